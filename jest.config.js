@@ -1,0 +1,27 @@
+// Three tiers, one `jest` run, one Temporal server of each kind (started in test/setup/global-setup.ts).
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
+};
+const common = { transform, testEnvironment: 'node', setupFiles: ['<rootDir>/test/setup/quiet-runtime.ts'] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  // The global setup bundles workflow code and starts servers; cold runs on 2 cores need the headroom.
+  testTimeout: 60_000,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'workflows',
+      testMatch: ['<rootDir>/test/workflows/**/*.test.ts'],
+      // Time skipping is global to the test server: files sharing it must not skip each other's clocks.
+      runner: '<rootDir>/test/setup/serial-runner.js',
+    },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+  ],
+};

@@ -1,0 +1,21 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { createActivities } from '../../activities';
+import { WORKFLOWS_PATH } from '../temporal/bundle';
+
+export interface CreateWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  activities: ReturnType<typeof createActivities>;
+  /** A prebuilt bundle (production, tests); without it the worker bundles `workflows/` at start. */
+  workflowBundlePath?: string;
+}
+
+/** The one place a worker is configured, shared by worker.ts and the tests. */
+export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
+  const { workflowBundlePath, ...rest } = options;
+  return Worker.create({
+    ...rest,
+    ...(workflowBundlePath ? { workflowBundle: { codePath: workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
+  });
+}

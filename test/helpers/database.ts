@@ -1,0 +1,7 @@
+import { Pool } from 'pg';
+import { testEnv } from '../setup/test-env-vars';
+
+/** A small pool on the run's migrated database; end it in afterAll. */
+export function createTestPool(): Pool {
+  return new Pool({ connectionString: testEnv('databaseUrl'), max: 4 });
+}

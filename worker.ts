@@ -1,0 +1,44 @@
+// The worker: runs every workflow and activity of epf on one task queue.
+import { NativeConnection, Runtime } from '@temporalio/worker';
+import { createActivities } from './activities';
+import { loadConfig } from './src/config/env';
+import { reachOrExplain } from './src/config/startup-error';
+import { migrate } from './src/db/migrate';
+import { createPool } from './src/db/pool';
+import { logger } from './src/logger';
+import { runMain } from './src/main';
+import { PinoTemporalLogger } from './src/temporal/pino-logger';
+import { createWorker } from './src/worker/create-worker';
+
+runMain(async () => {
+  const config = loadConfig();
+  Runtime.install({ logger: new PinoTemporalLogger(logger) });
+
+  const pool = createPool(config.DATABASE_URL);
+  try {
+    const dbHost = new URL(config.DATABASE_URL).host;
+    const applied = await reachOrExplain('PostgreSQL', 'DATABASE_URL', dbHost, () => migrate(pool));
+    if (applied.length) logger.info({ applied }, 'Migrations applied');
+
+    const connection = await reachOrExplain('Temporal', 'TEMPORAL_ADDRESS', config.TEMPORAL_ADDRESS, () =>
+      NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }),
+    );
+    try {
+      const worker = await createWorker({
+        connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        activities: createActivities({ pool }),
+        workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
+      });
+      logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'Worker started');
+      // Resolves once SIGINT/SIGTERM has drained in-flight tasks (the SDK's default shutdown signals).
+      await worker.run();
+      logger.info('Worker stopped');
+    } finally {
+      await connection.close();
+    }
+  } finally {
+    await pool.end();
+  }
+});

@@ -1,0 +1,2 @@
+// Bundle entry: every workflow the worker registers is exported here.
+export { healthCheckWorkflow } from './healthcheck';
