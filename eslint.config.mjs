@@ -28,7 +28,11 @@ export default tseslint.config(
         {
           paths: [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'pg', 'pino', 'fastify'],
           patterns: [
-            { group: ['**/src/db/**', '**/src/api/**', '**/src/dev/**', '**/src/config/**', '**/activities/**'], message: 'Workflows import only workflows/, src/domain/ and types.', allowTypeImports: true },
+            {
+              group: ['**/src/db/**', '**/src/api/**', '**/src/dev/**', '**/src/config/**', '**/activities/**'],
+              message: 'Workflows import only workflows/, src/domain/ and types.',
+              allowTypeImports: true,
+            },
           ],
         },
       ],
@@ -36,7 +40,16 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{js,mjs,cjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+      },
+    },
   },
   prettier,
 );

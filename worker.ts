@@ -12,7 +12,10 @@ import { createWorker } from './src/worker/create-worker';
 
 runMain(async () => {
   const config = loadConfig();
-  Runtime.install({ logger: new PinoTemporalLogger(logger) });
+  Runtime.install({
+    logger: new PinoTemporalLogger(logger),
+    telemetryOptions: { metrics: { prometheus: { bindAddress: config.WORKER_METRICS_ADDRESS } } },
+  });
 
   const pool = createPool(config.DATABASE_URL);
   try {

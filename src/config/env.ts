@@ -26,6 +26,8 @@ export const envSchema = z.object({
   EPF_SECRET_KEY: secretKey,
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
+  /** Where the worker serves Prometheus metrics (`/metrics`); also its liveness probe. */
+  WORKER_METRICS_ADDRESS: hostPort.default('127.0.0.1:9464'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   /** Path of a prebuilt workflow bundle (npm run build:workflows); without it the worker bundles at start. */
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),

@@ -1,0 +1,33 @@
+import type { Client } from '@temporalio/client';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Pool } from 'pg';
+
+export interface ApiDeps {
+  pool: Pool;
+  temporal: Client;
+}
+
+/** The admin HTTP API. `/healthz` is unauthenticated so load balancers and compose health checks can use it. */
+export function buildApi(deps: ApiDeps): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
+
+  app.get('/healthz', async (_request, reply) => {
+    const [database, temporal] = await Promise.all([
+      probe(() => deps.pool.query('SELECT 1')),
+      probe(() => deps.temporal.workflowService.getSystemInfo({})),
+    ]);
+    const ok = database === 'ok' && temporal === 'ok';
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', database, temporal });
+  });
+
+  return app;
+}
+
+async function probe(check: () => Promise<unknown>): Promise<string> {
+  try {
+    await check();
+    return 'ok';
+  } catch (err) {
+    return `error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
+  }
+}

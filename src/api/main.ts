@@ -1,0 +1,27 @@
+// The admin API process: `npm run api`.
+import { Client, Connection } from '@temporalio/client';
+import { loadConfig } from '../config/env';
+import { reachOrExplain } from '../config/startup-error';
+import { createPool } from '../db/pool';
+import { logger } from '../logger';
+import { runMain } from '../main';
+import { buildApi } from './app';
+
+runMain(async () => {
+  const config = loadConfig();
+  const pool = createPool(config.DATABASE_URL, 5);
+  const connection = await reachOrExplain('Temporal', 'TEMPORAL_ADDRESS', config.TEMPORAL_ADDRESS, () =>
+    Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+  );
+  const app = buildApi({ pool, temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }) });
+  await app.listen({ host: config.API_HOST, port: config.API_PORT });
+  logger.info({ url: `http://${config.API_HOST}:${config.API_PORT}` }, 'API listening');
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await app.close();
+  await Promise.all([connection.close(), pool.end()]);
+  logger.info('API stopped');
+});

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { envSchema, loadConfig } from '../config/env';
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+/** What `npm run dev` reads: fixed, documented ports so the URLs it prints stay the same from day to day. */
+const devEnvSchema = z.object({
+  DATABASE_URL: envSchema.shape.DATABASE_URL.optional(),
+  API_PORT: envSchema.shape.API_PORT,
+  EPF_DEV_TEMPORAL_PORT: port.default(7233),
+  EPF_DEV_UI_PORT: port.default(8233),
+  EPF_DEV_POSTGRES_PORT: port.default(54329),
+});
+
+export type DevConfig = z.infer<typeof devEnvSchema>;
+
+export function loadDevConfig(): DevConfig {
+  return loadConfig(devEnvSchema);
+}

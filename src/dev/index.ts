@@ -1,0 +1,106 @@
+// `npm run dev`: the whole local stack on one machine, with embedded defaults, stopped cleanly by Ctrl-C.
+import { Client, Connection } from '@temporalio/client';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDatabase } from '../db/databases';
+import { runMain } from '../main';
+import { healthCheckWorkflow } from '../../workflows';
+import { DEFAULT_TASK_QUEUE, healthCheckWorkflowId } from '../../workflows/definitions';
+import type { Child } from './child-process';
+import { loadDevConfig, type DevConfig } from './config';
+import { devSecretKey } from './secret-key';
+import { startApi, startPostgres, startTemporal, startWorker } from './services';
+
+const ROOT = join(__dirname, '..', '..');
+const DATA_DIR = join(ROOT, '.data');
+
+runMain(async () => {
+  const startedAt = Date.now();
+  const config = loadDevConfig();
+  mkdirSync(join(DATA_DIR, 'logs'), { recursive: true });
+  const children: Child[] = [];
+  const stopAll = async () => {
+    // Reverse start order: the API and the worker drain before Temporal and PostgreSQL go away.
+    for (const child of [...children].reverse()) await child.stop();
+  };
+  let stopping = false;
+  const shutdown = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping the local stack...');
+    void stopAll().then(() => {
+      console.log('Stopped.');
+      process.exit(code);
+    });
+  };
+  process.on('SIGINT', () => shutdown(0));
+  process.on('SIGTERM', () => shutdown(0));
+
+  try {
+    const adminUrl = config.DATABASE_URL ?? (await track(children, startPostgres(DATA_DIR, config)));
+    const databaseUrl = config.DATABASE_URL ?? (await ensureDatabase(adminUrl, 'epf'));
+    await track(children, startTemporal(DATA_DIR, config));
+
+    const serviceEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: `127.0.0.1:${config.EPF_DEV_TEMPORAL_PORT}`,
+      EPF_SECRET_KEY: process.env.EPF_SECRET_KEY ?? devSecretKey(DATA_DIR),
+      API_PORT: String(config.API_PORT),
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    };
+    await track(children, startWorker(ROOT, DATA_DIR, serviceEnv));
+    await track(children, startApi(ROOT, DATA_DIR, serviceEnv));
+    await checkEndToEnd(config);
+
+    for (const child of children) {
+      void child.exited.then((code) => {
+        if (stopping) return;
+        console.error(
+          `${child.name} exited unexpectedly (${code}); last lines of .data/logs/${child.name}.log:\n${child.tail()}`,
+        );
+        shutdown(1);
+      });
+    }
+    printReady(config, databaseUrl, (Date.now() - startedAt) / 1000);
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+});
+
+/** Adds a started service to the list to stop, as soon as it is started, so a later failure stops it too. */
+async function track<T>(children: Child[], start: Promise<{ child: Child; value: T }>): Promise<T> {
+  const { child, value } = await start;
+  children.push(child);
+  return value;
+}
+
+/** Runs the health-check workflow: Temporal reaches the worker, whose activities reach PostgreSQL. */
+async function checkEndToEnd(config: DevConfig): Promise<void> {
+  const connection = await Connection.connect({ address: `127.0.0.1:${config.EPF_DEV_TEMPORAL_PORT}` });
+  try {
+    const client = new Client({ connection });
+    await client.workflow.execute(healthCheckWorkflow, {
+      taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE,
+      workflowId: healthCheckWorkflowId(`dev-${Date.now()}`),
+      workflowExecutionTimeout: '2 minutes',
+    });
+  } finally {
+    await connection.close();
+  }
+  const health = await fetch(`http://127.0.0.1:${config.API_PORT}/healthz`);
+  if (!health.ok) throw new Error(`API health check failed: ${await health.text()}`);
+}
+
+function printReady(config: DevConfig, databaseUrl: string, seconds: number): void {
+  const temporalAddress = `127.0.0.1:${config.EPF_DEV_TEMPORAL_PORT}`;
+  console.log(`
+  Temporal gRPC     ${temporalAddress}   (.tools/venv/bin/temporal workflow list --address ${temporalAddress})
+  Temporal Web UI   http://127.0.0.1:${config.EPF_DEV_UI_PORT}
+  Admin API         http://127.0.0.1:${config.API_PORT}   (GET /healthz)
+  PostgreSQL        ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
+  Logs              .data/logs/
+
+ready in ${seconds.toFixed(1)} s. Press Ctrl-C to stop everything.`);
+}

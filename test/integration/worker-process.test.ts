@@ -1,0 +1,95 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { healthCheckWorkflow } from '../../workflows';
+import { healthCheckWorkflowId } from '../../workflows/definitions';
+import { testEnv } from '../setup/test-env-vars';
+import { connectDevServer, uniqueTaskQueue } from '../helpers/temporal';
+
+const ROOT = join(__dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+interface Run {
+  output: () => string;
+  exited: Promise<number | null>;
+  kill: (signal: NodeJS.Signals) => void;
+}
+
+function startWorker(env: NodeJS.ProcessEnv): Run {
+  const child = spawn(TSX, [join(ROOT, 'worker.ts')], { env: { PATH: process.env.PATH, ...env } });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return {
+    output: () => output,
+    exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
+    kill: (signal) => child.kill(signal),
+  };
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const validEnv = () => ({
+  DATABASE_URL: testEnv('databaseUrl'),
+  TEMPORAL_ADDRESS: testEnv('devServerAddress'),
+  EPF_SECRET_KEY: 'ab'.repeat(32),
+  WORKFLOW_BUNDLE_PATH: testEnv('workflowBundlePath'),
+});
+
+describe('worker.ts as a process', () => {
+  let env: TestWorkflowEnvironment;
+  beforeAll(async () => {
+    env = await connectDevServer();
+  });
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
+  it('serves workflows, then drains and exits 0 on SIGTERM', async () => {
+    const taskQueue = uniqueTaskQueue('worker-process');
+    const worker = startWorker({ ...validEnv(), TEMPORAL_TASK_QUEUE: taskQueue });
+    await waitFor(() => worker.output().includes('Worker started'), 30_000);
+
+    const result = await env.client.workflow.execute(healthCheckWorkflow, {
+      taskQueue,
+      workflowId: healthCheckWorkflowId(taskQueue),
+    });
+    expect(result.database.appliedMigrations).toBeGreaterThan(0);
+
+    worker.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+    expect(worker.output()).toContain('Worker stopped');
+  });
+
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: undefined }, 'Invalid configuration: DATABASE_URL is required'],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }, 'Invalid configuration: DATABASE_URL must be a postgres:// URL'],
+    [
+      'TEMPORAL_ADDRESS',
+      { TEMPORAL_ADDRESS: 'localhost' },
+      'Invalid configuration: TEMPORAL_ADDRESS must be host:port',
+    ],
+    [
+      'DATABASE_URL',
+      { DATABASE_URL: 'postgres://127.0.0.1:1/epf' },
+      'Cannot reach PostgreSQL at 127.0.0.1:1 (check DATABASE_URL)',
+    ],
+    [
+      'TEMPORAL_ADDRESS',
+      { TEMPORAL_ADDRESS: '127.0.0.1:1' },
+      'Cannot reach Temporal at 127.0.0.1:1 (check TEMPORAL_ADDRESS)',
+    ],
+  ])('a bad %s stops it with one line naming it', async (_name, override, message) => {
+    const worker = startWorker({ ...validEnv(), ...override });
+    expect(await worker.exited).toBe(1);
+    const lines = worker.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(message);
+  });
+});
