@@ -1,0 +1,13 @@
+import type { Order } from './state';
+
+/** Fulfillment events the simulator publishes (docs §9). */
+export type EventName = 'fulfillment.order.created' | 'fulfillment.order.updated' | 'fulfillment.order.refunded';
+
+/** Where order operations report what happened; the webhook dispatcher listens. */
+export type Publish = (description: EventName, order: Order, previousAttributes: Record<string, unknown>) => void;
+
+/** What order operations need besides the ledger. */
+export interface OrderContext {
+  services: readonly string[];
+  publish: Publish;
+}

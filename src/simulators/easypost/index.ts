@@ -1,0 +1,74 @@
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app';
+import { createContext, DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_SERVICES } from './context';
+import { createControl, type EasyPostSimControl } from './control';
+import { API_PREFIX } from './paths';
+import type { Random } from './random';
+import type { WebhookConfig } from './webhooks';
+
+export type { AccountKeys, EasyPostSimControl, StockLevel } from './control';
+export type { SimSettings } from './context';
+export type { AdvanceInput, FaultInput, FaultKind, SeedInput, SettingsInput, StockInput } from './control-schemas';
+export type { ApiErrorBody } from './errors';
+export type { RequestLogEntry } from './request-log';
+export type { Order, OrderStatus, Product, Tracker, Warehouse } from './state';
+export type { WebhookConfig, WebhookDelivery } from './webhooks';
+export { signature as webhookSignature } from './webhooks';
+
+export interface StartEasyPostSimulatorOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0: an ephemeral port. */
+  port?: number;
+  /** Where `fulfillment.order.*` events are POSTed, signed with `secret`. */
+  webhook?: WebhookConfig;
+  /** Draws for faults with `rate` < 1 and no `seed` of their own; default Math.random. */
+  random?: Random;
+  /** Services POST orders accepts; default standard, expedited, priority. */
+  services?: string[];
+  /** Requests per second per API key (docs §11); default 5, `null` for no limit. */
+  rateLimitPerSecond?: number | null;
+}
+
+export interface RunningEasyPostSimulator {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  /** `${url}/fulfillment/vendor/v2/` */
+  apiBaseUrl: string;
+  /** In-process handle: the same operations as the HTTP control API, typed. */
+  control: EasyPostSimControl;
+  /** Stops the server, ending held (commit_then_timeout) connections and webhook retries. */
+  close(): Promise<void>;
+}
+
+/** Starts the EasyPost Fulfillment simulator: a real HTTP server with no accounts yet. */
+export async function startEasyPostSimulator(
+  options: StartEasyPostSimulatorOptions = {},
+): Promise<RunningEasyPostSimulator> {
+  const context = createContext(
+    {
+      services: options.services ?? DEFAULT_SERVICES,
+      rate_limit_per_second:
+        options.rateLimitPerSecond === undefined ? DEFAULT_RATE_LIMIT_PER_SECOND : options.rateLimitPerSecond,
+      webhook: options.webhook ?? null,
+    },
+    options.random ?? Math.random,
+  );
+  const control = createControl(context);
+  const closing = new AbortController();
+  const app = buildApp(context, control, closing.signal);
+  const host = options.host ?? '127.0.0.1';
+  await app.listen({ host, port: options.port ?? 0 });
+  const { port } = app.server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    url,
+    apiBaseUrl: `${url}${API_PREFIX}/`,
+    control,
+    async close() {
+      closing.abort();
+      await context.webhooks.close();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { orderContext, type SimContext } from '../context';
+import { cancelOrder, createOrder, findOrder, listOrders, patchOrder } from '../orders';
+import { paginate } from '../paging';
+import { ledgerOf } from './auth';
+
+type WithId = { Params: { id: string } };
+type ListQuery = { Querystring: Record<string, unknown> };
+
+/** POST/GET orders and GET/PATCH/DELETE orders/{id} (docs §4). */
+export function orderRoutes(app: FastifyInstance, context: SimContext): void {
+  app.post('/orders', async (request, reply) =>
+    reply.code(201).send(createOrder(ledgerOf(request), request.body, orderContext(context))),
+  );
+
+  app.get<ListQuery>('/orders', async (request) => {
+    const query = request.query.query;
+    const orders = listOrders(ledgerOf(request), typeof query === 'string' ? query : undefined);
+    return { orders: paginate(orders, request.query) };
+  });
+
+  app.get<WithId>('/orders/:id', async (request) => findOrder(ledgerOf(request), request.params.id));
+
+  app.patch<WithId>('/orders/:id', async (request) =>
+    patchOrder(ledgerOf(request), request.params.id, request.body, orderContext(context)),
+  );
+
+  app.delete<WithId>('/orders/:id', async (request) =>
+    cancelOrder(ledgerOf(request), request.params.id, orderContext(context)),
+  );
+}
