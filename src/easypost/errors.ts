@@ -1,0 +1,70 @@
+/** What went wrong with an EasyPost call, in the terms the order workflow acts on. */
+export type EasyPostErrorKind =
+  | 'insufficient_inventory' // 422: stock short; nothing was created, the order goes on hold
+  | 'invalid_data' // 400/422: address, unknown barcode, service... needs a data or config fix
+  | 'auth' // 401/403: wrong or disabled key; alert, never retried hot
+  | 'not_found' // 404: unknown id in the path
+  | 'cancel_refused' // 422: the order is already picked or shipped
+  | 'rate_limited' // 429: retry after `retryAfterMs`
+  | 'transient'; // 5xx, timeout, connection reset, unreadable 2xx body
+
+/** Temporal `ApplicationFailure` types, one per kind, so activities and workflows branch on a name. */
+export enum EasyPostFailure {
+  InsufficientInventory = 'EasyPostInsufficientInventory',
+  InvalidData = 'EasyPostInvalidData',
+  Auth = 'EasyPostAuth',
+  NotFound = 'EasyPostNotFound',
+  CancelRefused = 'EasyPostCancelRefused',
+  RateLimited = 'EasyPostRateLimited',
+  Transient = 'EasyPostTransient',
+}
+
+const FAILURE_TYPE: Record<EasyPostErrorKind, EasyPostFailure> = {
+  insufficient_inventory: EasyPostFailure.InsufficientInventory,
+  invalid_data: EasyPostFailure.InvalidData,
+  auth: EasyPostFailure.Auth,
+  not_found: EasyPostFailure.NotFound,
+  cancel_refused: EasyPostFailure.CancelRefused,
+  rate_limited: EasyPostFailure.RateLimited,
+  transient: EasyPostFailure.Transient,
+};
+
+// Only these clear up by themselves; everything else needs a person, new stock or a different request.
+const RETRYABLE: ReadonlySet<EasyPostErrorKind> = new Set(['rate_limited', 'transient']);
+
+export interface EasyPostErrorInit {
+  kind: EasyPostErrorKind;
+  message: string;
+  /** True when the request may have been committed although we got no usable answer. */
+  ambiguous?: boolean;
+  status?: number;
+  code?: string;
+  field?: string;
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+/** The one error type the EasyPost client throws; `kind` says what to do about it. */
+export class EasyPostError extends Error {
+  override readonly name = 'EasyPostError';
+  readonly kind: EasyPostErrorKind;
+  readonly retryable: boolean;
+  readonly ambiguous: boolean;
+  readonly failureType: EasyPostFailure;
+  readonly status?: number;
+  readonly code?: string;
+  readonly field?: string;
+  readonly retryAfterMs?: number;
+
+  constructor(init: EasyPostErrorInit) {
+    super(init.message, { cause: init.cause });
+    this.kind = init.kind;
+    this.retryable = RETRYABLE.has(init.kind);
+    this.ambiguous = init.ambiguous ?? false;
+    this.failureType = FAILURE_TYPE[init.kind];
+    this.status = init.status;
+    this.code = init.code;
+    this.field = init.field;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}

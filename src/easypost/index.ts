@@ -1,0 +1,39 @@
+export {
+  createEasyPostClient,
+  DEFAULT_TIMEOUT_MS,
+  EASYPOST_BASE_URL,
+  INVENTORY_IDS_PER_CALL,
+  type EasyPostClient,
+  type EasyPostClientOptions,
+  type OrderListOptions,
+  type PageOptions,
+} from './client';
+export { EasyPostError, EasyPostFailure, type EasyPostErrorKind } from './errors';
+export {
+  createOrderIdempotently,
+  findOrderByMarker,
+  hasMarker,
+  MAX_MARKER_LENGTH,
+  orderMarker,
+  type IdempotentCreateOptions,
+} from './idempotent-create';
+export type { AddressInput, CreateOrderRequest, InventoryInclude, ProductInput } from './requests';
+export {
+  ORDER_STATUS,
+  orderEventSchema,
+  orderSchema,
+  trackerEventSchema,
+  webhookEnvelopeSchema,
+  type Address,
+  type Fee,
+  type InventoryRow,
+  type LineItem,
+  type Order,
+  type OrderEvent,
+  type Pick,
+  type Product,
+  type Tracker,
+  type TrackerEvent,
+  type Warehouse,
+} from './schemas';
+export { SHIPMENT_LOOKBACK_MS, shipmentsOf, type Shipment } from './shipments';
