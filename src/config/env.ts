@@ -24,6 +24,8 @@ export const envSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('epf'),
   DATABASE_URL: postgresUrl,
   EPF_SECRET_KEY: secretKey,
+  /** EasyPost Fulfillment vendor API; the local stack points it at the simulator. */
+  EASYPOST_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.easypost.com/fulfillment/vendor/v2/'),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   /** Where the worker serves Prometheus metrics (`/metrics`); also its liveness probe. */

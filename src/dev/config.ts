@@ -10,6 +10,7 @@ const devEnvSchema = z.object({
   EPF_DEV_TEMPORAL_PORT: port.default(7233),
   EPF_DEV_UI_PORT: port.default(8233),
   EPF_DEV_POSTGRES_PORT: port.default(54329),
+  EPF_DEV_EASYPOST_PORT: port.default(4010),
 });
 
 export type DevConfig = z.infer<typeof devEnvSchema>;

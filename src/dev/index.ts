@@ -9,7 +9,14 @@ import { DEFAULT_TASK_QUEUE, healthCheckWorkflowId } from '../../workflows/defin
 import type { Child } from './child-process';
 import { loadDevConfig, type DevConfig } from './config';
 import { devSecretKey } from './secret-key';
-import { startApi, startPostgres, startTemporal, startWorker } from './services';
+import {
+  type EasyPostSimulatorInfo,
+  startApi,
+  startEasyPostSimulator,
+  startPostgres,
+  startTemporal,
+  startWorker,
+} from './services';
 
 const ROOT = join(__dirname, '..', '..');
 const DATA_DIR = join(ROOT, '.data');
@@ -40,6 +47,7 @@ runMain(async () => {
     const adminUrl = config.DATABASE_URL ?? (await track(children, startPostgres(DATA_DIR, config)));
     const databaseUrl = config.DATABASE_URL ?? (await ensureDatabase(adminUrl, 'epf'));
     await track(children, startTemporal(DATA_DIR, config));
+    const easypost = await track(children, startEasyPostSimulator(DATA_DIR, config));
 
     const serviceEnv = {
       ...process.env,
@@ -47,6 +55,7 @@ runMain(async () => {
       TEMPORAL_ADDRESS: `127.0.0.1:${config.EPF_DEV_TEMPORAL_PORT}`,
       EPF_SECRET_KEY: process.env.EPF_SECRET_KEY ?? devSecretKey(DATA_DIR),
       API_PORT: String(config.API_PORT),
+      EASYPOST_BASE_URL: easypost.apiBaseUrl,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     };
     await track(children, startWorker(ROOT, DATA_DIR, serviceEnv));
@@ -62,7 +71,7 @@ runMain(async () => {
         shutdown(1);
       });
     }
-    printReady(config, databaseUrl, (Date.now() - startedAt) / 1000);
+    printReady(config, databaseUrl, easypost, (Date.now() - startedAt) / 1000);
   } catch (err) {
     await stopAll();
     throw err;
@@ -93,12 +102,14 @@ async function checkEndToEnd(config: DevConfig): Promise<void> {
   if (!health.ok) throw new Error(`API health check failed: ${await health.text()}`);
 }
 
-function printReady(config: DevConfig, databaseUrl: string, seconds: number): void {
+function printReady(config: DevConfig, databaseUrl: string, easypost: EasyPostSimulatorInfo, seconds: number): void {
   const temporalAddress = `127.0.0.1:${config.EPF_DEV_TEMPORAL_PORT}`;
   console.log(`
   Temporal gRPC     ${temporalAddress}   (.tools/venv/bin/temporal workflow list --address ${temporalAddress})
   Temporal Web UI   http://127.0.0.1:${config.EPF_DEV_UI_PORT}
   Admin API         http://127.0.0.1:${config.API_PORT}   (GET /healthz)
+  EasyPost sim      ${easypost.apiBaseUrl}   (control API: ${new URL('/__sim/', easypost.apiBaseUrl)})
+                    demo keys: test ${easypost.test_key}, production ${easypost.production_key}
   PostgreSQL        ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
   Logs              .data/logs/
 

@@ -50,6 +50,21 @@ export async function startTemporal(dataDir: string, config: DevConfig): Started
   return { child, value: undefined };
 }
 
+export interface EasyPostSimulatorInfo {
+  apiBaseUrl: string;
+  test_key: string;
+  production_key: string;
+}
+
+/** The EasyPost Fulfillment simulator with the demo catalogue; resolves with its API base URL and demo keys. */
+export async function startEasyPostSimulator(dataDir: string, config: DevConfig): Started<EasyPostSimulatorInfo> {
+  await assertPortFree(config.EPF_DEV_EASYPOST_PORT, 'EPF_DEV_EASYPOST_PORT');
+  const script = join(__dirname, '..', 'simulators', 'easypost', 'main.ts');
+  const child = tsxChild('easypost-simulator', script, dataDir, process.env, [String(config.EPF_DEV_EASYPOST_PORT)]);
+  const line = await child.waitForOutput(/^easypost simulator ready /, 60_000);
+  return { child, value: JSON.parse(line.replace(/^easypost simulator ready /, '')) as EasyPostSimulatorInfo };
+}
+
 /** The worker, as production runs it (worker.ts), with the stack's settings. */
 export async function startWorker(root: string, dataDir: string, env: NodeJS.ProcessEnv): Started<void> {
   const child = tsxChild('worker', join(root, 'worker.ts'), dataDir, env);
