@@ -1,2 +1,3 @@
 // Bundle entry: every workflow the worker registers is exported here.
 export { healthCheckWorkflow } from './healthcheck';
+export { orderWorkflow } from './order';

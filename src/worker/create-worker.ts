@@ -6,7 +6,8 @@ export interface CreateWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
-  activities: ReturnType<typeof createActivities>;
+  /** Production registers them all; a test may register only those its workflow calls. */
+  activities: Partial<ReturnType<typeof createActivities>>;
   /** A prebuilt bundle (production, tests); without it the worker bundles `workflows/` at start. */
   workflowBundlePath?: string;
 }

@@ -5,3 +5,6 @@ import { testEnv } from '../setup/test-env-vars';
 export function createTestPool(): Pool {
   return new Pool({ connectionString: testEnv('databaseUrl'), max: 4 });
 }
+
+/** The key tests encrypt credentials with. */
+export const TEST_SECRET_KEY = 'ab'.repeat(32);

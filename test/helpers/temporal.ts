@@ -41,7 +41,7 @@ export function uniqueTaskQueue(prefix: string): string {
 export function createTestWorker(
   env: TestWorkflowEnvironment,
   taskQueue: string,
-  activities: ReturnType<typeof createActivities>,
+  activities: Partial<ReturnType<typeof createActivities>>,
 ): Promise<Worker> {
   return createWorker({
     connection: env.nativeConnection,

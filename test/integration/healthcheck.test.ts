@@ -5,7 +5,7 @@ import { readMigrations } from '../../src/db/migrate';
 import { customSearchAttributes } from '../../src/temporal/search-attributes';
 import { healthCheckWorkflow } from '../../workflows';
 import { healthCheckWorkflowId } from '../../workflows/definitions';
-import { createTestPool } from '../helpers/database';
+import { createTestPool, TEST_SECRET_KEY } from '../helpers/database';
 import { connectDevServer, createTestWorker, uniqueTaskQueue } from '../helpers/temporal';
 
 let env: TestWorkflowEnvironment;
@@ -24,7 +24,11 @@ afterAll(async () => {
 describe('the dev server, the worker and PostgreSQL together', () => {
   it('runs the health check through real activities on the migrated database', async () => {
     const taskQueue = uniqueTaskQueue('healthcheck');
-    const worker = await createTestWorker(env, taskQueue, createActivities({ pool }));
+    const worker = await createTestWorker(
+      env,
+      taskQueue,
+      createActivities({ pool, secretKey: TEST_SECRET_KEY, easyPostBaseUrl: 'http://127.0.0.1:1/' }),
+    );
 
     const result = await worker.runUntil(
       env.client.workflow.execute(healthCheckWorkflow, { taskQueue, workflowId: healthCheckWorkflowId(taskQueue) }),

@@ -19,7 +19,7 @@ describe('healthCheckWorkflow (time-skipping server)', () => {
     const taskQueue = uniqueTaskQueue('healthcheck');
     const activities = {
       checkDatabase: jest.fn(async () => ({ serverVersion: '18.0', appliedMigrations: 1 })),
-    } satisfies ReturnType<typeof createActivities>;
+    } satisfies Partial<ReturnType<typeof createActivities>>;
     const worker = await createTestWorker(env, taskQueue, activities);
 
     const result = await worker.runUntil(

@@ -1,0 +1,131 @@
+import { ApplicationFailure, Context, log } from '@temporalio/activity';
+import type { Pool } from 'pg';
+import { cartAdapterFor } from '../src/carts/registry';
+import type { TrackingPush } from '../src/carts/adapter';
+import type { CartStore } from '../src/db/carts';
+import type { MerchantStore } from '../src/db/merchants';
+import type { OrderIndex, OrderTransition } from '../src/db/orders';
+import type { MappingStore } from '../src/db/product-mapping';
+import { describeProblems, type CartOrder, type FieldProblem } from '../src/domain/order';
+import { mapShipMethod } from '../src/domain/ship-method';
+import { translateLines, type WmsLine } from '../src/domain/translation';
+import { chooseWarehouse } from '../src/domain/warehouse';
+import { createEasyPostClient, createOrderIdempotently, orderMarker, type CreateOrderRequest } from '../src/easypost';
+import { OrderFailure } from '../workflows/definitions';
+import { toActivityFailure } from './easypost-failure';
+
+export interface OrderActivityDeps {
+  pool: Pool;
+  merchants: MerchantStore;
+  carts: CartStore;
+  mappings: MappingStore;
+  orders: OrderIndex;
+  easyPostBaseUrl: string;
+}
+
+/** An order ready for EasyPost: translated lines, service, destination and the warehouse choice. */
+export interface PreparedOrder {
+  request: CreateOrderRequest;
+  lines: WmsLine[];
+  warehouseId?: string;
+  warehouseReason: string;
+  /** When held orders are resent: the merchant's hour and zone. */
+  resend: { hour: number; zone: string };
+}
+
+/** Order activities: each one does one piece of I/O for the order workflow. */
+export function createOrderActivities(deps: OrderActivityDeps) {
+  async function easyPostClient(merchantId: string) {
+    const { apiKey } = await deps.merchants.easyPostKey(merchantId);
+    return createEasyPostClient({ apiKey, baseUrl: deps.easyPostBaseUrl });
+  }
+
+  return {
+    /** Translates the cart order into an EasyPost order; bad data fails with the problems named per field. */
+    async prepareOrder(order: CartOrder): Promise<PreparedOrder> {
+      const [merchant, cart] = await Promise.all([deps.merchants.get(order.merchantId), deps.carts.get(order.cartId)]);
+      if (!merchant) throw invalidOrder([{ field: 'merchantId', message: `unknown merchant "${order.merchantId}"` }]);
+      if (!cart) throw invalidOrder([{ field: 'cartId', message: `unknown cart "${order.cartId}"` }]);
+      const skus = order.lines.map((line) => line.sku);
+      const [mapping, rules] = await Promise.all([
+        deps.mappings.productMapping(order.merchantId, skus),
+        deps.mappings.shipMethodRules(order.merchantId),
+      ]);
+      const lines = translateLines(order.lines, mapping);
+      const service = mapShipMethod(order.shipMethod, { rules, defaultService: cart.settings.defaultService });
+      const problems = [...(lines.ok ? [] : lines.problems), ...(service.ok ? [] : [service.problem])];
+      if (!lines.ok || !service.ok) throw invalidOrder(problems);
+
+      const warehouse = chooseWarehouse(lines.lines, {
+        defaultWarehouseId: cart.settings.defaultWarehouseId,
+        warehouseIds: cart.settings.warehouseIds,
+      });
+      const request: CreateOrderRequest = {
+        service: service.service,
+        destination: order.shipTo,
+        line_items: lines.lines.map(({ barcode, units }) => ({ product: { barcode }, units })),
+        description: order.cartOrderNumber,
+        ...(merchant.settings.sendWarehouseId && warehouse.warehouseId ? { warehouse_id: warehouse.warehouseId } : {}),
+      };
+      return {
+        request,
+        lines: lines.lines,
+        warehouseId: warehouse.warehouseId,
+        warehouseReason: warehouse.reason,
+        resend: { hour: merchant.settings.resendHour, zone: merchant.settings.resendZone },
+      };
+    },
+
+    /**
+     * Creates the order at EasyPost at most once: the description carries a marker derived from the workflow ID,
+     * and every attempt that may follow a committed create looks it up first (attempt > 1, or a resend).
+     */
+    async sendOrder(input: {
+      workflowId: string;
+      merchantId: string;
+      request: CreateOrderRequest;
+      isResend: boolean;
+      createdAfter: string;
+    }): Promise<{ easyPostOrderId: string; adopted: boolean }> {
+      const attempt = Context.current().info.attempt;
+      const client = await easyPostClient(input.merchantId);
+      try {
+        const { order, adopted } = await createOrderIdempotently(client, input.request, {
+          marker: orderMarker(input.workflowId),
+          checkExistingFirst: attempt > 1 || input.isResend,
+          createdAfter: new Date(input.createdAfter),
+        });
+        if (adopted) log.info('Adopted the order an earlier attempt created', { easyPostOrderId: order.id });
+        return { easyPostOrderId: order.id, adopted };
+      } catch (err) {
+        throw toActivityFailure(err);
+      }
+    },
+
+    /** Cancels at EasyPost; refused once picked (CancelRefused). An order EasyPost already cancelled is fine. */
+    async cancelEasyPostOrder(input: { merchantId: string; easyPostOrderId: string }): Promise<void> {
+      const client = await easyPostClient(input.merchantId);
+      try {
+        await client.cancelOrder(input.easyPostOrderId);
+      } catch (err) {
+        throw toActivityFailure(err);
+      }
+    },
+
+    /** Writes the transition to the orders index and the audit log. */
+    async recordOrderTransition(transition: OrderTransition): Promise<void> {
+      await deps.orders.recordTransition(transition);
+    },
+
+    /** Tells the order's cart about a shipment (idempotent per shipment). */
+    async pushTracking(input: { cartId: string; push: TrackingPush }): Promise<void> {
+      const cart = await deps.carts.get(input.cartId);
+      if (!cart) throw ApplicationFailure.nonRetryable(`Unknown cart ${input.cartId}`, OrderFailure.InvalidOrder);
+      await cartAdapterFor(cart, deps).pushTracking(input.push);
+    },
+  };
+}
+
+function invalidOrder(problems: FieldProblem[]): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(describeProblems(problems), OrderFailure.InvalidOrder, ...problems);
+}

@@ -1,0 +1,55 @@
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { describeProblems, orderWorkflowId, parseCartOrder } from '../domain/order';
+import { orderSummary } from '../domain/order-summary';
+import type { OrderIndex } from '../db/orders';
+import { searchAttributes } from '../../workflows/definitions';
+import type { orderWorkflow } from '../../workflows/order';
+
+export type SubmitResult =
+  | { outcome: 'started'; workflowId: string }
+  | { outcome: 'duplicate'; workflowId: string; reason: string }
+  | { outcome: 'invalid'; message: string };
+
+export interface SubmitDeps {
+  client: Client;
+  taskQueue: string;
+  orders: Pick<OrderIndex, 'find'>;
+}
+
+/**
+ * Starts the order's workflow, once per cart order: the workflow ID is derived from it and duplicates are rejected
+ * by Temporal (while it keeps the workflow) and by the orders index (after its retention has dropped it).
+ */
+export async function submitOrder(deps: SubmitDeps, input: unknown): Promise<SubmitResult> {
+  const parsed = parseCartOrder(input);
+  if (!parsed.ok) return { outcome: 'invalid', message: describeProblems(parsed.problems) };
+  const order = parsed.order;
+  const workflowId = orderWorkflowId(order.cartId, order.cartOrderId);
+
+  const known = await deps.orders.find(order.cartId, order.cartOrderId);
+  if (known.some((row) => row.cart_order_id === order.cartOrderId)) {
+    return { outcome: 'duplicate', workflowId, reason: 'the orders index already has this cart order' };
+  }
+  try {
+    await deps.client.workflow.start<typeof orderWorkflow>('orderWorkflow', {
+      taskQueue: deps.taskQueue,
+      workflowId,
+      args: [{ order }],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      staticSummary: orderSummary(order, 'received'),
+      typedSearchAttributes: [
+        { key: searchAttributes.orderStatus, value: 'received' },
+        { key: searchAttributes.merchantId, value: order.merchantId },
+        { key: searchAttributes.cartId, value: order.cartId },
+        { key: searchAttributes.cartOrderNumber, value: order.cartOrderNumber },
+      ],
+    });
+    return { outcome: 'started', workflowId };
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) {
+      return { outcome: 'duplicate', workflowId, reason: 'a workflow for this cart order already exists' };
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,109 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { createActivities } from '../../activities';
+import type { PreparedOrder } from '../../activities/orders';
+import type { OrderTransition } from '../../src/db/orders';
+import type { CartOrder } from '../../src/domain/order';
+import type { OrderStatus } from '../../src/domain/order-status';
+import { OrderFailure, statusQuery } from '../../workflows/definitions';
+
+type Activities = ReturnType<typeof createActivities>;
+export type SendOutcome = 'ok' | 'stock' | 'invalid' | 'auth';
+
+/** What the fakes saw, for assertions. */
+export interface FakeLog {
+  transitions: OrderTransition[];
+  /** Server time at which each send was scheduled (time-skipping clock, not the wall clock). */
+  sendTimes: Date[];
+  sends: Parameters<Activities['sendOrder']>[0][];
+  cancels: number;
+  pushes: Parameters<Activities['pushTracking']>[0][];
+}
+
+export interface FakeOptions {
+  /** Outcomes of successive sends; once used up, every send succeeds. */
+  sends?: SendOutcome[];
+  /** Outcome of every send, after `sends` (e.g. always out of stock). */
+  thereafter?: SendOutcome;
+  cancel?: 'ok' | 'refused';
+  resend?: { hour: number; zone: string };
+}
+
+/** Typed fakes of the order activities: the workflow under test runs against them on the time-skipping server. */
+export function fakeOrderActivities(options: FakeOptions = {}): { activities: Partial<Activities>; log: FakeLog } {
+  const log: FakeLog = { transitions: [], sendTimes: [], sends: [], cancels: 0, pushes: [] };
+  const queue = [...(options.sends ?? [])];
+  const activities: Partial<Activities> = {
+    async prepareOrder(order: CartOrder): Promise<PreparedOrder> {
+      const unknown = order.lines.findIndex((line) => line.sku.startsWith('UNKNOWN'));
+      if (unknown >= 0) {
+        const problem = { field: `lines[${unknown}].sku`, message: 'unknown SKU: add an alias' };
+        throw ApplicationFailure.nonRetryable(
+          `${problem.field}: ${problem.message}`,
+          OrderFailure.InvalidOrder,
+          problem,
+        );
+      }
+      const lines = order.lines.map((line) => ({ barcode: `bc-${line.sku}`, units: line.quantity }));
+      return {
+        request: {
+          service: 'standard',
+          destination: order.shipTo,
+          line_items: lines.map(({ barcode, units }) => ({ product: { barcode }, units })),
+        },
+        lines,
+        warehouseId: 'wh_test',
+        warehouseReason: 'default warehouse',
+        resend: options.resend ?? { hour: 1, zone: 'America/Los_Angeles' },
+      };
+    },
+    async sendOrder(input) {
+      log.sends.push(input);
+      log.sendTimes.push(new Date(Context.current().info.currentAttemptScheduledTimestampMs));
+      const outcome = queue.shift() ?? options.thereafter ?? 'ok';
+      if (outcome === 'stock') {
+        throw ApplicationFailure.nonRetryable('Not enough stock for 850621000008', OrderFailure.InsufficientInventory);
+      }
+      if (outcome === 'invalid') {
+        throw ApplicationFailure.nonRetryable('destination.zip: invalid', OrderFailure.InvalidOrder, {
+          field: 'destination.zip',
+        });
+      }
+      if (outcome === 'auth') throw ApplicationFailure.nonRetryable('401 bad key', OrderFailure.AuthFailed);
+      return { easyPostOrderId: `order_${log.sends.length.toString().padStart(32, '0')}`, adopted: false };
+    },
+    async cancelEasyPostOrder() {
+      log.cancels += 1;
+      if (options.cancel === 'refused') {
+        throw ApplicationFailure.nonRetryable('Order is picked', OrderFailure.CancelRefused);
+      }
+    },
+    async recordOrderTransition(transition) {
+      log.transitions.push(transition);
+    },
+    async pushTracking(input) {
+      log.pushes.push(input);
+    },
+  };
+  return { activities, log };
+}
+
+/** Polls the `status` query until the order reaches `status` (workflow tasks run in real time). */
+export async function waitForStatus(handle: WorkflowHandle, status: OrderStatus, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const view = await handle.query(statusQuery);
+    if (view.status === status) return;
+    if (Date.now() > deadline) throw new Error(`order stayed ${view.status}, expected ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Ends a workflow a test left waiting: on the shared time-skipping server, a held order whose worker is gone would
+ * hold every later test's clock (its timers fire workflow tasks nobody completes).
+ */
+export async function terminateIfRunning(handle: WorkflowHandle): Promise<void> {
+  const { status } = await handle.describe();
+  if (status.name === 'RUNNING') await handle.terminate('test finished');
+}

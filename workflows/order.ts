@@ -1,0 +1,311 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  proxyLocalActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { createActivities } from '../activities';
+import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE, nextResendAt } from '../src/domain/hold-clock';
+import type { CartOrder } from '../src/domain/order';
+import { canFix, canTransition, type OrderStatus } from '../src/domain/order-status';
+import { orderSummary } from '../src/domain/order-summary';
+import {
+  cancelSignal,
+  fixOrderUpdate,
+  inventoryAvailableSignal,
+  OrderFailure,
+  retryNowSignal,
+  searchAttributes,
+  shipmentUpdateSignal,
+  statusQuery,
+  type CancelRequest,
+  type OrderStatusView,
+  type ShipmentUpdate,
+} from './definitions';
+import { applyFix } from './order-fix';
+
+type Activities = ReturnType<typeof createActivities>;
+
+// Database work is quick and local: local activities cost one history event each instead of three.
+const { recordOrderTransition, prepareOrder } = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+// EasyPost calls: transient failures (5xx, timeouts, 429) back off up to 5 minutes between tries, for about
+// 2 hours, then the order goes to `error` where an operator sees it. Business rejections are non-retryable.
+const { sendOrder, cancelEasyPostOrder } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 30 },
+});
+
+// Cart pushes: carts go down for longer; keep trying for a day before the order shows as stuck.
+const { pushTracking } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 150 },
+});
+
+/** Holds per run before continue-as-new: about 15 history events each, so a run stays under ~200 events. */
+export const MAX_HOLDS_PER_RUN = 10;
+
+/** What survives continue-as-new. */
+export interface OrderState {
+  status: OrderStatus;
+  easyPostOrderId?: string;
+  warehouseId?: string;
+  holdCount: number;
+  nextResendAt?: string;
+  /** When the first send began: the lower bound for finding an order an earlier attempt created. */
+  firstSendAt?: string;
+  lastError?: OrderStatusView['lastError'];
+  cancelReason?: string;
+  shipments: ShipmentUpdate[];
+  trackingPushed: string[];
+}
+
+export interface OrderWorkflowInput {
+  order: CartOrder;
+  /** Set only by continue-as-new. */
+  state?: OrderState;
+}
+
+/** One cart order, from receipt to confirmed or cancelled: send, hold and resend daily, ship, push tracking. */
+export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderStatusView> {
+  let order = input.order;
+  const state: OrderState = input.state ?? { status: 'received', holdCount: 0, shipments: [], trackingPushed: [] };
+  const { workflowId } = workflowInfo();
+  let wake = false;
+  let cancelRequest: CancelRequest | undefined;
+  const newShipments: ShipmentUpdate[] = [];
+  let resend = { hour: DEFAULT_RESEND_HOUR, zone: DEFAULT_RESEND_ZONE };
+
+  const view = (): OrderStatusView => ({
+    ...state,
+    cartId: order.cartId,
+    cartOrderId: order.cartOrderId,
+    cartOrderNumber: order.cartOrderNumber,
+    merchantId: order.merchantId,
+  });
+
+  setHandler(statusQuery, view);
+  setHandler(cancelSignal, (request) => {
+    cancelRequest ??= request;
+  });
+  setHandler(retryNowSignal, () => {
+    wake = true;
+  });
+  setHandler(inventoryAvailableSignal, () => {
+    if (state.status === 'on_hold') wake = true;
+  });
+  setHandler(shipmentUpdateSignal, (shipment) => {
+    const seen = [...state.shipments, ...newShipments].some((known) => known.shipmentId === shipment.shipmentId);
+    if (!seen) newShipments.push(shipment);
+  });
+  setHandler(
+    fixOrderUpdate,
+    (fix) => {
+      order = applyFix(order, fix);
+      wake = true;
+      return 'sending';
+    },
+    {
+      validator: (fix) => {
+        if (!canFix(state.status)) {
+          throw new Error(`Order is ${state.status}: fixOrder applies only to orders in error or on_hold`);
+        }
+        applyFix(order, fix); // throws naming the field when the corrected order is invalid
+      },
+    },
+  );
+
+  async function transition(status: OrderStatus, actor = 'workflow', detail: Record<string, unknown> = {}) {
+    if (!canTransition(state.status, status) && !(status === 'received' && !input.state)) {
+      log.error('Unexpected order transition', { from: state.status, to: status });
+    }
+    state.status = status;
+    const summary = orderSummary(order, status, {
+      easyPostOrderId: state.easyPostOrderId,
+      holdCount: state.holdCount,
+      nextResendAt: state.nextResendAt ? new Date(state.nextResendAt) : undefined,
+    });
+    setCurrentDetails(summary);
+    upsertSearchAttributes([
+      { key: searchAttributes.orderStatus, value: status },
+      { key: searchAttributes.holdCount, value: state.holdCount },
+      { key: searchAttributes.nextResendAt, value: state.nextResendAt ? new Date(state.nextResendAt) : null },
+      { key: searchAttributes.easyPostOrderId, value: state.easyPostOrderId ?? null },
+      { key: searchAttributes.warehouse, value: state.warehouseId ?? null },
+    ]);
+    await recordOrderTransition({
+      cartId: order.cartId,
+      cartOrderId: order.cartOrderId,
+      cartOrderNumber: order.cartOrderNumber,
+      merchantId: order.merchantId,
+      workflowId,
+      status,
+      easyPostOrderId: state.easyPostOrderId,
+      warehouseId: state.warehouseId,
+      lastError: state.lastError?.message,
+      holdCount: state.holdCount,
+      nextResendAt: state.nextResendAt,
+      summary,
+      actor,
+      detail,
+    });
+  }
+
+  async function cancelLocally(): Promise<OrderStatusView> {
+    state.cancelReason = cancelRequest!.reason;
+    state.nextResendAt = undefined;
+    await transition('cancelled', cancelRequest!.source, { reason: cancelRequest!.reason });
+    return view();
+  }
+
+  /** Sends to EasyPost; returns the next state. */
+  async function send(): Promise<OrderStatus> {
+    const isResend = state.firstSendAt !== undefined;
+    state.firstSendAt ??= new Date(Date.now()).toISOString();
+    try {
+      const prepared = await prepareOrder(order);
+      resend = prepared.resend;
+      state.warehouseId = prepared.warehouseId;
+      const sent = await sendOrder({
+        workflowId,
+        merchantId: order.merchantId,
+        request: prepared.request,
+        isResend,
+        // An earlier attempt's order can't predate the first send; the margin covers clock skew.
+        createdAfter: new Date(Date.parse(state.firstSendAt) - 60 * 60 * 1000).toISOString(),
+      });
+      state.easyPostOrderId = sent.easyPostOrderId;
+      state.lastError = undefined;
+      return 'at_wms';
+    } catch (err) {
+      const failure = applicationFailureOf(err);
+      state.lastError = {
+        message: failure?.message ?? String(err),
+        type: failure?.type ?? undefined,
+        field: fieldOf(failure),
+      };
+      if (failure?.type === OrderFailure.InsufficientInventory) {
+        state.holdCount += 1;
+        state.nextResendAt = nextResendAt(new Date(Date.now()), resend.hour, resend.zone).toISOString();
+        return 'on_hold';
+      }
+      return 'error';
+    }
+  }
+
+  if (!input.state) await transition('received');
+
+  let holdsThisRun = 0;
+  for (;;) {
+    switch (state.status) {
+      case 'received':
+        if (cancelRequest) return cancelLocally();
+        await transition('sending');
+        break;
+
+      case 'sending': {
+        if (cancelRequest) return cancelLocally();
+        const next = await send();
+        await transition(next, 'workflow', state.lastError ? { error: state.lastError } : {});
+        break;
+      }
+
+      case 'on_hold':
+      case 'error': {
+        if (state.status === 'on_hold' && holdsThisRun >= MAX_HOLDS_PER_RUN && !wake && !cancelRequest) {
+          await continueAsNew<typeof orderWorkflow>({ order, state });
+        }
+        const until = state.nextResendAt ? Date.parse(state.nextResendAt) - Date.now() : undefined;
+        const woken = () => wake || cancelRequest !== undefined;
+        if (until === undefined) await condition(woken);
+        else await condition(woken, Math.max(until, 1));
+        if (cancelRequest) return cancelLocally();
+        if (state.status === 'on_hold') holdsThisRun += 1;
+        wake = false;
+        state.nextResendAt = undefined;
+        await transition('sending');
+        break;
+      }
+
+      case 'at_wms':
+      case 'cancel_failed':
+      case 'shipped': {
+        const cancellable = state.status !== 'shipped';
+        await condition(() => newShipments.length > 0 || (cancellable && cancelRequest !== undefined));
+        if (newShipments.length > 0) {
+          if (await deliverShipments()) return view();
+        } else if (await cancelAtWms()) {
+          return view();
+        }
+        break;
+      }
+
+      default:
+        // confirmed and cancelled are terminal; the loop never gets here with them.
+        return view();
+    }
+  }
+
+  /** Records and pushes each new shipment; true once the whole order shipped and every tracking number is out. */
+  async function deliverShipments(): Promise<boolean> {
+    while (newShipments.length > 0) {
+      const shipment = newShipments.shift()!;
+      state.shipments.push(shipment);
+      await transition('shipped', 'workflow', { shipmentId: shipment.shipmentId, trackingCode: shipment.trackingCode });
+      await pushTracking({
+        cartId: order.cartId,
+        push: {
+          cartOrderId: order.cartOrderId,
+          shipmentId: shipment.shipmentId,
+          carrier: shipment.carrier,
+          trackingCode: shipment.trackingCode,
+          trackingUrl: shipment.trackingUrl,
+          lines: shipment.lines,
+        },
+      });
+      state.trackingPushed.push(shipment.shipmentId);
+    }
+    if (!state.shipments.some((shipment) => shipment.orderComplete)) return false;
+    await transition('confirmed');
+    return true;
+  }
+
+  /** Cancels at EasyPost; true when cancelled, false when refused (the order stays tracked as cancel_failed). */
+  async function cancelAtWms(): Promise<boolean> {
+    const request = cancelRequest!;
+    cancelRequest = undefined;
+    try {
+      await cancelEasyPostOrder({ merchantId: order.merchantId, easyPostOrderId: state.easyPostOrderId! });
+      state.cancelReason = request.reason;
+      await transition('cancelled', request.source, { reason: request.reason });
+      return true;
+    } catch (err) {
+      const failure = applicationFailureOf(err);
+      if (failure?.type !== OrderFailure.CancelRefused) throw err;
+      log.warn('EasyPost refused the cancel', { reason: failure.message });
+      state.cancelReason = `${request.reason} (refused by EasyPost: ${failure.message})`;
+      await transition('cancel_failed', request.source, { reason: request.reason, refusal: failure.message });
+      return false;
+    }
+  }
+}
+
+function applicationFailureOf(err: unknown): ApplicationFailure | undefined {
+  const cause = err instanceof ActivityFailure ? err.cause : err;
+  return cause instanceof ApplicationFailure ? cause : undefined;
+}
+
+function fieldOf(failure: ApplicationFailure | undefined): string | undefined {
+  const detail = failure?.details?.[0] as { field?: unknown } | undefined;
+  return typeof detail?.field === 'string' ? detail.field : undefined;
+}
