@@ -31,7 +31,11 @@ runMain(async () => {
         connection,
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
-        activities: createActivities({ pool, secretKey: config.EPF_SECRET_KEY, easyPostBaseUrl: config.EASYPOST_BASE_URL }),
+        activities: createActivities({
+          pool,
+          secretKey: config.EPF_SECRET_KEY,
+          easyPostBaseUrl: config.EASYPOST_BASE_URL,
+        }),
         workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
       });
       logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'Worker started');

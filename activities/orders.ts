@@ -112,9 +112,9 @@ export function createOrderActivities(deps: OrderActivityDeps) {
       }
     },
 
-    /** Writes the transition to the orders index and the audit log. */
-    async recordOrderTransition(transition: OrderTransition): Promise<void> {
-      await deps.orders.recordTransition(transition);
+    /** Writes transitions to the orders index and the audit log, in order, in one transaction. */
+    async recordOrderTransitions(transitions: OrderTransition[]): Promise<void> {
+      await deps.orders.recordTransitions(transitions);
     },
 
     /** Tells the order's cart about a shipment (idempotent per shipment). */

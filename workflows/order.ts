@@ -6,23 +6,19 @@ import {
   log,
   proxyActivities,
   proxyLocalActivities,
-  setCurrentDetails,
   setHandler,
-  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE, nextResendAt } from '../src/domain/hold-clock';
 import type { CartOrder } from '../src/domain/order';
 import { canFix, canTransition, type OrderStatus } from '../src/domain/order-status';
-import { orderSummary } from '../src/domain/order-summary';
 import {
   cancelSignal,
   fixOrderUpdate,
   inventoryAvailableSignal,
   OrderFailure,
   retryNowSignal,
-  searchAttributes,
   shipmentUpdateSignal,
   statusQuery,
   type CancelRequest,
@@ -30,11 +26,12 @@ import {
   type ShipmentUpdate,
 } from './definitions';
 import { applyFix } from './order-fix';
+import { OrderJournal } from './order-journal';
 
 type Activities = ReturnType<typeof createActivities>;
 
-// Database work is quick and local: local activities cost one history event each instead of three.
-const { recordOrderTransition, prepareOrder } = proxyLocalActivities<Activities>({
+// Database reads are quick and local: a local activity costs one history event instead of three.
+const { prepareOrder } = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -125,47 +122,32 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     },
   );
 
-  async function transition(status: OrderStatus, actor = 'workflow', detail: Record<string, unknown> = {}) {
+  const journal = new OrderJournal(() => order, state);
+  function transition(status: OrderStatus, actor = 'workflow', detail: Record<string, unknown> = {}): void {
     if (!canTransition(state.status, status) && !(status === 'received' && !input.state)) {
       log.error('Unexpected order transition', { from: state.status, to: status });
     }
-    state.status = status;
-    const summary = orderSummary(order, status, {
-      easyPostOrderId: state.easyPostOrderId,
-      holdCount: state.holdCount,
-      nextResendAt: state.nextResendAt ? new Date(state.nextResendAt) : undefined,
-    });
-    setCurrentDetails(summary);
-    upsertSearchAttributes([
-      { key: searchAttributes.orderStatus, value: status },
-      { key: searchAttributes.holdCount, value: state.holdCount },
-      { key: searchAttributes.nextResendAt, value: state.nextResendAt ? new Date(state.nextResendAt) : null },
-      { key: searchAttributes.easyPostOrderId, value: state.easyPostOrderId ?? null },
-      { key: searchAttributes.warehouse, value: state.warehouseId ?? null },
-    ]);
-    await recordOrderTransition({
-      cartId: order.cartId,
-      cartOrderId: order.cartOrderId,
-      cartOrderNumber: order.cartOrderNumber,
-      merchantId: order.merchantId,
-      workflowId,
-      status,
-      easyPostOrderId: state.easyPostOrderId,
-      warehouseId: state.warehouseId,
-      lastError: state.lastError?.message,
-      holdCount: state.holdCount,
-      nextResendAt: state.nextResendAt,
-      summary,
-      actor,
-      detail,
-    });
+    journal.transition(status, actor, detail);
+  }
+
+  /** Waits for `ready` (or the timeout), after writing what changed so far to the orders index. */
+  async function waitFor(ready: () => boolean, timeoutMs?: number): Promise<void> {
+    await journal.flush();
+    if (timeoutMs === undefined) await condition(ready);
+    else await condition(ready, Math.max(timeoutMs, 1));
+  }
+
+  /** The workflow's result, once everything it did is in the orders index. */
+  async function finish(): Promise<OrderStatusView> {
+    await journal.flush();
+    return view();
   }
 
   async function cancelLocally(): Promise<OrderStatusView> {
     state.cancelReason = cancelRequest!.reason;
     state.nextResendAt = undefined;
-    await transition('cancelled', cancelRequest!.source, { reason: cancelRequest!.reason });
-    return view();
+    transition('cancelled', cancelRequest!.source, { reason: cancelRequest!.reason });
+    return finish();
   }
 
   /** Sends to EasyPost; returns the next state. */
@@ -176,6 +158,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       const prepared = await prepareOrder(order);
       resend = prepared.resend;
       state.warehouseId = prepared.warehouseId;
+      await journal.flush();
       const sent = await sendOrder({
         workflowId,
         merchantId: order.merchantId,
@@ -203,37 +186,37 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     }
   }
 
-  if (!input.state) await transition('received');
+  if (!input.state) transition('received');
 
   let holdsThisRun = 0;
   for (;;) {
     switch (state.status) {
       case 'received':
         if (cancelRequest) return cancelLocally();
-        await transition('sending');
+        transition('sending');
         break;
 
       case 'sending': {
         if (cancelRequest) return cancelLocally();
         const next = await send();
-        await transition(next, 'workflow', state.lastError ? { error: state.lastError } : {});
+        transition(next, 'workflow', state.lastError ? { error: state.lastError } : {});
         break;
       }
 
       case 'on_hold':
       case 'error': {
         if (state.status === 'on_hold' && holdsThisRun >= MAX_HOLDS_PER_RUN && !wake && !cancelRequest) {
+          await journal.flush();
           await continueAsNew<typeof orderWorkflow>({ order, state });
         }
         const until = state.nextResendAt ? Date.parse(state.nextResendAt) - Date.now() : undefined;
         const woken = () => wake || cancelRequest !== undefined;
-        if (until === undefined) await condition(woken);
-        else await condition(woken, Math.max(until, 1));
+        await waitFor(woken, until);
         if (cancelRequest) return cancelLocally();
         if (state.status === 'on_hold') holdsThisRun += 1;
         wake = false;
         state.nextResendAt = undefined;
-        await transition('sending');
+        transition('sending');
         break;
       }
 
@@ -241,18 +224,18 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       case 'cancel_failed':
       case 'shipped': {
         const cancellable = state.status !== 'shipped';
-        await condition(() => newShipments.length > 0 || (cancellable && cancelRequest !== undefined));
+        await waitFor(() => newShipments.length > 0 || (cancellable && cancelRequest !== undefined));
         if (newShipments.length > 0) {
-          if (await deliverShipments()) return view();
+          if (await deliverShipments()) return finish();
         } else if (await cancelAtWms()) {
-          return view();
+          return finish();
         }
         break;
       }
 
       default:
         // confirmed and cancelled are terminal; the loop never gets here with them.
-        return view();
+        return finish();
     }
   }
 
@@ -261,7 +244,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     while (newShipments.length > 0) {
       const shipment = newShipments.shift()!;
       state.shipments.push(shipment);
-      await transition('shipped', 'workflow', { shipmentId: shipment.shipmentId, trackingCode: shipment.trackingCode });
+      transition('shipped', 'workflow', { shipmentId: shipment.shipmentId, trackingCode: shipment.trackingCode });
+      await journal.flush();
       await pushTracking({
         cartId: order.cartId,
         push: {
@@ -276,7 +260,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       state.trackingPushed.push(shipment.shipmentId);
     }
     if (!state.shipments.some((shipment) => shipment.orderComplete)) return false;
-    await transition('confirmed');
+    transition('confirmed');
     return true;
   }
 
@@ -285,16 +269,17 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     const request = cancelRequest!;
     cancelRequest = undefined;
     try {
+      await journal.flush();
       await cancelEasyPostOrder({ merchantId: order.merchantId, easyPostOrderId: state.easyPostOrderId! });
       state.cancelReason = request.reason;
-      await transition('cancelled', request.source, { reason: request.reason });
+      transition('cancelled', request.source, { reason: request.reason });
       return true;
     } catch (err) {
       const failure = applicationFailureOf(err);
       if (failure?.type !== OrderFailure.CancelRefused) throw err;
       log.warn('EasyPost refused the cancel', { reason: failure.message });
       state.cancelReason = `${request.reason} (refused by EasyPost: ${failure.message})`;
-      await transition('cancel_failed', request.source, { reason: request.reason, refusal: failure.message });
+      transition('cancel_failed', request.source, { reason: request.reason, refusal: failure.message });
       return false;
     }
   }

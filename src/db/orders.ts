@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { OrderStatus } from '../domain/order-status';
 import { withTransaction } from './transaction';
 
@@ -49,36 +49,13 @@ export interface OrderFilter {
 /** The durable orders index (one row per cart order) and the audit log beside it. */
 export function createOrderIndex(pool: Pool) {
   return {
-    /** Upserts the order's row and appends to the audit log, atomically. Safe to repeat (activity retries). */
-    async recordTransition(t: OrderTransition): Promise<void> {
+    /**
+     * Upserts each order's row and appends to the audit log, atomically. Safe to repeat (activity retries): the row
+     * ends in the last state, the audit log may hold a transition twice.
+     */
+    async recordTransitions(transitions: OrderTransition[]): Promise<void> {
       await withTransaction(pool, async (client) => {
-        await client.query(
-          `INSERT INTO orders (cart_id, cart_order_id, cart_order_number, merchant_id, workflow_id, status,
-             easypost_order_id, warehouse_id, last_error, hold_count, next_resend_at, summary)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-           ON CONFLICT (cart_id, cart_order_id) DO UPDATE SET status = $6,
-             easypost_order_id = COALESCE($7, orders.easypost_order_id), warehouse_id = COALESCE($8, orders.warehouse_id),
-             last_error = $9, hold_count = $10, next_resend_at = $11, summary = $12, updated_at = now()`,
-          [
-            t.cartId,
-            t.cartOrderId,
-            t.cartOrderNumber,
-            t.merchantId,
-            t.workflowId,
-            t.status,
-            t.easyPostOrderId ?? null,
-            t.warehouseId ?? null,
-            t.lastError ?? null,
-            t.holdCount,
-            t.nextResendAt ?? null,
-            t.summary,
-          ],
-        );
-        await client.query(
-          `INSERT INTO audit_log (actor, action, merchant_id, cart_id, cart_order_id, detail)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [t.actor, `order.${t.status}`, t.merchantId, t.cartId, t.cartOrderId, t.detail ?? {}],
-        );
+        for (const t of transitions) await writeTransition(client, t);
       });
     },
 
@@ -113,3 +90,33 @@ export function createOrderIndex(pool: Pool) {
 }
 
 export type OrderIndex = ReturnType<typeof createOrderIndex>;
+
+async function writeTransition(client: PoolClient, t: OrderTransition): Promise<void> {
+  await client.query(
+    `INSERT INTO orders (cart_id, cart_order_id, cart_order_number, merchant_id, workflow_id, status,
+       easypost_order_id, warehouse_id, last_error, hold_count, next_resend_at, summary)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (cart_id, cart_order_id) DO UPDATE SET status = $6,
+       easypost_order_id = COALESCE($7, orders.easypost_order_id), warehouse_id = COALESCE($8, orders.warehouse_id),
+       last_error = $9, hold_count = $10, next_resend_at = $11, summary = $12, updated_at = now()`,
+    [
+      t.cartId,
+      t.cartOrderId,
+      t.cartOrderNumber,
+      t.merchantId,
+      t.workflowId,
+      t.status,
+      t.easyPostOrderId ?? null,
+      t.warehouseId ?? null,
+      t.lastError ?? null,
+      t.holdCount,
+      t.nextResendAt ?? null,
+      t.summary,
+    ],
+  );
+  await client.query(
+    `INSERT INTO audit_log (actor, action, merchant_id, cart_id, cart_order_id, detail)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [t.actor, `order.${t.status}`, t.merchantId, t.cartId, t.cartOrderId, t.detail ?? {}],
+  );
+}

@@ -78,8 +78,8 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
         throw ApplicationFailure.nonRetryable('Order is picked', OrderFailure.CancelRefused);
       }
     },
-    async recordOrderTransition(transition) {
-      log.transitions.push(transition);
+    async recordOrderTransitions(transitions) {
+      log.transitions.push(...transitions);
     },
     async pushTracking(input) {
       log.pushes.push(input);
