@@ -1,0 +1,90 @@
+import { createOrderIndex, type OrderRow } from '../../db/orders';
+import { statusQuery, type OrderStatusView } from '../../../workflows/definitions';
+import type { CliContext } from '../context';
+import { formatFields, formatTable, formatTime, printJson } from '../format';
+import { resolveOrder } from '../order-ref';
+import { orderJson } from '../order-view';
+import { listTrackingPushes, type TrackingPushRow } from '../tracking-pushes';
+import { callWorkflow } from '../workflow-call';
+
+type Live = { view: OrderStatusView } | { unavailable: string };
+
+/** `epf orders show`: the index row, the workflow's live status and the tracking pushes. */
+export async function showOrder(ctx: CliContext, ref: string, options: { cart?: string; json?: boolean }) {
+  const pool = await ctx.pool();
+  const row = await resolveOrder(createOrderIndex(pool), ref, options.cart);
+  const [live, tracking] = await Promise.all([
+    liveStatus(ctx, row.workflow_id),
+    listTrackingPushes(pool, row.cart_id, row.cart_order_id),
+  ]);
+  if (options.json) {
+    printJson({
+      order: orderJson(row),
+      live: 'view' in live ? live.view : null,
+      liveUnavailable: 'unavailable' in live ? live.unavailable : undefined,
+      trackingPushes: tracking,
+    });
+  } else {
+    console.log([formatIndexRow(row), formatLive(live), formatTracking(tracking)].join('\n\n'));
+  }
+}
+
+// The index is enough to show an order: a stopped worker or a workflow past retention only loses the live part.
+async function liveStatus(ctx: CliContext, workflowId: string): Promise<Live> {
+  try {
+    const { client } = await ctx.temporal();
+    const view = await callWorkflow(client, workflowId, () => client.workflow.getHandle(workflowId).query(statusQuery));
+    return { view };
+  } catch (err) {
+    return { unavailable: (err instanceof Error ? err.message : String(err)).split('\n')[0]! };
+  }
+}
+
+function formatIndexRow(row: OrderRow): string {
+  return formatFields([
+    ['order', `${row.cart_order_number} (cart ${row.cart_id}, id ${row.cart_order_id})`],
+    ['merchant', row.merchant_id],
+    ['workflow', row.workflow_id],
+    ['status', row.status],
+    ['EasyPost order', row.easypost_order_id ?? undefined],
+    ['warehouse', row.warehouse_id ?? undefined],
+    ['holds', row.hold_count],
+    ['next resend', formatTime(row.next_resend_at)],
+    ['last error', row.last_error ?? undefined],
+    ['received', formatTime(row.received_at)],
+    ['updated', formatTime(row.updated_at)],
+  ]);
+}
+
+function formatLive(live: Live): string {
+  if ('unavailable' in live) return `Live status unavailable: ${live.unavailable}`;
+  const { view } = live;
+  const error = view.lastError && `${view.lastError.field ? `${view.lastError.field}: ` : ''}${view.lastError.message}`;
+  const shipments = view.shipments.map((s) => `${s.carrier} ${s.trackingCode} (${s.shippedAt})`).join(', ');
+  return [
+    'Live (workflow status query):',
+    formatFields([
+      ['status', view.status],
+      ['EasyPost order', view.easyPostOrderId],
+      ['holds', view.holdCount],
+      ['next resend', formatTime(view.nextResendAt)],
+      ['last error', error],
+      ['cancel reason', view.cancelReason],
+      ['shipments', shipments || undefined],
+    ]),
+  ].join('\n');
+}
+
+function formatTracking(pushes: TrackingPushRow[]): string {
+  if (pushes.length === 0) return 'No tracking sent to the cart yet.';
+  const rows = pushes.map((p) => [
+    p.shipmentId,
+    p.carrier,
+    p.trackingCode,
+    p.trackingUrl ?? undefined,
+    formatTime(p.pushedAt),
+  ]);
+  return ['Tracking sent to the cart:', formatTable(['SHIPMENT', 'CARRIER', 'TRACKING', 'URL', 'PUSHED'], rows)].join(
+    '\n',
+  );
+}

@@ -1,0 +1,57 @@
+// Option and argument parsers: a bad value is a usage error (commander prints it naming the option, exit 2).
+import { InvalidArgumentError } from 'commander';
+import type { z } from 'zod';
+import { cartOrderSchema } from '../domain/order';
+
+/**
+ * A parser from a schema of the domain, so the CLI accepts what the domain accepts and says what it says (e.g. "must
+ * be a lowercase slug"); `message` replaces a schema message written for programmers.
+ */
+export function bySchema<T>(schema: z.ZodType<T>, message?: string): (value: string) => T {
+  return (value) => {
+    const result = schema.safeParse(value);
+    if (!result.success) throw new InvalidArgumentError(message ?? result.error.issues[0]?.message ?? 'invalid');
+    return result.data;
+  };
+}
+
+/** A whole number in [min, max]. */
+export function integerIn(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!/^\d+$/.test(value) || number < min || number > max) {
+      throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}`);
+    }
+    return number;
+  };
+}
+
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** `--since`: an ISO date or date-time, or an age such as `30m`, `12h`, `7d` counted back from `now`. */
+export function parseSince(value: string, now = new Date()): Date {
+  const age = /^(\d+)([mhd])$/.exec(value);
+  if (age) return new Date(now.getTime() - Number(age[1]) * UNIT_MS[age[2] as keyof typeof UNIT_MS]);
+  const time = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) {
+    throw new InvalidArgumentError('must be an ISO date (2027-03-14, 2027-03-14T09:00Z) or an age (30m, 12h, 7d)');
+  }
+  return new Date(time);
+}
+
+/** Collects a repeatable option (`--warehouse a --warehouse b`), each value through `parse`. */
+export function repeatable<T>(parse: (value: string) => T): (value: string, previous: T[] | undefined) => T[] {
+  return (value, previous) => [...(previous ?? []), parse(value)];
+}
+
+/** One bundle component, `barcode:units` (units a positive whole number). */
+export function parseComponent(value: string): { barcode: string; units: number } {
+  const match = /^(.+):(\d+)$/.exec(value);
+  if (!match || Number(match[2]) < 1) {
+    throw new InvalidArgumentError('must be barcode:units with units at least 1, e.g. 0123456789012:2');
+  }
+  return { barcode: match[1]!.trim(), units: Number(match[2]) };
+}
+
+/** Merchant and cart IDs: the slug rule of the domain (they are part of workflow IDs). */
+export const parseSlug = bySchema(cartOrderSchema.shape.merchantId);

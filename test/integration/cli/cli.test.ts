@@ -1,0 +1,189 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { Pool } from 'pg';
+import { createOrderIndex } from '../../../src/db/orders';
+import { createTestPool, TEST_SECRET_KEY } from '../../helpers/database';
+import { uniqueTaskQueue } from '../../helpers/temporal';
+import { testEnv } from '../../setup/test-env-vars';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+// The database is shared by the whole test run: every ID this file creates carries the run's suffix.
+const run = Date.now().toString(36);
+const merchantId = `cli-${run}`;
+const cartA = `cli-a-${run}`;
+const cartB = `cli-b-${run}`;
+const TEST_KEY = `EZTK-cli-secret-${run}`;
+
+let taskQueue: string;
+
+function epf(args: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<Run> {
+  const child = spawn(TSX, [MAIN, ...args], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: testEnv('databaseUrl'),
+      EPF_SECRET_KEY: TEST_SECRET_KEY,
+      TEMPORAL_ADDRESS: testEnv('devServerAddress'),
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      ...options.env,
+    },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  child.stdin.end(options.stdin ?? '');
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+const order = (overrides: Record<string, unknown> = {}) => ({
+  merchantId,
+  cartId: cartA,
+  cartOrderId: `o-${run}`,
+  cartOrderNumber: '#1001',
+  placedAt: '2027-03-14T01:30:00-08:00',
+  shipTo: { name: 'Ada', street1: '1 Main St', city: 'Springfield', zip: '12345', country: 'US' },
+  lines: [{ lineId: 'l1', sku: 'TEE-M', quantity: 1 }],
+  shipMethod: 'standard',
+  ...overrides,
+});
+
+describe('the epf CLI as a process', () => {
+  let pool: Pool;
+
+  beforeAll(async () => {
+    taskQueue = uniqueTaskQueue('cli');
+    pool = createTestPool();
+    const added = await epf(['merchants', 'add', merchantId, '--name', 'CLI Test', '--test-key-env', 'CLI_KEY'], {
+      env: { CLI_KEY: TEST_KEY },
+    });
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    const carts = await Promise.all(
+      [cartA, cartB].map((cart) =>
+        epf([
+          'carts',
+          'add',
+          cart,
+          '--merchant',
+          merchantId,
+          '--type',
+          'manual',
+          '--name',
+          cart,
+          '--warehouse',
+          'wh_1',
+        ]),
+      ),
+    );
+    expect(carts.map((result) => result.code)).toEqual([0, 0]);
+  });
+  afterAll(async () => {
+    await pool?.end();
+  });
+
+  it('adds a merchant with a key from the environment and never prints the key', async () => {
+    const [text, json] = await Promise.all([
+      epf(['merchants', 'show', merchantId]),
+      epf(['merchants', 'show', merchantId, '--json']),
+    ]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/test key\s+set/);
+    expect(text.stdout).toMatch(/production key\s+not set/);
+    expect(JSON.parse(json.stdout)).toMatchObject({ id: merchantId, mode: 'test', hasTestKey: true });
+    expect(text.stdout + json.stdout).not.toContain(TEST_KEY);
+  });
+
+  it('sets aliases, bundles and ship methods, and names a merchant that does not exist', async () => {
+    const [alias, bundle, shipMethod, unknown] = await Promise.all([
+      epf(['aliases', 'set', merchantId, 'TEE-M', '0123456789012']),
+      epf(['bundles', 'set', merchantId, 'TEE-PACK', '0123456789012:3', '0123456789029:1']),
+      epf(['ship-methods', 'set', merchantId, 'Express', 'express']),
+      epf(['aliases', 'set', `nobody-${run}`, 'TEE-M', '0123456789012']),
+    ]);
+    expect([alias.code, bundle.code, shipMethod.code]).toEqual([0, 0, 0]);
+    const { rows } = await pool.query(
+      'SELECT bundle_sku, barcode, units FROM bundle_components WHERE merchant_id = $1',
+      [merchantId],
+    );
+    expect(rows).toHaveLength(2);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe(
+      `error: merchant nobody-${run} does not exist: add it with epf merchants add nobody-${run}`,
+    );
+  });
+
+  it('rejects an invalid order naming the field, and exits 1', async () => {
+    const result = await epf(['orders', 'submit', '--file', '-'], {
+      stdin: JSON.stringify(order({ shipTo: { ...order().shipTo, zip: '' } })),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('error: invalid order: shipTo.zip: must not be empty');
+  });
+
+  it('submits a valid order once: the repeat names the existing workflow and is not a failure', async () => {
+    const stdin = JSON.stringify(order({ cartOrderId: `submit-${run}` }));
+    const first = await epf(['orders', 'submit', '--file', '-'], { stdin });
+    expect(first).toMatchObject({ code: 0, stdout: `order:${cartA}:submit-${run}\n` });
+    const repeat = await epf(['orders', 'submit', '--file', '-'], { stdin });
+    expect(repeat).toMatchObject({ code: 0, stdout: expect.stringContaining('already exists') });
+  });
+
+  it('exits 2 on bad usage with one line naming the option', async () => {
+    const [status, since] = await Promise.all([
+      epf(['orders', 'list', '--status', 'lost']),
+      epf(['orders', 'list', '--since', 'last week']),
+    ]);
+    expect([status.code, since.code]).toEqual([2, 2]);
+    expect(status.stderr.trim().split('\n')).toEqual([expect.stringContaining("option '--status <status>'")]);
+    expect(since.stderr.trim().split('\n')).toEqual([expect.stringContaining("option '--since <when>'")]);
+  });
+
+  it('lists and shows orders from the index; a number shared by two carts needs --cart', async () => {
+    await createOrderIndex(pool).recordTransitions(
+      [cartA, cartB].map((cartId) => ({
+        cartId,
+        cartOrderId: `o-${run}`,
+        cartOrderNumber: `#${run}`,
+        merchantId,
+        workflowId: `order:${cartId}:o-${run}`,
+        status: 'on_hold',
+        holdCount: 2,
+        summary: 'test',
+        actor: 'workflow',
+      })),
+    );
+    const [list, ambiguous, show, unknown] = await Promise.all([
+      epf(['orders', 'list', '--merchant', merchantId, '--status', 'on_hold', '--since', '1h', '--json']),
+      epf(['orders', 'show', `#${run}`]),
+      epf(['orders', 'show', `#${run}`, '--cart', cartA, '--json']),
+      epf(['orders', 'cancel', `missing-${run}`, '--reason', 'test']),
+    ]);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout)).toEqual([
+      expect.objectContaining({ cartOrderNumber: `#${run}`, status: 'on_hold', holdCount: 2 }),
+      expect.objectContaining({ cartOrderNumber: `#${run}`, status: 'on_hold', holdCount: 2 }),
+    ]);
+    expect(ambiguous).toMatchObject({
+      code: 1,
+      stderr: `error: ambiguous ref: #${run} matches 2 orders, pass --cart\n`,
+    });
+    // No workflow was started for these rows: the index still answers, the live part says why it is missing.
+    expect(show.code).toBe(0);
+    expect(JSON.parse(show.stdout)).toMatchObject({
+      order: { cartId: cartA, workflowId: `order:${cartA}:o-${run}` },
+      live: null,
+      liveUnavailable: expect.stringContaining('not found'),
+      trackingPushes: [],
+    });
+    expect(unknown).toMatchObject({ code: 1, stderr: `error: no order matches missing-${run}\n` });
+  });
+});
