@@ -17,6 +17,7 @@ import { fakeOrderActivities, waitForStatus, type FakeOptions } from '../test/wo
 import { sampleOrder, sampleShipment } from '../test/helpers/orders';
 
 const EventType = temporal.api.enums.v1.EventType;
+const CART = { type: 'manual', name: 'bench', settings: { warehouseIds: [], defaultService: 'standard' } };
 
 interface Scenario {
   name: string;
@@ -40,7 +41,15 @@ async function measure(env: TestWorkflowEnvironment, server: string, scenario: S
   return worker.runUntil(async () => {
     const order = sampleOrder();
     // Started as production starts orders: submitOrder sets the first search attributes.
-    await submitOrder({ client: env.client, taskQueue, orders: { find: async () => [] } }, order);
+    await submitOrder(
+      {
+        client: env.client,
+        taskQueue,
+        orders: { find: async () => [] },
+        carts: { get: async () => ({ ...CART, id: order.cartId, merchantId: order.merchantId }) },
+      },
+      order,
+    );
     const handle = env.client.workflow.getHandle<typeof orderWorkflow>(
       orderWorkflowId(order.cartId, order.cartOrderId),
     );

@@ -75,7 +75,10 @@ export function createMerchantStore(pool: Pool, box: SecretBox) {
       const row = await find(id);
       if (!row) throw new Error(`Unknown merchant ${id}`);
       const sealed = row.mode === 'production' ? row.easypost_production_key_enc : row.easypost_test_key_enc;
-      if (!sealed) throw new Error(`Merchant ${id} has no EasyPost ${row.mode} key: set it with epf merchants set`);
+      if (!sealed)
+        throw new Error(
+          `Merchant ${id} has no EasyPost ${row.mode} key: set it with epf merchants add ${id} --${row.mode}-key-env VAR`,
+        );
       return { mode: row.mode, apiKey: box.decrypt(sealed) };
     },
   };

@@ -1,13 +1,16 @@
 // `npm run dev`: the whole local stack on one machine, with embedded defaults, stopped cleanly by Ctrl-C.
 import { Client, Connection } from '@temporalio/client';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDatabase } from '../db/databases';
+import { migrate } from '../db/migrate';
+import { createPool } from '../db/pool';
 import { runMain } from '../main';
 import { healthCheckWorkflow } from '../../workflows';
 import { DEFAULT_TASK_QUEUE, healthCheckWorkflowId } from '../../workflows/definitions';
 import type { Child } from './child-process';
 import { loadDevConfig, type DevConfig } from './config';
+import { seedDemo } from './demo';
 import { devSecretKey } from './secret-key';
 import {
   type EasyPostSimulatorInfo,
@@ -49,11 +52,13 @@ runMain(async () => {
     await track(children, startTemporal(DATA_DIR, config));
     const easypost = await track(children, startEasyPostSimulator(DATA_DIR, config));
 
+    const secretKey = process.env.EPF_SECRET_KEY ?? devSecretKey(DATA_DIR);
+    const demoOrders = await prepareDatabase(databaseUrl, secretKey, easypost);
     const serviceEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: `127.0.0.1:${config.EPF_DEV_TEMPORAL_PORT}`,
-      EPF_SECRET_KEY: process.env.EPF_SECRET_KEY ?? devSecretKey(DATA_DIR),
+      EPF_SECRET_KEY: secretKey,
       API_PORT: String(config.API_PORT),
       EASYPOST_BASE_URL: easypost.apiBaseUrl,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
@@ -71,7 +76,8 @@ runMain(async () => {
         shutdown(1);
       });
     }
-    printReady(config, databaseUrl, easypost, (Date.now() - startedAt) / 1000);
+    writeEnvFile(serviceEnv);
+    printReady(config, databaseUrl, easypost, demoOrders, (Date.now() - startedAt) / 1000);
   } catch (err) {
     await stopAll();
     throw err;
@@ -83,6 +89,23 @@ async function track<T>(children: Child[], start: Promise<{ child: Child; value:
   const { child, value } = await start;
   children.push(child);
   return value;
+}
+
+/** Migrates and loads the demo merchant before the worker starts, so it finds them; returns the sample orders' folder. */
+async function prepareDatabase(databaseUrl: string, secretKey: string, easypost: EasyPostSimulatorInfo) {
+  const pool = createPool(databaseUrl, 2);
+  try {
+    await migrate(pool);
+    return await seedDemo(pool, secretKey, easypost, DATA_DIR);
+  } finally {
+    await pool.end();
+  }
+}
+
+/** .data/dev.env: the settings the CLI needs to reach this stack (`set -a; . .data/dev.env; set +a`). */
+function writeEnvFile(env: NodeJS.ProcessEnv): void {
+  const keys = ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'EPF_SECRET_KEY', 'EASYPOST_BASE_URL'];
+  writeFileSync(join(DATA_DIR, 'dev.env'), keys.map((key) => `${key}=${env[key]}\n`).join(''), { mode: 0o600 });
 }
 
 /** Runs the health-check workflow: Temporal reaches the worker, whose activities reach PostgreSQL. */
@@ -102,7 +125,13 @@ async function checkEndToEnd(config: DevConfig): Promise<void> {
   if (!health.ok) throw new Error(`API health check failed: ${await health.text()}`);
 }
 
-function printReady(config: DevConfig, databaseUrl: string, easypost: EasyPostSimulatorInfo, seconds: number): void {
+function printReady(
+  config: DevConfig,
+  databaseUrl: string,
+  easypost: EasyPostSimulatorInfo,
+  demoOrders: string,
+  seconds: number,
+): void {
   const temporalAddress = `127.0.0.1:${config.EPF_DEV_TEMPORAL_PORT}`;
   console.log(`
   Temporal gRPC     ${temporalAddress}   (.tools/venv/bin/temporal workflow list --address ${temporalAddress})
@@ -112,6 +141,11 @@ function printReady(config: DevConfig, databaseUrl: string, easypost: EasyPostSi
                     demo keys: test ${easypost.test_key}, production ${easypost.production_key}
   PostgreSQL        ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
   Logs              .data/logs/
+
+  Demo merchant "demo", cart "demo-phone"; sample orders in ${demoOrders.replace(`${ROOT}/`, '')}/. Try:
+    set -a; . .data/dev.env; set +a
+    npm run -s epf -- orders submit --file .data/demo-orders/out-of-stock.json
+    npm run -s epf -- orders list
 
 ready in ${seconds.toFixed(1)} s. Press Ctrl-C to stop everything.`);
 }

@@ -2,6 +2,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { describeProblems, orderWorkflowId, parseCartOrder } from '../domain/order';
 import { orderSummary } from '../domain/order-summary';
+import type { CartStore } from '../db/carts';
 import type { OrderIndex } from '../db/orders';
 import { searchAttributes } from '../../workflows/definitions';
 import type { orderWorkflow } from '../../workflows/order';
@@ -15,6 +16,7 @@ export interface SubmitDeps {
   client: Client;
   taskQueue: string;
   orders: Pick<OrderIndex, 'find'>;
+  carts: Pick<CartStore, 'get'>;
 }
 
 /**
@@ -26,6 +28,15 @@ export async function submitOrder(deps: SubmitDeps, input: unknown): Promise<Sub
   if (!parsed.ok) return { outcome: 'invalid', message: describeProblems(parsed.problems) };
   const order = parsed.order;
   const workflowId = orderWorkflowId(order.cartId, order.cartOrderId);
+  const cart = await deps.carts.get(order.cartId);
+  if (!cart)
+    return { outcome: 'invalid', message: `cartId: unknown cart "${order.cartId}": add it with epf carts add` };
+  if (cart.merchantId !== order.merchantId) {
+    return {
+      outcome: 'invalid',
+      message: `merchantId: cart "${order.cartId}" belongs to merchant "${cart.merchantId}", not "${order.merchantId}"`,
+    };
+  }
 
   const known = await deps.orders.find(order.cartId, order.cartOrderId);
   if (known.some((row) => row.cart_order_id === order.cartOrderId)) {

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Client } from '@temporalio/client';
+import { createCartStore } from '../../db/carts';
 import { createOrderIndex, type OrderRow } from '../../db/orders';
 import { ORDER_STATUSES, type OrderStatus } from '../../domain/order-status';
 import { submitOrder } from '../../orders/submit';
@@ -44,7 +45,10 @@ export function registerOrderCommands(program: Command, ctx: CliContext): void {
     .action(async (options: { file: string }) => {
       const order = readJsonInput(options.file);
       const [pool, { client, taskQueue }] = await Promise.all([ctx.pool(), ctx.temporal()]);
-      const result = await submitOrder({ client, taskQueue, orders: createOrderIndex(pool) }, order);
+      const result = await submitOrder(
+        { client, taskQueue, orders: createOrderIndex(pool), carts: createCartStore(pool) },
+        order,
+      );
       if (result.outcome === 'invalid') throw new CliError(`invalid order: ${result.message}`);
       // A repeat submit is harmless (the workflow ID dedups it), so it is reported but is not a failure.
       console.log(result.outcome === 'started' ? result.workflowId : `${result.workflowId}: ${result.reason}`);

@@ -70,7 +70,7 @@ afterAll(async () => {
 
 const orderFor = (overrides: Partial<CartOrder> = {}) => sampleOrder({ merchantId, cartId, ...overrides });
 const submit = (order: CartOrder) =>
-  submitOrder({ client: env.client, taskQueue, orders: createOrderIndex(pool) }, order);
+  submitOrder({ client: env.client, taskQueue, orders: createOrderIndex(pool), carts: createCartStore(pool) }, order);
 const handleOf = (workflowId: string) => env.client.workflow.getHandle<typeof orderWorkflow>(workflowId);
 const simOrders = () => sim.control.orders(DEMO_KEYS.test_key);
 const easyPost = () => createEasyPostClient({ apiKey: DEMO_KEYS.test_key, baseUrl: sim.apiBaseUrl });

@@ -1,0 +1,81 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Pool } from 'pg';
+import { SecretBox } from '../crypto/secret-box';
+import { createCartStore } from '../db/carts';
+import { createMerchantStore } from '../db/merchants';
+import { createMappingStore } from '../db/product-mapping';
+import type { CartOrder } from '../domain/order';
+import type { EasyPostSimulatorInfo } from './services';
+
+export const DEMO_MERCHANT = 'demo';
+export const DEMO_CART = 'demo-phone';
+
+// Cart SKUs of the demo shop → barcodes of the simulator's demo catalogue (src/simulators/easypost/demo.ts).
+const ALIASES: Record<string, string> = {
+  'SOCK-CHAR-M': '850621000008',
+  'TOTE-NAT': '850621000749',
+  'TEE-WHT-S': '850621001852', // out of stock everywhere: orders for it go on hold
+  'BEANIE-RUST': '850621002965',
+};
+
+/**
+ * The demo merchant of the local stack: EasyPost test key of the simulator, a `manual` cart, aliases, a bundle and
+ * ship methods, plus sample orders under .data/demo-orders/ for `epf orders submit`. Idempotent.
+ */
+export async function seedDemo(pool: Pool, secretKey: string, easypost: EasyPostSimulatorInfo, dataDir: string) {
+  await createMerchantStore(pool, new SecretBox(secretKey)).upsert({
+    id: DEMO_MERCHANT,
+    name: 'Demo Outfitters',
+    mode: 'test',
+    testKey: easypost.test_key,
+    productionKey: easypost.production_key,
+  });
+  await createCartStore(pool).upsert({
+    id: DEMO_CART,
+    merchantId: DEMO_MERCHANT,
+    type: 'manual',
+    name: 'Phone orders',
+  });
+  const mappings = createMappingStore(pool);
+  for (const [sku, barcode] of Object.entries(ALIASES)) await mappings.setAlias(DEMO_MERCHANT, sku, barcode);
+  await mappings.setBundle(DEMO_MERCHANT, 'GIFT-SET', [
+    { barcode: '850621000008', units: 2 },
+    { barcode: '850621000749', units: 1 },
+  ]);
+  await mappings.setShipMethod(DEMO_MERCHANT, 'Standard', 'standard');
+  await mappings.setShipMethod(DEMO_MERCHANT, 'Express', 'priority');
+
+  const dir = join(dataDir, 'demo-orders');
+  mkdirSync(dir, { recursive: true });
+  const samples: Record<string, CartOrder['lines']> = {
+    'in-stock': [{ lineId: '1', sku: 'GIFT-SET', quantity: 1 }],
+    'out-of-stock': [{ lineId: '1', sku: 'TEE-WHT-S', quantity: 1 }],
+    'unknown-sku': [{ lineId: '1', sku: 'MYSTERY-ITEM', quantity: 1 }],
+  };
+  for (const [name, lines] of Object.entries(samples)) {
+    writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(demoOrder(name, lines), null, 2)}\n`);
+  }
+  return dir;
+}
+
+function demoOrder(name: string, lines: CartOrder['lines']): CartOrder {
+  return {
+    merchantId: DEMO_MERCHANT,
+    cartId: DEMO_CART,
+    // Edit cartOrderId (and cartOrderNumber) to submit the same sample again as a new order.
+    cartOrderId: `demo-${name}-1`,
+    cartOrderNumber: `D-${name.toUpperCase()}-1`,
+    placedAt: new Date().toISOString(),
+    shipTo: {
+      name: 'Grace Hopper',
+      street1: '1 Harbor Way',
+      city: 'Portland',
+      state: 'OR',
+      zip: '97201',
+      country: 'US',
+    },
+    lines,
+    shipMethod: 'Standard',
+  };
+}
