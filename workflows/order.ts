@@ -38,8 +38,9 @@ const { prepareOrder } = proxyLocalActivities<Activities>({
 
 // EasyPost calls: transient failures (5xx, timeouts, 429) back off up to 5 minutes between tries, for about
 // 2 hours, then the order goes to `error` where an operator sees it. Business rejections are non-retryable.
+// 30 s covers the client's 20 s request timeout; a worker that dies mid-call is noticed 30 s later.
 const { sendOrder, cancelEasyPostOrder } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
+  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 30 },
 });
 

@@ -1,0 +1,77 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Pool } from 'pg';
+import { SecretBox } from '../../src/crypto/secret-box';
+import { createCartStore } from '../../src/db/carts';
+import { createMerchantStore } from '../../src/db/merchants';
+import { createOrderIndex } from '../../src/db/orders';
+import { createMappingStore } from '../../src/db/product-mapping';
+import { orderWorkflowId, type CartOrder } from '../../src/domain/order';
+import { createEasyPostClient } from '../../src/easypost';
+import { submitOrder } from '../../src/orders/submit';
+import { startEasyPostSimulator, type RunningEasyPostSimulator } from '../../src/simulators/easypost';
+import { DEMO_KEYS, seedEasyPostDemo } from '../../src/simulators/easypost/demo';
+import type { orderWorkflow } from '../../workflows';
+import { createTestPool, TEST_SECRET_KEY } from './database';
+import { sampleOrder } from './orders';
+import { connectDevServer, uniqueTaskQueue } from './temporal';
+
+/** Barcodes of the simulator's demo catalogue: socks and tote in stock, the white tee S out everywhere. */
+export const BARCODES = { socks: '850621000008', tote: '850621000749', teeS: '850621001852' } as const;
+
+export interface OrderStack {
+  env: TestWorkflowEnvironment;
+  pool: Pool;
+  sim: RunningEasyPostSimulator;
+  merchantId: string;
+  cartId: string;
+  taskQueue: string;
+  /** A valid order of this stack's merchant and cart (SKUs SOCK-M, TOTE; TEE-S has no stock). */
+  orderFor(overrides?: Partial<CartOrder>): CartOrder;
+  submit(order: CartOrder): ReturnType<typeof submitOrder>;
+  handleOf(order: CartOrder): WorkflowHandle<typeof orderWorkflow>;
+  easyPost(): ReturnType<typeof createEasyPostClient>;
+  close(): Promise<void>;
+}
+
+/**
+ * The dev server, the run's database and an EasyPost simulator with the demo catalogue, plus a merchant (on the
+ * simulator's demo test key), a manual cart and aliases, all with IDs unique to the calling file.
+ */
+export async function startOrderStack(name: string): Promise<OrderStack> {
+  const [env, sim] = await Promise.all([connectDevServer(), startEasyPostSimulator({ rateLimitPerSecond: null })]);
+  seedEasyPostDemo(sim.control);
+  const pool = createTestPool();
+  const merchantId = `${name}-${Date.now()}`;
+  const cartId = `${merchantId}-manual`;
+  const taskQueue = uniqueTaskQueue(name);
+  await createMerchantStore(pool, new SecretBox(TEST_SECRET_KEY)).upsert({
+    id: merchantId,
+    name: `${name} merchant`,
+    mode: 'test',
+    testKey: DEMO_KEYS.test_key,
+  });
+  const carts = createCartStore(pool);
+  await carts.upsert({ id: cartId, merchantId, type: 'manual', name: 'Phone orders' });
+  const mappings = createMappingStore(pool);
+  await mappings.setAlias(merchantId, 'SOCK-M', BARCODES.socks);
+  await mappings.setAlias(merchantId, 'TOTE', BARCODES.tote);
+  await mappings.setAlias(merchantId, 'TEE-S', BARCODES.teeS);
+  const orders = createOrderIndex(pool);
+  return {
+    env,
+    pool,
+    sim,
+    merchantId,
+    cartId,
+    taskQueue,
+    orderFor: (overrides = {}) => sampleOrder({ merchantId, cartId, ...overrides }),
+    submit: (order) => submitOrder({ client: env.client, taskQueue, orders, carts }, order),
+    handleOf: (order) =>
+      env.client.workflow.getHandle<typeof orderWorkflow>(orderWorkflowId(order.cartId, order.cartOrderId)),
+    easyPost: () => createEasyPostClient({ apiKey: DEMO_KEYS.test_key, baseUrl: sim.apiBaseUrl }),
+    close: async () => {
+      await Promise.all([pool.end(), sim.close(), env.teardown()]);
+    },
+  };
+}

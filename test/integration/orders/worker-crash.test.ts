@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { freePort } from '../../../src/net/free-port';
+import { orderMarker } from '../../../src/easypost';
+import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
+import { statusQuery } from '../../../workflows/definitions';
+import { waitForStatus } from '../../workflows/order-fakes';
+import { TEST_SECRET_KEY } from '../../helpers/database';
+import { startOrderStack, type OrderStack } from '../../helpers/order-stack';
+import { testEnv } from '../../setup/test-env-vars';
+
+const ROOT = join(__dirname, '..', '..', '..');
+let stack: OrderStack;
+const workers: ChildProcess[] = [];
+
+beforeAll(async () => {
+  stack = await startOrderStack('crash');
+});
+
+afterAll(async () => {
+  for (const worker of workers) worker.kill('SIGKILL');
+  await stack?.close();
+});
+
+/** worker.ts as production runs it, on this file's task queue and simulator. */
+async function startWorkerProcess(): Promise<ChildProcess> {
+  const worker = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'worker.ts')], {
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: testEnv('databaseUrl'),
+      TEMPORAL_ADDRESS: testEnv('devServerAddress'),
+      TEMPORAL_TASK_QUEUE: stack.taskQueue,
+      EPF_SECRET_KEY: TEST_SECRET_KEY,
+      EASYPOST_BASE_URL: stack.sim.apiBaseUrl,
+      WORKFLOW_BUNDLE_PATH: testEnv('workflowBundlePath'),
+      WORKER_METRICS_ADDRESS: `127.0.0.1:${await freePort()}`,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: 'ignore',
+  });
+  workers.push(worker);
+  return worker;
+}
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('a worker killed while EasyPost commits an order but never answers', () => {
+  it('leaves exactly one EasyPost order, adopted by the next worker', async () => {
+    const order = stack.orderFor();
+    const marker = orderMarker(`order:${order.cartId}:${order.cartOrderId}`);
+    const ours = () => stack.sim.control.orders(DEMO_KEYS.test_key).filter((o) => o.description?.includes(marker));
+    stack.sim.control.addFault({ route: 'POST /orders', kind: 'commit_then_timeout', times: 1 });
+
+    const first = await startWorkerProcess();
+    await stack.submit(order);
+    await until(() => ours().length === 1, 30_000); // EasyPost has the order; the worker still waits for an answer
+    first.kill('SIGKILL');
+
+    await startWorkerProcess();
+    // The dead attempt times out (30 s), the retry finds the order by its marker instead of creating another.
+    await waitForStatus(stack.handleOf(order), 'at_wms', 75_000);
+    expect(ours()).toHaveLength(1);
+    expect((await stack.handleOf(order).query(statusQuery)).easyPostOrderId).toBe(ours()[0]!.id);
+  }, 120_000);
+});
