@@ -180,6 +180,28 @@ describe('orderWorkflow', () => {
     );
   });
 
+  it('sends an order EasyPost rejected for its address once the address is fixed', async () => {
+    await withOrder({ sends: ['invalid'] }, async ({ handle, log }) => {
+      await waitForStatus(handle, 'error');
+      expect((await handle.query(statusQuery)).lastError).toMatchObject({ field: 'destination.zip' });
+      expect(await searchAttribute(handle, searchAttributes.orderStatus)).toBe('error');
+      await handle.executeUpdate(fixOrderUpdate, { args: [{ shipTo: { zip: '94107' } }] });
+      await waitForStatus(handle, 'at_wms');
+      expect(log.sends[1]!.request.destination.zip).toBe('94107');
+      expect(log.sends[1]!.isResend).toBe(true);
+    });
+  });
+
+  it('cancels an order in error locally', async () => {
+    await withOrder({ sends: ['auth'] }, async ({ handle, log }) => {
+      await waitForStatus(handle, 'error');
+      expect((await handle.query(statusQuery)).lastError?.type).toBe('AuthFailed');
+      await handle.signal(cancelSignal, { reason: 'test order', source: 'operator' });
+      expect((await handle.result()).status).toBe('cancelled');
+      expect(log.cancels).toBe(0);
+    });
+  });
+
   it('cancels from received before anything is sent', async () => {
     const order = sampleOrder();
     const taskQueue = uniqueTaskQueue('order');
