@@ -1,17 +1,17 @@
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { cartAdapterFor } from '../src/carts/registry';
-import type { TrackingPush } from '../src/carts/adapter';
 import type { CartStore } from '../src/db/carts';
 import type { MerchantStore } from '../src/db/merchants';
 import type { OrderIndex, OrderTransition } from '../src/db/orders';
 import type { MappingStore } from '../src/db/product-mapping';
 import { describeProblems, type CartOrder, type FieldProblem } from '../src/domain/order';
 import { mapShipMethod } from '../src/domain/ship-method';
+import { cartLinesForShipment } from '../src/domain/shipment-lines';
 import { translateLines, type WmsLine } from '../src/domain/translation';
 import { chooseWarehouse } from '../src/domain/warehouse';
 import { createEasyPostClient, createOrderIdempotently, orderMarker, type CreateOrderRequest } from '../src/easypost';
-import { OrderFailure } from '../workflows/definitions';
+import { OrderFailure, type ShipmentUpdate } from '../workflows/definitions';
 import { toActivityFailure } from './easypost-failure';
 
 export interface OrderActivityDeps {
@@ -117,11 +117,35 @@ export function createOrderActivities(deps: OrderActivityDeps) {
       await deps.orders.recordTransitions(transitions);
     },
 
-    /** Tells the order's cart about a shipment (idempotent per shipment). */
-    async pushTracking(input: { cartId: string; push: TrackingPush }): Promise<void> {
-      const cart = await deps.carts.get(input.cartId);
-      if (!cart) throw ApplicationFailure.nonRetryable(`Unknown cart ${input.cartId}`, OrderFailure.InvalidOrder);
-      await cartAdapterFor(cart, deps).pushTracking(input.push);
+    /** Tells the order's cart about a shipment, naming the cart lines it carried (idempotent per shipment). */
+    async pushTracking(input: {
+      order: CartOrder;
+      shipment: ShipmentUpdate;
+      earlier: ShipmentUpdate[];
+    }): Promise<void> {
+      const { order, shipment } = input;
+      const cart = await deps.carts.get(order.cartId);
+      if (!cart) throw ApplicationFailure.nonRetryable(`Unknown cart ${order.cartId}`, OrderFailure.InvalidOrder);
+      const mapping = await deps.mappings.productMapping(
+        order.merchantId,
+        order.lines.map((line) => line.sku),
+      );
+      const lines = cartLinesForShipment(
+        order.lines,
+        mapping,
+        input.earlier.map((earlier) => earlier.lines),
+        shipment.lines,
+        shipment.orderComplete,
+      );
+      await cartAdapterFor(cart, deps).pushTracking({
+        cartOrderId: order.cartOrderId,
+        shipmentId: shipment.shipmentId,
+        carrier: shipment.carrier,
+        trackingCode: shipment.trackingCode,
+        trackingUrl: shipment.trackingUrl,
+        lines,
+        orderComplete: shipment.orderComplete,
+      });
     },
   };
 }

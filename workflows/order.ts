@@ -247,17 +247,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       state.shipments.push(shipment);
       transition('shipped', 'workflow', { shipmentId: shipment.shipmentId, trackingCode: shipment.trackingCode });
       await journal.flush();
-      await pushTracking({
-        cartId: order.cartId,
-        push: {
-          cartOrderId: order.cartOrderId,
-          shipmentId: shipment.shipmentId,
-          carrier: shipment.carrier,
-          trackingCode: shipment.trackingCode,
-          trackingUrl: shipment.trackingUrl,
-          lines: shipment.lines,
-        },
-      });
+      await pushTracking({ order, shipment, earlier: state.shipments.slice(0, -1) });
       state.trackingPushed.push(shipment.shipmentId);
     }
     if (!state.shipments.some((shipment) => shipment.orderComplete)) return false;

@@ -7,3 +7,4 @@ export * from './problems';
 export * from './ship-method';
 export * from './translation';
 export * from './warehouse';
+export * from './shipment-lines';

@@ -69,7 +69,7 @@ describe('orderWorkflow', () => {
 
       expect(result.status).toBe('confirmed');
       expect(log.transitions.map((t) => t.status)).toEqual(['received', 'sending', 'at_wms', 'shipped', 'confirmed']);
-      expect(log.pushes.map((p) => p.push.trackingCode)).toEqual(['9400pick_1']);
+      expect(log.pushes.map((p) => p.shipment.trackingCode)).toEqual(['9400pick_1']);
       expect(await searchAttribute(handle, searchAttributes.orderStatus)).toBe('confirmed');
       expect(log.sends[0]!.isResend).toBe(false);
     });
