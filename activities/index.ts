@@ -4,7 +4,10 @@ import { createCartStore } from '../src/db/carts';
 import { createMerchantStore } from '../src/db/merchants';
 import { createOrderIndex } from '../src/db/orders';
 import { createMappingStore } from '../src/db/product-mapping';
+import { createCartAdapters } from '../src/carts/registry';
+import { createPullStore } from '../src/db/pulls';
 import { createDatabaseActivities } from './database';
+import { createPullActivities } from './pulls';
 import { createOrderActivities } from './orders';
 
 /** What activities are built from; the worker builds it once, tests pass their own. */
@@ -18,15 +21,21 @@ export interface ActivityDeps {
 /** Every activity the worker registers, as closures over shared dependencies. */
 export function createActivities(deps: ActivityDeps) {
   const { pool } = deps;
+  const box = new SecretBox(deps.secretKey);
+  const carts = createCartStore(pool, box);
+  const orders = createOrderIndex(pool);
+  const adapterFor = createCartAdapters({ pool, carts });
   return {
     ...createDatabaseActivities(pool),
     ...createOrderActivities({
       pool,
-      merchants: createMerchantStore(pool, new SecretBox(deps.secretKey)),
-      carts: createCartStore(pool),
+      merchants: createMerchantStore(pool, box),
+      carts,
       mappings: createMappingStore(pool),
-      orders: createOrderIndex(pool),
+      orders,
       easyPostBaseUrl: deps.easyPostBaseUrl,
+      adapterFor,
     }),
+    ...createPullActivities({ carts, orders, pulls: createPullStore(pool), adapterFor }),
   };
 }

@@ -1,6 +1,6 @@
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import type { Pool } from 'pg';
-import { cartAdapterFor } from '../src/carts/registry';
+import type { CartAdapter } from '../src/carts/adapter';
 import type { CartStore } from '../src/db/carts';
 import type { MerchantStore } from '../src/db/merchants';
 import type { OrderIndex, OrderTransition } from '../src/db/orders';
@@ -21,6 +21,7 @@ export interface OrderActivityDeps {
   mappings: MappingStore;
   orders: OrderIndex;
   easyPostBaseUrl: string;
+  adapterFor(cartId: string): Promise<CartAdapter>;
 }
 
 /** An order ready for EasyPost: translated lines, service, destination and the warehouse choice. */
@@ -117,6 +118,12 @@ export function createOrderActivities(deps: OrderActivityDeps) {
       await deps.orders.recordTransitions(transitions);
     },
 
+    /** Tells the cart whether its buyer's cancellation went through at the warehouse. */
+    async answerCartCancellation(input: { cartId: string; cartOrderId: string; accepted: boolean; reason: string }) {
+      const adapter = await deps.adapterFor(input.cartId);
+      await adapter.answerCancellation(input.cartOrderId, { accepted: input.accepted, reason: input.reason });
+    },
+
     /** Tells the order's cart about a shipment, naming the cart lines it carried (idempotent per shipment). */
     async pushTracking(input: {
       order: CartOrder;
@@ -124,8 +131,6 @@ export function createOrderActivities(deps: OrderActivityDeps) {
       earlier: ShipmentUpdate[];
     }): Promise<void> {
       const { order, shipment } = input;
-      const cart = await deps.carts.get(order.cartId);
-      if (!cart) throw ApplicationFailure.nonRetryable(`Unknown cart ${order.cartId}`, OrderFailure.InvalidOrder);
       const mapping = await deps.mappings.productMapping(
         order.merchantId,
         order.lines.map((line) => line.sku),
@@ -137,7 +142,9 @@ export function createOrderActivities(deps: OrderActivityDeps) {
         shipment.lines,
         shipment.orderComplete,
       );
-      await cartAdapterFor(cart, deps).pushTracking({
+      await (
+        await deps.adapterFor(order.cartId)
+      ).pushTracking({
         cartOrderId: order.cartOrderId,
         shipmentId: shipment.shipmentId,
         carrier: shipment.carrier,

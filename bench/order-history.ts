@@ -7,6 +7,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
 import { orderWorkflowId } from '../src/domain/order';
+import { cartSettingsSchema } from '../src/merchants/settings';
 import { submitOrder } from '../src/orders/submit';
 import { serverExecutable, temporalCliPath, temporalTestServerPath } from '../src/temporal/binaries';
 import { customSearchAttributes, registerSearchAttributes } from '../src/temporal/search-attributes';
@@ -17,7 +18,7 @@ import { fakeOrderActivities, waitForStatus, type FakeOptions } from '../test/wo
 import { sampleOrder, sampleShipment } from '../test/helpers/orders';
 
 const EventType = temporal.api.enums.v1.EventType;
-const CART = { type: 'manual', name: 'bench', settings: { warehouseIds: [], defaultService: 'standard' } };
+const CART = { type: 'manual', name: 'bench', settings: cartSettingsSchema.parse({}) };
 
 interface Scenario {
   name: string;

@@ -99,3 +99,8 @@ export enum OrderFailure {
   /** EasyPost will not cancel: already picked or shipped. */
   CancelRefused = 'CancelRefused',
 }
+
+/** The schedule that pulls a cart's orders, and the ID prefix of its runs. */
+export function pullScheduleId(cartId: string): string {
+  return `pull:${cartId}`;
+}

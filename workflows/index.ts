@@ -1,3 +1,4 @@
 // Bundle entry: every workflow the worker registers is exported here.
 export { healthCheckWorkflow } from './healthcheck';
 export { orderWorkflow } from './order';
+export { pullOrdersWorkflow } from './pull-orders';

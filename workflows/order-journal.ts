@@ -2,8 +2,8 @@ import { proxyLocalActivities, setCurrentDetails, upsertSearchAttributes, workfl
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { createActivities } from '../activities';
 import type { OrderTransition } from '../src/db/orders';
-import type { CartOrder } from '../src/domain/order';
-import type { OrderStatus } from '../src/domain/order-status';
+import type { CartOrder, OrderIdentity } from '../src/domain/order';
+import { STATUS_LABELS, type OrderStatus } from '../src/domain/order-status';
 import { orderSummary } from '../src/domain/order-summary';
 import { searchAttributes } from './definitions';
 import type { OrderState } from './order';
@@ -28,7 +28,8 @@ export class OrderJournal {
   private readonly published: Published;
 
   constructor(
-    private readonly order: () => CartOrder,
+    private readonly identity: () => OrderIdentity,
+    private readonly order: () => CartOrder | undefined,
     private readonly state: OrderState,
   ) {
     const { typedSearchAttributes } = workflowInfo();
@@ -40,14 +41,17 @@ export class OrderJournal {
   /** Moves the order to `status` and queues the index write. */
   transition(status: OrderStatus, actor = 'workflow', detail: Record<string, unknown> = {}): void {
     const { state } = this;
-    const order = this.order();
+    const order = this.identity();
+    const valid = this.order();
     state.status = status;
     const nextResendAt = state.nextResendAt ? new Date(state.nextResendAt) : undefined;
-    const summary = orderSummary(order, status, {
-      easyPostOrderId: state.easyPostOrderId,
-      holdCount: state.holdCount,
-      nextResendAt,
-    });
+    const summary = valid
+      ? orderSummary(valid, status, {
+          easyPostOrderId: state.easyPostOrderId,
+          holdCount: state.holdCount,
+          nextResendAt,
+        })
+      : `${order.cartOrderNumber} · ${STATUS_LABELS[status]} · the cart sent invalid order data`;
     setCurrentDetails(summary);
     this.searchAttributes = [
       { key: searchAttributes.orderStatus, value: status },

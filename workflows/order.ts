@@ -11,7 +11,7 @@ import {
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE, nextResendAt } from '../src/domain/hold-clock';
-import type { CartOrder } from '../src/domain/order';
+import { describeProblems, parseCartOrder, type CartOrder, type OrderDraft } from '../src/domain/order';
 import { canFix, canTransition, type OrderStatus } from '../src/domain/order-status';
 import {
   cancelSignal,
@@ -45,7 +45,7 @@ const { sendOrder, cancelEasyPostOrder } = proxyActivities<Activities>({
 });
 
 // Cart pushes: carts go down for longer; keep trying for a day before the order shows as stuck.
-const { pushTracking } = proxyActivities<Activities>({
+const { pushTracking, answerCartCancellation } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 150 },
 });
@@ -69,14 +69,17 @@ export interface OrderState {
 }
 
 export interface OrderWorkflowInput {
-  order: CartOrder;
+  /** A validated order, or the draft of a malformed one (it waits in `error` for a fix). */
+  order: CartOrder | OrderDraft;
   /** Set only by continue-as-new. */
   state?: OrderState;
 }
 
 /** One cart order, from receipt to confirmed or cancelled: send, hold and resend daily, ship, push tracking. */
 export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderStatusView> {
-  let order = input.order;
+  let draft: CartOrder | OrderDraft = input.order;
+  // Set once the draft validates; everything that talks to EasyPost or the cart needs the valid order.
+  let order: CartOrder | undefined;
   const state: OrderState = input.state ?? { status: 'received', holdCount: 0, shipments: [], trackingPushed: [] };
   const { workflowId } = workflowInfo();
   let wake = false;
@@ -86,10 +89,10 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
 
   const view = (): OrderStatusView => ({
     ...state,
-    cartId: order.cartId,
-    cartOrderId: order.cartOrderId,
-    cartOrderNumber: order.cartOrderNumber,
-    merchantId: order.merchantId,
+    cartId: draft.cartId,
+    cartOrderId: draft.cartOrderId,
+    cartOrderNumber: draft.cartOrderNumber,
+    merchantId: draft.merchantId,
   });
 
   setHandler(statusQuery, view);
@@ -109,7 +112,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   setHandler(
     fixOrderUpdate,
     (fix) => {
-      order = applyFix(order, fix);
+      order = applyFix(draft, fix);
+      draft = order;
       wake = true;
       return 'sending';
     },
@@ -118,12 +122,29 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         if (!canFix(state.status)) {
           throw new Error(`Order is ${state.status}: fixOrder applies only to orders in error or on_hold`);
         }
-        applyFix(order, fix); // throws naming the field when the corrected order is invalid
+        applyFix(draft, fix); // throws naming the field when the corrected order is invalid
       },
     },
   );
 
-  const journal = new OrderJournal(() => order, state);
+  const journal = new OrderJournal(
+    () => draft,
+    () => order,
+    state,
+  );
+
+  /** Validates the draft; false (with the problems in lastError) while it is malformed. */
+  function validate(): boolean {
+    if (order) return true;
+    const parsed = parseCartOrder(draft);
+    if (parsed.ok) {
+      order = parsed.order;
+      return true;
+    }
+    const message = describeProblems(parsed.problems);
+    state.lastError = { message, field: parsed.problems[0]?.field, type: OrderFailure.InvalidOrder };
+    return false;
+  }
   function transition(status: OrderStatus, actor = 'workflow', detail: Record<string, unknown> = {}): void {
     if (!canTransition(state.status, status) && !(status === 'received' && !input.state)) {
       log.error('Unexpected order transition', { from: state.status, to: status });
@@ -144,10 +165,19 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     return view();
   }
 
+  /** A buyer's cancel came from the cart: the cart waits for our answer (Shopify cancellation requests). */
+  async function answerCart(request: CancelRequest, accepted: boolean, reason: string): Promise<void> {
+    if (request.source !== 'cart') return;
+    await answerCartCancellation({ cartId: draft.cartId, cartOrderId: draft.cartOrderId, accepted, reason });
+  }
+
   async function cancelLocally(): Promise<OrderStatusView> {
-    state.cancelReason = cancelRequest!.reason;
+    const request = cancelRequest!;
+    state.cancelReason = request.reason;
     state.nextResendAt = undefined;
-    transition('cancelled', cancelRequest!.source, { reason: cancelRequest!.reason });
+    transition('cancelled', request.source, { reason: request.reason });
+    await journal.flush();
+    await answerCart(request, true, 'cancelled before it reached the warehouse');
     return finish();
   }
 
@@ -156,13 +186,13 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     const isResend = state.firstSendAt !== undefined;
     state.firstSendAt ??= new Date(Date.now()).toISOString();
     try {
-      const prepared = await prepareOrder(order);
+      const prepared = await prepareOrder(order!);
       resend = prepared.resend;
       state.warehouseId = prepared.warehouseId;
       await journal.flush();
       const sent = await sendOrder({
         workflowId,
-        merchantId: order.merchantId,
+        merchantId: draft.merchantId,
         request: prepared.request,
         isResend,
         // An earlier attempt's order can't predate the first send; the margin covers clock skew.
@@ -199,6 +229,10 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
 
       case 'sending': {
         if (cancelRequest) return cancelLocally();
+        if (!validate()) {
+          transition('error', 'workflow', { error: state.lastError });
+          break;
+        }
         const next = await send();
         transition(next, 'workflow', state.lastError ? { error: state.lastError } : {});
         break;
@@ -208,7 +242,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       case 'error': {
         if (state.status === 'on_hold' && holdsThisRun >= MAX_HOLDS_PER_RUN && !wake && !cancelRequest) {
           await journal.flush();
-          await continueAsNew<typeof orderWorkflow>({ order, state });
+          await continueAsNew<typeof orderWorkflow>({ order: draft, state });
         }
         const until = state.nextResendAt ? Date.parse(state.nextResendAt) - Date.now() : undefined;
         const woken = () => wake || cancelRequest !== undefined;
@@ -247,7 +281,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       state.shipments.push(shipment);
       transition('shipped', 'workflow', { shipmentId: shipment.shipmentId, trackingCode: shipment.trackingCode });
       await journal.flush();
-      await pushTracking({ order, shipment, earlier: state.shipments.slice(0, -1) });
+      await pushTracking({ order: order!, shipment, earlier: state.shipments.slice(0, -1) });
       state.trackingPushed.push(shipment.shipmentId);
     }
     if (!state.shipments.some((shipment) => shipment.orderComplete)) return false;
@@ -261,9 +295,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     cancelRequest = undefined;
     try {
       await journal.flush();
-      await cancelEasyPostOrder({ merchantId: order.merchantId, easyPostOrderId: state.easyPostOrderId! });
+      await cancelEasyPostOrder({ merchantId: draft.merchantId, easyPostOrderId: state.easyPostOrderId! });
       state.cancelReason = request.reason;
       transition('cancelled', request.source, { reason: request.reason });
+      await journal.flush();
+      await answerCart(request, true, 'cancelled at the warehouse');
       return true;
     } catch (err) {
       const failure = applicationFailureOf(err);
@@ -271,6 +307,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       log.warn('EasyPost refused the cancel', { reason: failure.message });
       state.cancelReason = `${request.reason} (refused by EasyPost: ${failure.message})`;
       transition('cancel_failed', request.source, { reason: request.reason, refusal: failure.message });
+      await journal.flush();
+      await answerCart(request, false, `the warehouse could not cancel it: ${failure.message}`);
       return false;
     }
   }

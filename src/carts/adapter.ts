@@ -1,4 +1,4 @@
-import type { CartOrder, FieldProblem } from '../domain/order';
+import type { CartOrder, FieldProblem, OrderDraft } from '../domain/order';
 
 /**
  * One order the cart returned, already accounted for: a valid order to start, a malformed one (never dropped: it
@@ -6,7 +6,7 @@ import type { CartOrder, FieldProblem } from '../domain/order';
  */
 export type PulledOrder =
   | { kind: 'order'; order: CartOrder }
-  | { kind: 'malformed'; cartOrderId: string; cartOrderNumber: string; problems: FieldProblem[] }
+  | { kind: 'malformed'; draft: OrderDraft; problems: FieldProblem[] }
   | { kind: 'cancelled'; cartOrderId: string; cartOrderNumber: string; reason: string }
   | { kind: 'skipped'; cartOrderId: string; cartOrderNumber: string; rule: string };
 

@@ -1,14 +1,24 @@
 import type { Pool } from 'pg';
-import type { Cart } from '../db/carts';
+import type { CartStore } from '../db/carts';
 import type { CartAdapter } from './adapter';
 import { createManualCartAdapter } from './manual/adapter';
 
+export interface CartAdapterDeps {
+  pool: Pool;
+  /** A store with EPF_SECRET_KEY: adapters get the cart's decrypted credentials, inside activities only. */
+  carts: CartStore;
+}
+
 /** The adapter for a cart's type; a new cart type is a folder under src/carts/ and one line here. */
-export function cartAdapterFor(cart: Cart, deps: { pool: Pool }): CartAdapter {
-  switch (cart.type) {
-    case 'manual':
-      return createManualCartAdapter(deps.pool, cart.id);
-    default:
-      throw new Error(`Cart ${cart.id} has type "${cart.type}", for which no adapter exists yet`);
-  }
+export function createCartAdapters(deps: CartAdapterDeps) {
+  return async function adapterFor(cartId: string): Promise<CartAdapter> {
+    const cart = await deps.carts.get(cartId);
+    if (!cart) throw new Error(`Unknown cart ${cartId}`);
+    switch (cart.type) {
+      case 'manual':
+        return createManualCartAdapter(deps.pool, cart.id);
+      default:
+        throw new Error(`Cart ${cart.id} has type "${cart.type}", for which no adapter exists yet`);
+    }
+  };
 }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { SecretBox } from '../crypto/secret-box';
 import { cartSettingsSchema, type CartSettings } from '../merchants/settings';
 
 export interface Cart {
@@ -25,17 +26,49 @@ const toCart = (row: CartRow): Cart => ({
   settings: cartSettingsSchema.parse(row.settings),
 });
 
-/** Carts (order sources) of each merchant. Credentials arrive with the cart adapters. */
-export function createCartStore(pool: Pool) {
+export interface CartInput extends Omit<Cart, 'settings'> {
+  settings?: Partial<CartSettings>;
+  /** The cart's API credentials (shape per cart type); undefined keeps the stored ones. */
+  credentials?: unknown;
+}
+
+/**
+ * Carts (order sources) of each merchant. Credentials are sealed with EPF_SECRET_KEY when a SecretBox is given;
+ * a store without one (CLI reads, the API) can list carts but never read or write credentials.
+ */
+export function createCartStore(pool: Pool, box?: SecretBox) {
+  const requireBox = () => {
+    if (!box) throw new Error('This cart store was built without EPF_SECRET_KEY; it cannot handle credentials');
+    return box;
+  };
   return {
-    async upsert(cart: Omit<Cart, 'settings'> & { settings?: Partial<CartSettings> }): Promise<Cart> {
+    async upsert(cart: CartInput): Promise<Cart> {
+      const sealed = cart.credentials === undefined ? null : requireBox().encrypt(JSON.stringify(cart.credentials));
       const { rows } = await pool.query<CartRow>(
-        `INSERT INTO carts (id, merchant_id, type, name, settings) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (id) DO UPDATE SET merchant_id = $2, type = $3, name = $4, settings = $5, updated_at = now()
+        `INSERT INTO carts (id, merchant_id, type, name, settings, credentials_enc) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO UPDATE SET merchant_id = $2, type = $3, name = $4, settings = $5,
+           credentials_enc = COALESCE($6, carts.credentials_enc), updated_at = now()
          RETURNING *`,
-        [cart.id, cart.merchantId, cart.type, cart.name, cartSettingsSchema.parse(cart.settings ?? {})],
+        [cart.id, cart.merchantId, cart.type, cart.name, cartSettingsSchema.parse(cart.settings ?? {}), sealed],
       );
       return toCart(rows[0]!);
+    },
+
+    /** The cart's credentials, decrypted; only activities that call the cart ask for them. */
+    async credentials(id: string): Promise<unknown> {
+      const { rows } = await pool.query<{ credentials_enc: Buffer | null }>(
+        'SELECT credentials_enc FROM carts WHERE id = $1',
+        [id],
+      );
+      const sealed = rows[0]?.credentials_enc;
+      if (!sealed)
+        throw new Error(`Cart ${id} has no credentials: set them with epf carts add ${id} --credentials-file`);
+      return JSON.parse(requireBox().decrypt(sealed)) as unknown;
+    },
+
+    async list(): Promise<Cart[]> {
+      const { rows } = await pool.query<CartRow>('SELECT * FROM carts ORDER BY id');
+      return rows.map(toCart);
     },
 
     async get(id: string): Promise<Cart | undefined> {

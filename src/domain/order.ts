@@ -61,6 +61,15 @@ export type OrderLine = z.infer<typeof orderLineSchema>;
 /** A normalised cart order (see `cartOrderSchema`). */
 export type CartOrder = z.infer<typeof cartOrderSchema>;
 
+/** What every cart order has even when the rest is malformed: enough to track it, name it and find it. */
+export type OrderIdentity = Pick<CartOrder, 'merchantId' | 'cartId' | 'cartOrderId' | 'cartOrderNumber'>;
+
+/**
+ * A cart order as the cart adapter shaped it, not yet validated: a malformed order travels as a draft, so it is
+ * never dropped; the order workflow validates it and holds it in `error`, naming the fields, until it is fixed.
+ */
+export type OrderDraft = OrderIdentity & Record<string, unknown>;
+
 /** Validates and normalises (trims) a cart order; problems name each bad field. */
 export function parseCartOrder(
   input: unknown,

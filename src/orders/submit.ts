@@ -1,6 +1,13 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { describeProblems, orderWorkflowId, parseCartOrder } from '../domain/order';
+import {
+  cartOrderSchema,
+  describeProblems,
+  orderWorkflowId,
+  parseCartOrder,
+  type CartOrder,
+  type OrderDraft,
+} from '../domain/order';
 import { orderSummary } from '../domain/order-summary';
 import type { CartStore } from '../db/carts';
 import type { OrderIndex } from '../db/orders';
@@ -19,14 +26,19 @@ export interface SubmitDeps {
   carts: Pick<CartStore, 'get'>;
 }
 
-/**
- * Starts the order's workflow, once per cart order: the workflow ID is derived from it and duplicates are rejected
- * by Temporal (while it keeps the workflow) and by the orders index (after its retention has dropped it).
- */
+/** Validates an order an operator typed in and starts its workflow; an invalid one is refused naming the fields. */
 export async function submitOrder(deps: SubmitDeps, input: unknown): Promise<SubmitResult> {
   const parsed = parseCartOrder(input);
   if (!parsed.ok) return { outcome: 'invalid', message: describeProblems(parsed.problems) };
-  const order = parsed.order;
+  return startOrderWorkflow(deps, parsed.order);
+}
+
+/**
+ * Starts the order's workflow, once per cart order: the workflow ID is derived from it and duplicates are rejected
+ * by Temporal (while it keeps the workflow) and by the orders index (after its retention has dropped it). A draft
+ * (a malformed cart order) starts too, and waits in `error` naming its bad fields until an operator fixes it.
+ */
+export async function startOrderWorkflow(deps: SubmitDeps, order: CartOrder | OrderDraft): Promise<SubmitResult> {
   const workflowId = orderWorkflowId(order.cartId, order.cartOrderId);
   const cart = await deps.carts.get(order.cartId);
   if (!cart)
@@ -48,7 +60,9 @@ export async function submitOrder(deps: SubmitDeps, input: unknown): Promise<Sub
       workflowId,
       args: [{ order }],
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      staticSummary: orderSummary(order, 'received'),
+      staticSummary: isCartOrder(order)
+        ? orderSummary(order, 'received')
+        : `${order.cartOrderNumber} · invalid order data`,
       typedSearchAttributes: [
         { key: searchAttributes.orderStatus, value: 'received' },
         { key: searchAttributes.merchantId, value: order.merchantId },
@@ -63,4 +77,8 @@ export async function submitOrder(deps: SubmitDeps, input: unknown): Promise<Sub
     }
     throw err;
   }
+}
+
+function isCartOrder(order: CartOrder | OrderDraft): order is CartOrder {
+  return cartOrderSchema.safeParse(order).success;
 }

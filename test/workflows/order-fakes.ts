@@ -18,6 +18,7 @@ export interface FakeLog {
   sends: Parameters<Activities['sendOrder']>[0][];
   cancels: number;
   pushes: Parameters<Activities['pushTracking']>[0][];
+  cartAnswers: Parameters<Activities['answerCartCancellation']>[0][];
 }
 
 export interface FakeOptions {
@@ -31,7 +32,7 @@ export interface FakeOptions {
 
 /** Typed fakes of the order activities: the workflow under test runs against them on the time-skipping server. */
 export function fakeOrderActivities(options: FakeOptions = {}): { activities: Partial<Activities>; log: FakeLog } {
-  const log: FakeLog = { transitions: [], sendTimes: [], sends: [], cancels: 0, pushes: [] };
+  const log: FakeLog = { transitions: [], sendTimes: [], sends: [], cancels: 0, pushes: [], cartAnswers: [] };
   const queue = [...(options.sends ?? [])];
   const activities: Partial<Activities> = {
     async prepareOrder(order: CartOrder): Promise<PreparedOrder> {
@@ -83,6 +84,9 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
     },
     async pushTracking(input) {
       log.pushes.push(input);
+    },
+    async answerCartCancellation(input) {
+      log.cartAnswers.push(input);
     },
   };
   return { activities, log };

@@ -132,6 +132,8 @@ describe('orderWorkflow', () => {
       expect(result.cancelReason).toBe('buyer changed their mind');
       expect(log.cancels).toBe(0);
       expect(log.transitions.at(-1)).toMatchObject({ status: 'cancelled', actor: 'cart' });
+      // The cart asked, so the cart hears the answer; operator cancels need none.
+      expect(log.cartAnswers).toEqual([expect.objectContaining({ accepted: true })]);
     });
   });
 
@@ -200,6 +202,23 @@ describe('orderWorkflow', () => {
       expect((await handle.result()).status).toBe('cancelled');
       expect(log.cancels).toBe(0);
     });
+  });
+
+  it('holds a malformed cart order in error naming its fields, and a fix sends it', async () => {
+    const { shipTo: _shipTo, ...withoutAddress } = sampleOrder();
+    await withOrder(
+      {},
+      async ({ handle, log }) => {
+        await waitForStatus(handle, 'error');
+        const view = await handle.query(statusQuery);
+        expect(view.lastError).toMatchObject({ field: 'shipTo', type: 'InvalidOrder' });
+        expect(log.sends).toHaveLength(0);
+        const shipTo = { name: 'Ada', street1: '1 Main St', city: 'Reno', zip: '89501', country: 'US' };
+        expect(await handle.executeUpdate(fixOrderUpdate, { args: [{ shipTo }] })).toBe('sending');
+        await waitForStatus(handle, 'at_wms');
+      },
+      withoutAddress as never,
+    );
   });
 
   it('cancels from received before anything is sent', async () => {

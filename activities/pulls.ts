@@ -1,0 +1,112 @@
+import { Context, log } from '@temporalio/activity';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { CartAdapter, PulledOrder } from '../src/carts/adapter';
+import type { CartStore } from '../src/db/carts';
+import type { OrderIndex } from '../src/db/orders';
+import type { PullStore } from '../src/db/pulls';
+import { orderWorkflowId } from '../src/domain/order';
+import { startOrderWorkflow } from '../src/orders/submit';
+import { cancelSignal } from '../workflows/definitions';
+
+export interface PullActivityDeps {
+  carts: CartStore;
+  orders: OrderIndex;
+  pulls: PullStore;
+  adapterFor(cartId: string): Promise<CartAdapter>;
+}
+
+/** What one page of a pull did; every order the cart returned lands in exactly one bucket. */
+export interface PullPageResult {
+  pulled: number;
+  started: number;
+  duplicates: number;
+  malformed: number;
+  cancelled: number;
+  skipped: number;
+  hasMore: boolean;
+}
+
+/** Pull activities: the cart's orders in, one page at a time, without their contents entering workflow history. */
+export function createPullActivities(deps: PullActivityDeps) {
+  return {
+    /**
+     * Lists one page after the cart's stored cursor, starts a workflow per new order (malformed ones too: they wait in
+     * `error`), signals `cancel` for cart cancellations, records skips, and only then advances the cursor. Safe to
+     * retry: a repeated page starts nothing twice (deterministic workflow IDs, the orders index).
+     */
+    async pullOrderPage(input: { cartId: string }): Promise<PullPageResult> {
+      const { client, info } = Context.current();
+      const adapter = await deps.adapterFor(input.cartId);
+      const page = await adapter.listOrders(await deps.pulls.cursor(input.cartId));
+      const result: PullPageResult = {
+        pulled: page.orders.length,
+        started: 0,
+        duplicates: 0,
+        malformed: 0,
+        cancelled: 0,
+        skipped: 0,
+        hasMore: page.hasMore,
+      };
+      const startDeps = { client, taskQueue: info.taskQueue, orders: deps.orders, carts: deps.carts };
+
+      for (const pulled of page.orders) {
+        await account(pulled);
+        Context.current().heartbeat();
+      }
+      await deps.pulls.saveCursor(input.cartId, page.cursor);
+      log.info('Pulled a page of orders', { cartId: input.cartId, ...result });
+      return result;
+
+      async function account(pulled: PulledOrder): Promise<void> {
+        switch (pulled.kind) {
+          case 'order':
+          case 'malformed': {
+            const draft = pulled.kind === 'order' ? pulled.order : pulled.draft;
+            const started = await startOrderWorkflow(startDeps, draft);
+            if (started.outcome === 'started') result[pulled.kind === 'order' ? 'started' : 'malformed'] += 1;
+            else result.duplicates += 1;
+            // Accepting again after a duplicate is harmless and repairs an accept that failed last time.
+            if (pulled.kind === 'order') await adapter.acceptOrder(pulled.order.cartOrderId);
+            return;
+          }
+          case 'cancelled': {
+            result.cancelled += 1;
+            try {
+              await client.workflow
+                .getHandle(orderWorkflowId(input.cartId, pulled.cartOrderId))
+                .signal(cancelSignal, { reason: pulled.reason, source: 'cart' });
+            } catch (err) {
+              if (!(err instanceof WorkflowNotFoundError)) throw err;
+              await settleCancellationWithoutWorkflow(pulled, input.cartId);
+            }
+            return;
+          }
+          case 'skipped':
+            result.skipped += 1;
+            await deps.pulls.recordSkip({ ...pulled, cartId: input.cartId });
+            return;
+        }
+      }
+    },
+  };
+
+  /**
+   * The cart cancelled an order no running workflow can take: never pulled (recorded as a skip, so it is accounted
+   * for), or already finished (the cart hears whether it ended cancelled).
+   */
+  async function settleCancellationWithoutWorkflow(
+    pulled: Extract<PulledOrder, { kind: 'cancelled' }>,
+    cartId: string,
+  ) {
+    const adapter = await deps.adapterFor(cartId);
+    const [known] = await deps.orders.find(cartId, pulled.cartOrderId);
+    if (!known) {
+      await deps.pulls.recordSkip({ ...pulled, cartId, rule: 'cancelled in the cart before epf pulled it' });
+      await adapter.answerCancellation(pulled.cartOrderId, { accepted: true, reason: 'never sent to the warehouse' });
+      return;
+    }
+    const accepted = known.status === 'cancelled';
+    const reason = accepted ? 'cancelled' : `the order is already ${known.status} at the warehouse`;
+    await adapter.answerCancellation(pulled.cartOrderId, { accepted, reason });
+  }
+}

@@ -1,0 +1,31 @@
+import type { Pool } from 'pg';
+
+/** Where each cart's order pull resumes, and the orders a rule skipped (so none is ever skipped silently). */
+export function createPullStore(pool: Pool) {
+  return {
+    async cursor(cartId: string): Promise<string | undefined> {
+      const { rows } = await pool.query<{ cursor: string }>('SELECT cursor FROM cart_cursors WHERE cart_id = $1', [
+        cartId,
+      ]);
+      return rows[0]?.cursor;
+    },
+
+    async saveCursor(cartId: string, cursor: string): Promise<void> {
+      await pool.query(
+        `INSERT INTO cart_cursors (cart_id, cursor) VALUES ($1, $2)
+         ON CONFLICT (cart_id) DO UPDATE SET cursor = $2, updated_at = now()`,
+        [cartId, cursor],
+      );
+    },
+
+    async recordSkip(skip: { cartId: string; cartOrderId: string; cartOrderNumber: string; rule: string }) {
+      await pool.query(
+        `INSERT INTO skipped_orders (cart_id, cart_order_id, cart_order_number, rule) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (cart_id, cart_order_id) DO UPDATE SET rule = $4, last_seen_at = now()`,
+        [skip.cartId, skip.cartOrderId, skip.cartOrderNumber, skip.rule],
+      );
+    },
+  };
+}
+
+export type PullStore = ReturnType<typeof createPullStore>;
