@@ -9,6 +9,9 @@ export interface CartAdapterDeps {
   carts: CartStore;
 }
 
+/** Cart types with an adapter below. */
+export const CART_TYPES = ['manual'] as const;
+
 /** The adapter for a cart's type; a new cart type is a folder under src/carts/ and one line here. */
 export function createCartAdapters(deps: CartAdapterDeps) {
   return async function adapterFor(cartId: string): Promise<CartAdapter> {

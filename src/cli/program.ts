@@ -4,6 +4,7 @@ import { registerCartCommands } from './commands/carts';
 import { registerMappingCommands } from './commands/mapping';
 import { registerMerchantCommands } from './commands/merchants';
 import { registerOrderCommands } from './commands/orders';
+import { registerScheduleCommands } from './commands/schedules';
 
 /** The `epf` command tree, acting through `ctx`. */
 export function buildProgram(ctx: CliContext): Command {
@@ -16,5 +17,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerCartCommands(program, ctx);
   registerMappingCommands(program, ctx);
   registerOrderCommands(program, ctx);
+  registerScheduleCommands(program, ctx);
   return program;
 }

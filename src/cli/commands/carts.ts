@@ -1,13 +1,13 @@
 import { Option, type Command } from 'commander';
 import { createCartStore, type Cart } from '../../db/carts';
+import { CART_TYPES } from '../../carts/registry';
 import { cartSettingsSchema } from '../../merchants/settings';
+import { reconcilePullSchedules } from '../../schedules/reconcile';
+import { readJsonInput } from '../json-input';
 import type { CliContext } from '../context';
 import { formatFields } from '../format';
 import { bySchema, parseSlug, repeatable } from '../parsers';
 import { forMerchant } from '../unknown-merchant';
-
-// The cart types with an adapter in src/carts/registry.ts.
-const CART_TYPES = ['manual'];
 
 const parseWarehouseId = bySchema(
   cartSettingsSchema.shape.warehouseIds.unwrap().element,
@@ -20,6 +20,8 @@ interface AddOptions {
   name: string;
   warehouse?: string[];
   defaultWarehouse?: string;
+  credentialsFile?: string;
+  pullEvery?: number;
 }
 
 /** `epf carts add`. */
@@ -39,18 +41,35 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
       repeatable(parseWarehouseId),
     )
     .option('--default-warehouse <id>', 'warehouse used when none is chosen', parseWarehouseId)
+    .option('--credentials-file <path>', "the cart's API credentials as JSON (- for stdin); stored encrypted")
+    .option(
+      '--pull-every <seconds>',
+      'how often orders are pulled',
+      bySchema(cartSettingsSchema.shape.orderPullSeconds.unwrap(), 'must be 30 to 86400 seconds'),
+    )
     .action(async (id: string, options: AddOptions) => {
-      const store = createCartStore(await ctx.pool());
+      const credentials = options.credentialsFile ? await readJsonInput(options.credentialsFile) : undefined;
+      const store = createCartStore(await ctx.pool(), credentials === undefined ? undefined : ctx.secretBox());
       const cart = await forMerchant(options.merchant, () =>
         store.upsert({
           id,
           merchantId: options.merchant,
           type: options.type,
           name: options.name,
-          settings: { warehouseIds: options.warehouse ?? [], defaultWarehouseId: options.defaultWarehouse },
+          credentials,
+          settings: {
+            warehouseIds: options.warehouse ?? [],
+            defaultWarehouseId: options.defaultWarehouse,
+            ...(options.pullEvery ? { orderPullSeconds: options.pullEvery } : {}),
+          },
         }),
       );
       console.log(formatCart(cart));
+      // The cart's pull schedule follows its settings at once.
+      const { client, taskQueue } = await ctx.temporal();
+      const schedules = await reconcilePullSchedules(client, await store.list(), taskQueue);
+      for (const [change, ids] of Object.entries(schedules))
+        if (ids.length) console.log(`schedules ${change}: ${ids.join(', ')}`);
     });
 }
 
@@ -63,5 +82,6 @@ function formatCart(cart: Cart): string {
     ['warehouses', cart.settings.warehouseIds.join(', ') || undefined],
     ['default warehouse', cart.settings.defaultWarehouseId],
     ['default service', cart.settings.defaultService],
+    ['pull every', cart.type === 'manual' ? undefined : `${cart.settings.orderPullSeconds} s`],
   ]);
 }
