@@ -25,6 +25,30 @@ export function createPullStore(pool: Pool) {
         [skip.cartId, skip.cartOrderId, skip.cartOrderNumber, skip.rule],
       );
     },
+
+    /** Skipped orders, most recently seen first; `merchantId` filters through the carts table. */
+    async listSkipped(filter: { merchantId?: string; cartId?: string; since?: Date; limit?: number }) {
+      const { rows } = await pool.query<{
+        cart_id: string;
+        cart_order_id: string;
+        cart_order_number: string;
+        rule: string;
+        last_seen_at: Date;
+      }>(
+        `SELECT s.* FROM skipped_orders s JOIN carts c ON c.id = s.cart_id
+         WHERE ($1::text IS NULL OR c.merchant_id = $1) AND ($2::text IS NULL OR s.cart_id = $2)
+           AND ($3::timestamptz IS NULL OR s.last_seen_at >= $3)
+         ORDER BY s.last_seen_at DESC LIMIT $4`,
+        [filter.merchantId ?? null, filter.cartId ?? null, filter.since ?? null, filter.limit ?? 100],
+      );
+      return rows.map((row) => ({
+        cartId: row.cart_id,
+        cartOrderId: row.cart_order_id,
+        cartOrderNumber: row.cart_order_number,
+        rule: row.rule,
+        lastSeenAt: row.last_seen_at,
+      }));
+    },
   };
 }
 

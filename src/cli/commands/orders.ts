@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { Client } from '@temporalio/client';
 import { createCartStore } from '../../db/carts';
 import { createOrderIndex, type OrderRow } from '../../db/orders';
+import { createPullStore } from '../../db/pulls';
 import { ORDER_STATUSES, type OrderStatus } from '../../domain/order-status';
 import { submitOrder } from '../../orders/submit';
 import { cancelSignal, fixOrderUpdate, retryNowSignal } from '../../../workflows/definitions';
@@ -23,6 +24,7 @@ interface ListOptions {
   since?: Date;
   limit?: number;
   json?: boolean;
+  skipped?: boolean;
 }
 
 const REF_HELP = 'cart order ID, cart order number or EasyPost order ID';
@@ -60,12 +62,13 @@ export function registerOrderCommands(program: Command, ctx: CliContext): void {
     .addOption(new Option('--status <status>', 'only this status').choices(ORDER_STATUSES))
     .option('--merchant <id>', 'only this merchant')
     .option('--cart <id>', 'only this cart')
-    // Wrapped: commander would pass the previous value as parseSince's `now`.
     // Wrapped: commander passes the previous value as a second argument, which parseSince would take for `now`.
     .option('--since <when>', 'updated since an ISO date or an age (30m, 12h, 7d)', (value) => parseSince(value))
     .option('--limit <n>', 'at most n orders (default 100)', integerIn(1, 10_000))
+    .option('--skipped', 'orders a pull rule skipped instead (the rule named), so none goes missing silently')
     .option('--json', 'print JSON')
     .action(async (options: ListOptions) => {
+      if (options.skipped) return listSkipped(options);
       const rows = await createOrderIndex(await ctx.pool()).list({
         status: options.status,
         merchantId: options.merchant,
@@ -76,6 +79,21 @@ export function registerOrderCommands(program: Command, ctx: CliContext): void {
       if (options.json) printJson(rows.map(orderJson));
       else console.log(rows.length ? formatTable(ORDER_TABLE_HEADERS, rows.map(orderTableRow)) : 'No orders match.');
     });
+
+  async function listSkipped(options: ListOptions): Promise<void> {
+    const rows = await createPullStore(await ctx.pool()).listSkipped({
+      merchantId: options.merchant,
+      cartId: options.cart,
+      since: options.since,
+      limit: options.limit,
+    });
+    if (options.json) printJson(rows);
+    else if (rows.length === 0) console.log('No skipped orders match.');
+    else {
+      const table = rows.map((row) => [row.cartId, row.cartOrderNumber, row.rule, row.lastSeenAt.toISOString()]);
+      console.log(formatTable(['CART', 'NUMBER', 'RULE', 'LAST SEEN'], table));
+    }
+  }
 
   orders
     .command('show')
