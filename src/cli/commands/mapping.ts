@@ -3,14 +3,27 @@ import { createMappingStore } from '../../db/product-mapping';
 import type { CliContext } from '../context';
 import { parseComponent, repeatable } from '../parsers';
 import { forMerchant } from '../unknown-merchant';
+import { importMapping, IMPORTS, type ImportKind } from './mapping-import';
 
-/** `epf aliases|bundles|ship-methods set`: how a merchant's cart orders become EasyPost orders. */
+/** `epf aliases|bundles|ship-methods set|import`: how a merchant's cart orders become EasyPost orders. */
 export function registerMappingCommands(program: Command, ctx: CliContext): void {
   const mapping = async () => createMappingStore(await ctx.pool());
 
-  program
-    .command('aliases')
-    .description('cart SKU → EasyPost barcode')
+  const addImport = (group: Command, kind: ImportKind) =>
+    group
+      .command('import')
+      .description(`set many from a CSV file with the header ${IMPORTS[kind].header}`)
+      .argument('<merchant>', 'merchant ID')
+      .requiredOption('--file <path>', 'the CSV file')
+      .action(async (merchant: string, options: { file: string }) => {
+        const store = await mapping();
+        const count = await forMerchant(merchant, () => importMapping(kind, store, merchant, options.file));
+        console.log(`${merchant}: ${count} ${kind} imported from ${options.file}`);
+      });
+
+  const aliases = program.command('aliases').description('cart SKU → EasyPost barcode');
+  addImport(aliases, 'aliases');
+  aliases
     .command('set')
     .description('map a cart SKU to an EasyPost product barcode')
     .argument('<merchant>', 'merchant ID')
@@ -22,9 +35,9 @@ export function registerMappingCommands(program: Command, ctx: CliContext): void
       console.log(`${merchant}: SKU ${sku} → barcode ${barcode}`);
     });
 
-  program
-    .command('bundles')
-    .description('bundle SKU → several EasyPost products')
+  const bundles = program.command('bundles').description('bundle SKU → several EasyPost products');
+  addImport(bundles, 'bundles');
+  bundles
     .command('set')
     .description("replace a bundle's components")
     .argument('<merchant>', 'merchant ID')
@@ -37,9 +50,9 @@ export function registerMappingCommands(program: Command, ctx: CliContext): void
       console.log(`${merchant}: bundle ${bundleSku} → ${parts}`);
     });
 
-  program
-    .command('ship-methods')
-    .description('cart shipping method → EasyPost service')
+  const shipMethods = program.command('ship-methods').description('cart shipping method → EasyPost service');
+  addImport(shipMethods, 'ship-methods');
+  shipMethods
     .command('set')
     .description('map a cart shipping method (matched case-insensitively) to an EasyPost service')
     .argument('<merchant>', 'merchant ID')

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
@@ -119,6 +121,29 @@ describe('the epf CLI as a process', () => {
     expect(unknown.stderr.trim()).toBe(
       `error: merchant nobody-${run} does not exist: add it with epf merchants add nobody-${run}`,
     );
+  });
+
+  it('imports aliases and bundles from CSV, and imports nothing from a file with a bad row', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'epf-csv-'));
+    writeFileSync(join(dir, 'aliases.csv'), 'sku,barcode\nCSV-A,111\n"CSV, B",222\n');
+    writeFileSync(join(dir, 'bundles.csv'), 'bundle_sku,barcode,units\nCSV-KIT,111,2\nCSV-KIT,222,1\n');
+    writeFileSync(join(dir, 'bad.csv'), 'sku,barcode\nCSV-C,333\nCSV-D,\n');
+    const aliases = await epf(['aliases', 'import', merchantId, '--file', join(dir, 'aliases.csv')]);
+    const bundles = await epf(['bundles', 'import', merchantId, '--file', join(dir, 'bundles.csv')]);
+    const bad = await epf(['aliases', 'import', merchantId, '--file', join(dir, 'bad.csv')]);
+
+    expect([aliases.code, bundles.code]).toEqual([0, 0]);
+    expect(aliases.stdout).toContain('2 aliases imported');
+    expect(aliases.stderr).toContain('importing aliases: 2/2');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim()).toMatch(/nothing imported.*line 3, barcode: required$/);
+    const { rows } = await pool.query(
+      'SELECT sku FROM sku_aliases WHERE merchant_id = $1 AND sku LIKE $2 ORDER BY sku',
+      [merchantId, 'CSV%'],
+    );
+    expect(rows.map((row) => row.sku)).toEqual(['CSV, B', 'CSV-A']);
+    const kit = await pool.query('SELECT count(*)::int AS n FROM bundle_components WHERE bundle_sku = $1', ['CSV-KIT']);
+    expect(kit.rows[0].n).toBe(2);
   });
 
   it('rejects an invalid order naming the field, and exits 1', async () => {
