@@ -12,6 +12,7 @@ import { translateLines, type WmsLine } from '../src/domain/translation';
 import { chooseWarehouse } from '../src/domain/warehouse';
 import { createEasyPostClient, createOrderIdempotently, orderMarker, type CreateOrderRequest } from '../src/easypost';
 import { OrderFailure, type ShipmentUpdate } from '../workflows/definitions';
+import { callCart } from './cart-failure';
 import { toActivityFailure } from './easypost-failure';
 
 export interface OrderActivityDeps {
@@ -121,7 +122,9 @@ export function createOrderActivities(deps: OrderActivityDeps) {
     /** Tells the cart whether its buyer's cancellation went through at the warehouse. */
     async answerCartCancellation(input: { cartId: string; cartOrderId: string; accepted: boolean; reason: string }) {
       const adapter = await deps.adapterFor(input.cartId);
-      await adapter.answerCancellation(input.cartOrderId, { accepted: input.accepted, reason: input.reason });
+      await callCart(() =>
+        adapter.answerCancellation(input.cartOrderId, { accepted: input.accepted, reason: input.reason }),
+      );
     },
 
     /** Tells the order's cart about a shipment, naming the cart lines it carried (idempotent per shipment). */
@@ -142,17 +145,18 @@ export function createOrderActivities(deps: OrderActivityDeps) {
         shipment.lines,
         shipment.orderComplete,
       );
-      await (
-        await deps.adapterFor(order.cartId)
-      ).pushTracking({
-        cartOrderId: order.cartOrderId,
-        shipmentId: shipment.shipmentId,
-        carrier: shipment.carrier,
-        trackingCode: shipment.trackingCode,
-        trackingUrl: shipment.trackingUrl,
-        lines,
-        orderComplete: shipment.orderComplete,
-      });
+      const adapter = await deps.adapterFor(order.cartId);
+      await callCart(() =>
+        adapter.pushTracking({
+          cartOrderId: order.cartOrderId,
+          shipmentId: shipment.shipmentId,
+          carrier: shipment.carrier,
+          trackingCode: shipment.trackingCode,
+          trackingUrl: shipment.trackingUrl,
+          lines,
+          orderComplete: shipment.orderComplete,
+        }),
+      );
     },
   };
 }

@@ -7,6 +7,7 @@ import type { PullStore } from '../src/db/pulls';
 import { orderWorkflowId } from '../src/domain/order';
 import { startOrderWorkflow } from '../src/orders/submit';
 import { cancelSignal } from '../workflows/definitions';
+import { callCart } from './cart-failure';
 
 export interface PullActivityDeps {
   carts: CartStore;
@@ -37,7 +38,8 @@ export function createPullActivities(deps: PullActivityDeps) {
     async pullOrderPage(input: { cartId: string }): Promise<PullPageResult> {
       const { client, info } = Context.current();
       const adapter = await deps.adapterFor(input.cartId);
-      const page = await adapter.listOrders(await deps.pulls.cursor(input.cartId));
+      const cursor = await deps.pulls.cursor(input.cartId);
+      const page = await callCart(() => adapter.listOrders(cursor));
       const result: PullPageResult = {
         pulled: page.orders.length,
         started: 0,
@@ -66,7 +68,7 @@ export function createPullActivities(deps: PullActivityDeps) {
             if (started.outcome === 'started') result[pulled.kind === 'order' ? 'started' : 'malformed'] += 1;
             else result.duplicates += 1;
             // Accepting again after a duplicate is harmless and repairs an accept that failed last time.
-            if (pulled.kind === 'order') await adapter.acceptOrder(pulled.order.cartOrderId);
+            if (pulled.kind === 'order') await callCart(() => adapter.acceptOrder(pulled.order.cartOrderId));
             return;
           }
           case 'cancelled': {
@@ -102,11 +104,13 @@ export function createPullActivities(deps: PullActivityDeps) {
     const [known] = await deps.orders.find(cartId, pulled.cartOrderId);
     if (!known) {
       await deps.pulls.recordSkip({ ...pulled, cartId, rule: 'cancelled in the cart before epf pulled it' });
-      await adapter.answerCancellation(pulled.cartOrderId, { accepted: true, reason: 'never sent to the warehouse' });
+      await callCart(() =>
+        adapter.answerCancellation(pulled.cartOrderId, { accepted: true, reason: 'never sent to the warehouse' }),
+      );
       return;
     }
     const accepted = known.status === 'cancelled';
     const reason = accepted ? 'cancelled' : `the order is already ${known.status} at the warehouse`;
-    await adapter.answerCancellation(pulled.cartOrderId, { accepted, reason });
+    await callCart(() => adapter.answerCancellation(pulled.cartOrderId, { accepted, reason }));
   }
 }

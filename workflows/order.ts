@@ -259,8 +259,12 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       case 'cancel_failed':
       case 'shipped': {
         const cancellable = state.status !== 'shipped';
-        await waitFor(() => newShipments.length > 0 || (cancellable && cancelRequest !== undefined));
-        if (newShipments.length > 0) {
+        const pushPending = () => state.trackingPushed.length < state.shipments.length;
+        await waitFor(
+          () => newShipments.length > 0 || (wake && pushPending()) || (cancellable && cancelRequest !== undefined),
+        );
+        wake = false;
+        if (newShipments.length > 0 || pushPending()) {
           if (await deliverShipments()) return finish();
         } else if (await cancelAtWms()) {
           return finish();
@@ -276,14 +280,26 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
 
   /** Records and pushes each new shipment; true once the whole order shipped and every tracking number is out. */
   async function deliverShipments(): Promise<boolean> {
-    while (newShipments.length > 0) {
-      const shipment = newShipments.shift()!;
+    for (const shipment of newShipments.splice(0)) {
       state.shipments.push(shipment);
       transition('shipped', 'workflow', { shipmentId: shipment.shipmentId, trackingCode: shipment.trackingCode });
-      await journal.flush();
-      await pushTracking({ order: order!, shipment, earlier: state.shipments.slice(0, -1) });
+    }
+    await journal.flush();
+    for (const [index, shipment] of state.shipments.entries()) {
+      if (state.trackingPushed.includes(shipment.shipmentId)) continue;
+      try {
+        await pushTracking({ order: order!, shipment, earlier: state.shipments.slice(0, index) });
+      } catch (err) {
+        // The cart refused, or stayed down through every retry: the order stays `shipped` with the reason, and
+        // `retryNow` pushes again. The shipment itself is safe at EasyPost and in this workflow.
+        const failure = applicationFailureOf(err);
+        state.lastError = { message: failure?.message ?? String(err), type: 'TrackingPushFailed' };
+        transition('shipped', 'workflow', { error: state.lastError });
+        return false;
+      }
       state.trackingPushed.push(shipment.shipmentId);
     }
+    state.lastError = undefined;
     if (!state.shipments.some((shipment) => shipment.orderComplete)) return false;
     transition('confirmed');
     return true;

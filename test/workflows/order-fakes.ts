@@ -19,6 +19,7 @@ export interface FakeLog {
   cancels: number;
   pushes: Parameters<Activities['pushTracking']>[0][];
   cartAnswers: Parameters<Activities['answerCartCancellation']>[0][];
+  pushRefusals: number;
 }
 
 export interface FakeOptions {
@@ -27,12 +28,22 @@ export interface FakeOptions {
   /** Outcome of every send, after `sends` (e.g. always out of stock). */
   thereafter?: SendOutcome;
   cancel?: 'ok' | 'refused';
+  /** How many tracking pushes the cart refuses before it accepts them. */
+  pushRefusals?: number;
   resend?: { hour: number; zone: string };
 }
 
 /** Typed fakes of the order activities: the workflow under test runs against them on the time-skipping server. */
 export function fakeOrderActivities(options: FakeOptions = {}): { activities: Partial<Activities>; log: FakeLog } {
-  const log: FakeLog = { transitions: [], sendTimes: [], sends: [], cancels: 0, pushes: [], cartAnswers: [] };
+  const log: FakeLog = {
+    transitions: [],
+    sendTimes: [],
+    sends: [],
+    cancels: 0,
+    pushes: [],
+    cartAnswers: [],
+    pushRefusals: 0,
+  };
   const queue = [...(options.sends ?? [])];
   const activities: Partial<Activities> = {
     async prepareOrder(order: CartOrder): Promise<PreparedOrder> {
@@ -83,6 +94,10 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
       log.transitions.push(...transitions);
     },
     async pushTracking(input) {
+      if ((options.pushRefusals ?? 0) > log.pushes.length + log.pushRefusals) {
+        log.pushRefusals += 1;
+        throw ApplicationFailure.nonRetryable('Order 1001 is closed in the cart', 'CartRefused');
+      }
       log.pushes.push(input);
     },
     async answerCartCancellation(input) {

@@ -51,6 +51,13 @@ async function withOrder(
   });
 }
 
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  for (let tries = 0; !(await check()); tries += 1) {
+    if (tries > 200) throw new Error('condition never held');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function searchAttribute<T>(handle: WorkflowHandle, key: { name: string }): Promise<T | undefined> {
   const { typedSearchAttributes } = await handle.describe();
   return typedSearchAttributes.get(key as never) as T | undefined;
@@ -86,6 +93,19 @@ describe('orderWorkflow', () => {
       expect(result.status).toBe('confirmed');
       expect(result.trackingPushed).toEqual(['pick_1', 'pick_2']);
       expect(log.pushes).toHaveLength(2);
+    });
+  });
+
+  it('keeps a shipped order visible when the cart refuses its tracking, and pushes again on retryNow', async () => {
+    await withOrder({ pushRefusals: 1 }, async ({ handle, log }) => {
+      await waitForStatus(handle, 'at_wms');
+      await handle.signal(shipmentUpdateSignal, sampleShipment('pick_1', true));
+      await waitForStatus(handle, 'shipped');
+      await waitFor(async () => (await handle.query(statusQuery)).lastError?.type === 'TrackingPushFailed');
+      expect((await handle.query(statusQuery)).trackingPushed).toEqual([]);
+      await handle.signal(retryNowSignal);
+      expect((await handle.result()).status).toBe('confirmed');
+      expect(log.pushes).toHaveLength(1);
     });
   });
 
