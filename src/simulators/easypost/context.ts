@@ -1,8 +1,9 @@
 import type { OrderContext } from './events';
 import { FaultRegistry } from './faults';
-import type { Random } from './random';
+import type { Random } from '../shared/random';
+import { RequestLog } from '../shared/request-log';
+import type { FaultKind } from './control-schemas';
 import { RateLimiter } from './rate-limit';
-import { RequestLog } from './request-log';
 import { SimStore } from './state';
 import { WebhookDispatcher, type WebhookConfig } from './webhooks';
 
@@ -22,7 +23,7 @@ export interface SimContext {
   readonly settings: SimSettings;
   readonly initialSettings: SimSettings;
   readonly faults: FaultRegistry;
-  readonly requests: RequestLog;
+  readonly requests: RequestLog<FaultKind>;
   readonly webhooks: WebhookDispatcher;
   readonly limiter: RateLimiter;
 }
@@ -34,7 +35,7 @@ export function createContext(initial: SimSettings, random: Random): SimContext 
     settings,
     initialSettings: structuredClone(initial),
     faults: new FaultRegistry(random),
-    requests: new RequestLog(),
+    requests: new RequestLog<FaultKind>(),
     webhooks: new WebhookDispatcher(() => settings.webhook),
     limiter: new RateLimiter(),
   };

@@ -9,6 +9,7 @@ import {
   type AccountInput,
   type AdvanceInput,
   type FaultInput,
+  type FaultKind,
   type SeedInput,
   type SettingsInput,
   type StockInput,
@@ -16,7 +17,7 @@ import {
 } from './control-schemas';
 import { SimApiError } from './errors';
 import { createProduct } from './products';
-import type { RequestLogEntry } from './request-log';
+import type { RequestLogEntry } from '../shared/request-log';
 import { advanceOrder, setTrackerStatus } from './shipping';
 import type { Ledger, Order, Product, Warehouse } from './state';
 import { parseInput } from './validation';
@@ -49,7 +50,7 @@ export interface EasyPostSimControl {
   orders(apiKey: string): Order[];
   advanceOrder(orderId: string, input: AdvanceInput): Order;
   setTrackerStatus(trackerId: string, input: TrackerStatusInput): Order;
-  requests(): RequestLogEntry[];
+  requests(): RequestLogEntry<FaultKind>[];
   clearRequests(): void;
   addFault(input: FaultInput): { id: string };
   removeFault(id: string): void;

@@ -1,68 +1,59 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isControlRequest } from '../shared/control-path';
+import { FaultRules } from '../shared/fault-rules';
+import type { Random } from '../shared/random';
+import type { RequestLog } from '../shared/request-log';
 import { faultSchema, type FaultKind } from './control-schemas';
 import { SimApiError, serverErrorCode } from './errors';
 import { newId } from './ids';
-import { isControlRequest, normaliseRoute, routeKey } from './paths';
-import { seededRandom, type Random } from './random';
-import type { RequestLog } from './request-log';
+import { normaliseRoute, routeKey } from './paths';
 import { parseInput } from './validation';
 
-interface FaultRule {
-  id: string;
+interface EasyPostFault {
   route: string;
   kind: FaultKind;
   rate: number;
   times: number | undefined;
+  seed: number | undefined;
   latencyMs: number;
   retryAfterS: number;
   status: number;
-  fired: number;
-  random: Random;
 }
 
 /** The injected faults; the first matching rule whose draw succeeds applies to a request. */
 export class FaultRegistry {
-  private rules: FaultRule[] = [];
+  private readonly rules: FaultRules<EasyPostFault>;
 
-  constructor(private readonly random: Random) {}
+  constructor(random: Random) {
+    this.rules = new FaultRules(random, () => newId('fault'));
+  }
 
   add(body: unknown): { id: string } {
     const input = parseInput(faultSchema, body);
-    const rule: FaultRule = {
-      id: newId('fault'),
+    return this.rules.add({
       route: normaliseRoute(input.route),
       kind: input.kind,
       rate: input.rate,
       times: input.times,
+      seed: input.seed,
       latencyMs: input.latency_ms,
       retryAfterS: input.retry_after_s,
       status: input.status,
-      fired: 0,
-      random: input.seed === undefined ? this.random : seededRandom(input.seed),
-    };
-    this.rules.push(rule);
-    return { id: rule.id };
+    });
   }
 
   remove(id: string): void {
-    this.rules = this.rules.filter((rule) => rule.id !== id);
+    this.rules.remove(id);
   }
 
   clear(): void {
-    this.rules = [];
+    this.rules.clear();
   }
 
   /** The fault for a request to `route`, counting it against the rule's `times`. */
-  draw(route: string): FaultRule | undefined {
-    const rule = this.rules.find(
-      (candidate) =>
-        (candidate.route === '*' || candidate.route === route) &&
-        (candidate.times === undefined || candidate.fired < candidate.times) &&
-        candidate.random() < candidate.rate,
-    );
-    if (rule) rule.fired += 1;
-    return rule;
+  draw(route: string): EasyPostFault | undefined {
+    return this.rules.draw(route);
   }
 }
 
@@ -79,7 +70,7 @@ function sendError(reply: FastifyReply, error: SimApiError, retryAfterS?: number
 export function installFaults(
   app: FastifyInstance,
   registry: FaultRegistry,
-  log: RequestLog,
+  log: RequestLog<FaultKind>,
   closing: AbortSignal,
 ): void {
   const held = new WeakSet<FastifyRequest>();

@@ -3,14 +3,14 @@ import { buildApp } from './app';
 import { createContext, DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_SERVICES } from './context';
 import { createControl, type EasyPostSimControl } from './control';
 import { API_PREFIX } from './paths';
-import type { Random } from './random';
+import type { Random } from '../shared/random';
 import type { WebhookConfig } from './webhooks';
 
 export type { AccountKeys, EasyPostSimControl, StockLevel } from './control';
 export type { SimSettings } from './context';
 export type { AdvanceInput, FaultInput, FaultKind, SeedInput, SettingsInput, StockInput } from './control-schemas';
 export type { ApiErrorBody } from './errors';
-export type { RequestLogEntry } from './request-log';
+export type { RequestLogEntry } from '../shared/request-log';
 export type { Order, OrderStatus, Product, Tracker, Warehouse } from './state';
 export type { WebhookConfig, WebhookDelivery } from './webhooks';
 export { signature as webhookSignature } from './webhooks';

@@ -3,8 +3,6 @@ import { SimApiError } from './errors';
 
 /** Where the vendor API lives, as on api.easypost.com. */
 export const API_PREFIX = '/fulfillment/vendor/v2';
-/** The simulator's own control API: not EasyPost's, never called by epf. */
-export const CONTROL_PREFIX = '/__sim';
 
 function trimPath(path: string): string {
   const relative = path.startsWith(API_PREFIX) ? path.slice(API_PREFIX.length) : path;
@@ -31,8 +29,4 @@ export function normaliseRoute(route: string): string {
 export function routeKey(request: FastifyRequest): string {
   const pattern = request.routeOptions.url ?? request.url.split('?')[0] ?? '/';
   return `${request.method} ${trimPath(pattern)}`;
-}
-
-export function isControlRequest(request: FastifyRequest): boolean {
-  return request.url === CONTROL_PREFIX || request.url.startsWith(`${CONTROL_PREFIX}/`);
 }

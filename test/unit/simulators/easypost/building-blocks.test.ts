@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { paginate } from '../../../../src/simulators/easypost/paging';
 import { normaliseRoute } from '../../../../src/simulators/easypost/paths';
-import { seededRandom } from '../../../../src/simulators/easypost/random';
+import { seededRandom } from '../../../../src/simulators/shared/random';
 import { RateLimiter } from '../../../../src/simulators/easypost/rate-limit';
 import { fieldName } from '../../../../src/simulators/easypost/validation';
 import { signature } from '../../../../src/simulators/easypost/webhooks';

@@ -1,3 +1,7 @@
+/**
+ * Random draws for the simulators' fault rules. API: `Random` (like Math.random) and `seededRandom(seed)`.
+ */
+
 /** A source of uniform numbers in [0, 1), like Math.random. */
 export type Random = () => number;
 

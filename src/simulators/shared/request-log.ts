@@ -1,24 +1,27 @@
+/**
+ * The API requests a simulator saw (never its /__sim/ calls), for tests and audits.
+ * API: `new RequestLog<FaultKind>()`, `install(app)`, `noteFault`, `record`, `list`, `clear`; `RequestLogEntry`.
+ */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { FaultKind } from './control-schemas';
-import { isControlRequest } from './paths';
+import { isControlRequest } from './control-path';
 
 /** One API request as the simulator saw it; `status` is null when no response was produced (reset). */
-export interface RequestLogEntry {
+export interface RequestLogEntry<K extends string = string> {
   method: string;
   path: string;
   status: number | null;
-  fault?: FaultKind;
+  fault?: K;
   at: string;
 }
 
-/** Every API request (not /__sim/ calls) in the order they completed, for tests and audits. */
-export class RequestLog {
-  private readonly entries: RequestLogEntry[] = [];
-  private readonly faults = new WeakMap<FastifyRequest, FaultKind>();
+/** Every API request in the order they completed. */
+export class RequestLog<K extends string = string> {
+  private readonly entries: RequestLogEntry<K>[] = [];
+  private readonly faults = new WeakMap<FastifyRequest, K>();
   private readonly recorded = new WeakSet<FastifyRequest>();
 
   /** Remembers which fault a request got, for its log entry. */
-  noteFault(request: FastifyRequest, fault: FaultKind): void {
+  noteFault(request: FastifyRequest, fault: K): void {
     this.faults.set(request, fault);
   }
 
@@ -36,7 +39,7 @@ export class RequestLog {
     });
   }
 
-  list(): RequestLogEntry[] {
+  list(): RequestLogEntry<K>[] {
     return structuredClone(this.entries);
   }
 
