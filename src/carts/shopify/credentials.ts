@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** The Admin API version epf is written against (docs/shopify-api.md §Version). */
+export const SHOPIFY_API_VERSION = '2025-01';
+
+/** What a Shopify cart stores (encrypted): the shop's URL, the app's offline token and our service's location. */
+export const shopifyCredentialsSchema = z.object({
+  /** `https://<shop>.myshopify.com` (the simulator: `http://127.0.0.1:<port>/shops/<id>`). */
+  shopUrl: z.url(),
+  accessToken: z.string().min(1),
+  /** The fulfillment service's location, `gid://shopify/Location/<n>`. */
+  locationId: z.string().min(1),
+  apiVersion: z.literal(SHOPIFY_API_VERSION).default(SHOPIFY_API_VERSION),
+});
+
+export type ShopifyCredentials = z.output<typeof shopifyCredentialsSchema>;
+
+/** Validates stored credentials; the error names fields only, never their values. */
+export function parseShopifyCredentials(input: unknown): ShopifyCredentials {
+  const result = shopifyCredentialsSchema.safeParse(input);
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((issue) => issue.path.join('.') || 'credentials');
+  throw new Error(`Shopify credentials are invalid: ${[...new Set(fields)].join(', ')}`);
+}

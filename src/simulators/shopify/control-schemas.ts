@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+// Bodies of the /__sim/ control API (ours, not Shopify's). The typed in-process control takes the same shapes.
+
+const shopRef = z.string().min(1);
+
+export const shopSchema = z.object({
+  /** The shop's path segment: `<url>/shops/<id>`; default `shop-<n>`. */
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .optional(),
+  name: z.string().min(1).optional(),
+  access_token: z.string().min(1).optional(),
+  /** The throttle bucket; Shopify's standard plan by default (docs/shopify-api.md §Rate limits). */
+  bucket: z
+    .object({
+      maximum_available: z.number().positive().default(1000),
+      restore_rate: z.number().positive().default(50),
+    })
+    .default({ maximum_available: 1000, restore_rate: 50 }),
+});
+export type ShopInput = z.input<typeof shopSchema>;
+
+const address = z
+  .object({
+    first_name: z.string(),
+    last_name: z.string(),
+    company: z.string(),
+    address1: z.string(),
+    address2: z.string(),
+    city: z.string(),
+    province: z.string(),
+    province_code: z.string(),
+    zip: z.string(),
+    country_code: z.string(),
+    phone: z.string(),
+  })
+  .partial();
+export type AddressInput = z.input<typeof address>;
+
+export const MALFORMATIONS = ['missing_address', 'bad_quantity', 'no_sku'] as const;
+export type Malformation = (typeof MALFORMATIONS)[number];
+
+export const orderSchema = z.object({
+  shop: shopRef,
+  order: z
+    .object({
+      name: z.string().min(1).optional(),
+      email: z.string().optional(),
+      created_at: z.iso.datetime({ offset: true }).optional(),
+      note: z.string().optional(),
+      /** Replaces the default address field by field. */
+      shipping_address: address.optional(),
+      shipping_line: z.object({ title: z.string().min(1), code: z.string().optional() }).optional(),
+      lines: z
+        .array(
+          z.object({ sku: z.string().min(1), quantity: z.number().int().positive(), title: z.string().optional() }),
+        )
+        .min(1)
+        .optional(),
+    })
+    .default({}),
+  /** Breaks the order on purpose, the way real shops sometimes do. */
+  malformed: z.enum(MALFORMATIONS).optional(),
+});
+export type OrderInput = z.input<typeof orderSchema>;
+
+export const cancelSchema = z.object({ reason: z.string().optional() }).default({});
+export type CancelInput = z.input<typeof cancelSchema>;
+
+export const inventoryItemsSchema = z.object({ shop: shopRef, skus: z.array(z.string().min(1)).min(1) });
+export type InventoryItemsInput = z.input<typeof inventoryItemsSchema>;
+
+export const shopQuerySchema = z.object({ shop: shopRef });
+
+export const FAULT_KINDS = ['latency', 'server_error', 'rate_limit', 'reset', 'throttle'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export const faultSchema = z.object({
+  /** A GraphQL operation name (`"AssignedFulfillmentOrders"`) or `"*"` for every API request. */
+  operation: z.string().min(1).default('*'),
+  kind: z.enum(FAULT_KINDS),
+  rate: z.number().min(0).max(1).default(1),
+  times: z.number().int().positive().optional(),
+  latency_ms: z.number().int().nonnegative().default(1000),
+  retry_after_s: z.number().int().nonnegative().default(1),
+  status: z.number().int().min(500).max(599).default(503),
+  /** Seeds this rule's own random draws, so `rate` < 1 is reproducible. */
+  seed: z.number().int().optional(),
+});
+export type FaultInput = z.input<typeof faultSchema>;

@@ -1,0 +1,13 @@
+/** Shopify's global IDs: `gid://shopify/<Type>/<number>`; numbers grow per simulator, like Shopify's. */
+export class IdSequence {
+  private next = 1001;
+
+  gid(type: string): string {
+    return `gid://shopify/${type}/${this.next++}`;
+  }
+}
+
+/** The number at the end of a gid (or the input, when it is already a bare number). */
+export function numericTail(id: string): string {
+  return id.slice(id.lastIndexOf('/') + 1);
+}

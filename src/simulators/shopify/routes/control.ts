@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import type { ShopifySimControl } from '../control';
+import { parseControl } from '../control-error';
+import {
+  shopQuerySchema,
+  type CancelInput,
+  type FaultInput,
+  type InventoryItemsInput,
+  type OrderInput,
+  type ShopInput,
+} from '../control-schemas';
+
+type WithId = { Params: { id: string } };
+
+/**
+ * `/__sim/`: the control API (ours, not Shopify's). JSON in and out, no auth.
+ * Bodies go to the typed control unchecked: it validates them and names bad fields.
+ */
+export function controlRoutes(app: FastifyInstance, control: ShopifySimControl): void {
+  const shopOf = (query: unknown) => parseControl(shopQuerySchema, query).shop;
+
+  app.post('/reset', async () => {
+    control.reset();
+    return { ok: true };
+  });
+  app.post<{ Body: ShopInput | undefined }>('/shops', async (request, reply) =>
+    reply.code(201).send(control.createShop(request.body ?? {})),
+  );
+  app.post<{ Body: OrderInput }>('/orders', async (request, reply) =>
+    reply.code(201).send(control.createOrder(request.body)),
+  );
+  app.post<WithId & { Body: CancelInput | undefined }>('/orders/:id/cancel', async (request) =>
+    control.cancelOrder(request.params.id, request.body ?? {}),
+  );
+  app.post<{ Body: InventoryItemsInput }>('/inventory-items', async (request, reply) =>
+    reply.code(201).send({ inventory: control.addInventoryItems(request.body) }),
+  );
+
+  app.get('/fulfillment-orders', async (request) => ({
+    fulfillment_orders: control.fulfillmentOrders(shopOf(request.query)),
+  }));
+  app.get('/fulfillments', async (request) => ({ fulfillments: control.fulfillments(shopOf(request.query)) }));
+  app.get('/inventory', async (request) => ({ inventory: control.inventory(shopOf(request.query)) }));
+
+  app.get('/requests', async () => ({ requests: control.requests() }));
+  app.delete('/requests', async () => {
+    control.clearRequests();
+    return { ok: true };
+  });
+
+  app.post<{ Body: FaultInput }>('/faults', async (request, reply) =>
+    reply.code(201).send(control.addFault(request.body)),
+  );
+  app.delete('/faults', async () => {
+    control.clearFaults();
+    return { ok: true };
+  });
+  app.delete<WithId>('/faults/:id', async (request) => {
+    control.removeFault(request.params.id);
+    return { ok: true };
+  });
+}

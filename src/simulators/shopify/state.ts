@@ -1,0 +1,142 @@
+import type { IdSequence } from './ids';
+import { ThrottleBucket } from './throttle-bucket';
+
+export type FulfillmentOrderStatus = 'OPEN' | 'IN_PROGRESS' | 'CANCELLED' | 'INCOMPLETE' | 'CLOSED';
+export type RequestStatus =
+  | 'UNSUBMITTED'
+  | 'SUBMITTED'
+  | 'ACCEPTED'
+  | 'REJECTED'
+  | 'CANCELLATION_REQUESTED'
+  | 'CANCELLATION_ACCEPTED'
+  | 'CANCELLATION_REJECTED'
+  | 'CLOSED';
+export type AssignmentStatus =
+  'FULFILLMENT_REQUESTED' | 'FULFILLMENT_ACCEPTED' | 'CANCELLATION_REQUESTED' | 'FULFILLMENT_UNSUBMITTED';
+
+/** A postal address with Shopify's field names; any field may be missing on a malformed order. */
+export interface AddressRecord {
+  firstName?: string | null;
+  lastName?: string | null;
+  company?: string | null;
+  address1?: string | null;
+  address2?: string | null;
+  city?: string | null;
+  province?: string | null;
+  provinceCode?: string | null;
+  zip?: string | null;
+  countryCode?: string | null;
+  phone?: string | null;
+}
+
+export interface OrderRecord {
+  id: string;
+  name: string;
+  email: string | null;
+  createdAt: string;
+  note: string | null;
+  shippingAddress: AddressRecord | null;
+  shippingLine: { title: string; code: string | null } | null;
+}
+
+export interface FulfillmentOrderLineRecord {
+  id: string;
+  sku: string | null;
+  productTitle: string;
+  totalQuantity: number;
+  remainingQuantity: number;
+  variantId: string;
+  inventoryItemId: string | null;
+}
+
+export interface MerchantRequestRecord {
+  id: string;
+  kind: 'FULFILLMENT_REQUEST' | 'CANCELLATION_REQUEST';
+  message: string | null;
+  sentAt: string;
+}
+
+export interface FulfillmentOrderRecord {
+  id: string;
+  orderId: string;
+  status: FulfillmentOrderStatus;
+  requestStatus: RequestStatus;
+  destination: (AddressRecord & { id: string; email?: string | null }) | null;
+  lineItems: FulfillmentOrderLineRecord[];
+  merchantRequests: MerchantRequestRecord[];
+  /** The last message we sent with an accept/reject, for the control API. */
+  lastMessage: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FulfillmentRecord {
+  id: string;
+  fulfillmentOrderId: string;
+  tracking: { company: string | null; number: string | null; url: string | null };
+  lines: { lineItemId: string; quantity: number }[];
+  notifyCustomer: boolean;
+  createdAt: string;
+}
+
+/** One shop: what the merchant created, what our app changed, and its throttle bucket. */
+export interface ShopState {
+  id: string;
+  name: string;
+  accessToken: string;
+  locationId: string;
+  orders: Map<string, OrderRecord>;
+  /** In creation order, which is also id order: paging relies on it. */
+  fulfillmentOrders: Map<string, FulfillmentOrderRecord>;
+  fulfillments: FulfillmentRecord[];
+  /** SKU → inventory item id. */
+  inventoryItems: Map<string, string>;
+  /** Inventory item id → `available` at our location. */
+  available: Map<string, number>;
+  bucket: ThrottleBucket;
+}
+
+export function newShop(
+  ids: IdSequence,
+  init: { id: string; name: string; accessToken: string; bucket: { maximumAvailable: number; restoreRate: number } },
+): ShopState {
+  return {
+    id: init.id,
+    name: init.name,
+    accessToken: init.accessToken,
+    locationId: ids.gid('Location'),
+    orders: new Map(),
+    fulfillmentOrders: new Map(),
+    fulfillments: [],
+    inventoryItems: new Map(),
+    available: new Map(),
+    bucket: new ThrottleBucket(init.bucket.maximumAvailable, init.bucket.restoreRate),
+  };
+}
+
+/** The inventory item of a SKU, created on first use (the merchant's catalogue is implied by its orders). */
+export function inventoryItemFor(shop: ShopState, ids: IdSequence, sku: string): string {
+  const existing = shop.inventoryItems.get(sku);
+  if (existing) return existing;
+  const id = ids.gid('InventoryItem');
+  shop.inventoryItems.set(sku, id);
+  return id;
+}
+
+/** How `assignedFulfillmentOrders(assignmentStatus:)` classifies a fulfillment order; undefined: none of them. */
+export function assignmentStatusOf(fo: FulfillmentOrderRecord): AssignmentStatus | undefined {
+  if (fo.status === 'CLOSED' || fo.status === 'CANCELLED') return undefined;
+  switch (fo.requestStatus) {
+    case 'SUBMITTED':
+      return 'FULFILLMENT_REQUESTED';
+    case 'ACCEPTED':
+    case 'CANCELLATION_REJECTED':
+      return 'FULFILLMENT_ACCEPTED';
+    case 'CANCELLATION_REQUESTED':
+      return 'CANCELLATION_REQUESTED';
+    case 'UNSUBMITTED':
+      return 'FULFILLMENT_UNSUBMITTED';
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,89 @@
+import {
+  startShopifySimulator,
+  type RunningShopifySimulator,
+  type ShopCredentials,
+  type ShopInput,
+} from '../../../../src/simulators/shopify';
+
+// Tests read answers loosely and let the assertions check them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Loose = any;
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: Loose;
+}
+
+/** A running Shopify simulator with one shop and plain-fetch helpers for its Admin API and control API. */
+export class ShopifyHarness {
+  shop!: ShopCredentials;
+
+  private constructor(readonly sim: RunningShopifySimulator) {}
+
+  static async start(): Promise<ShopifyHarness> {
+    const harness = new ShopifyHarness(await startShopifySimulator());
+    harness.reset();
+    return harness;
+  }
+
+  get control() {
+    return this.sim.control;
+  }
+
+  /** Forgets everything and creates one shop (a big, fast bucket unless `bucket` says otherwise). */
+  reset(bucket: ShopInput['bucket'] = { maximum_available: 1000, restore_rate: 1000 }): void {
+    this.control.reset();
+    this.shop = this.control.createShop({ name: 'Test shop', bucket });
+  }
+
+  /** POSTs a GraphQL document to the shop's Admin API. */
+  async graphql(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: { token?: string; path?: string } = {},
+  ): Promise<Answer> {
+    const url = `${this.shop.shop_url}${options.path ?? '/admin/api/2025-01/graphql.json'}`;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-shopify-access-token': options.token ?? this.shop.access_token,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, headers: response.headers, body: await response.json() };
+  }
+
+  /** Calls the control API over HTTP. */
+  async simCall(method: string, path: string, body?: unknown): Promise<Answer> {
+    const response = await fetch(`${this.sim.url}/__sim/${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, headers: response.headers, body: await response.json() };
+  }
+
+  order(lines: [sku: string, quantity: number][] = [['SOCK-CHAR-M', 1]]) {
+    return this.control.createOrder({
+      shop: this.shop.shop_id,
+      order: { lines: lines.map(([sku, quantity]) => ({ sku, quantity })) },
+    });
+  }
+
+  close(): Promise<void> {
+    return this.sim.close();
+  }
+}
+
+export const LIST = `query List($status: FulfillmentOrderAssignmentStatus, $first: Int!, $after: String) {
+  assignedFulfillmentOrders(assignmentStatus: $status, first: $first, after: $after) {
+    nodes { id status requestStatus order { name } lineItems(first: 10) { nodes { id sku remainingQuantity } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+export const ACCEPT = `mutation Accept($id: ID!) {
+  fulfillmentOrderAcceptFulfillmentRequest(id: $id, message: "ok") { fulfillmentOrder { status requestStatus } userErrors { field message } }
+}`;
