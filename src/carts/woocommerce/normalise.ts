@@ -1,5 +1,5 @@
 import type { PulledOrder } from '../adapter';
-import { parseCartOrder } from '../../domain/order';
+import { parseCartOrder, type OrderDraft } from '../../domain/order';
 import type { WooOrder } from './schemas';
 
 /** WooCommerce sends "" for an empty field; our order model wants it absent. */
@@ -15,7 +15,7 @@ function name(first?: string | null, last?: string | null): string {
 }
 
 /** The order in our model, before validation: every WooCommerce field mapped to where our schema looks for it. */
-export function toCartOrderInput(order: WooOrder, ids: { merchantId: string; cartId: string }) {
+function toCartOrderInput(order: WooOrder, ids: { merchantId: string; cartId: string }): OrderDraft {
   const { shipping, billing } = order;
   return {
     merchantId: ids.merchantId,
@@ -49,12 +49,15 @@ export function toCartOrderInput(order: WooOrder, ids: { merchantId: string; car
 
 /** One listed order as epf accounts for it: cancelled, a valid order, or malformed with each bad field named. */
 export function toPulledOrder(order: WooOrder, ids: { merchantId: string; cartId: string }): PulledOrder {
-  const identity = { cartOrderId: String(order.id), cartOrderNumber: order.number };
   if (order.status === 'cancelled') {
-    return { kind: 'cancelled', ...identity, reason: 'Cancelled in WooCommerce' };
+    return {
+      kind: 'cancelled',
+      cartOrderId: String(order.id),
+      cartOrderNumber: order.number,
+      reason: 'Cancelled in WooCommerce',
+    };
   }
-  const parsed = parseCartOrder(toCartOrderInput(order, ids));
-  return parsed.ok
-    ? { kind: 'order', order: parsed.order }
-    : { kind: 'malformed', ...identity, problems: parsed.problems };
+  const draft = toCartOrderInput(order, ids);
+  const parsed = parseCartOrder(draft);
+  return parsed.ok ? { kind: 'order', order: parsed.order } : { kind: 'malformed', draft, problems: parsed.problems };
 }

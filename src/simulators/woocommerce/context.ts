@@ -1,0 +1,18 @@
+import { RequestLog } from '../shared/request-log';
+import type { Random } from '../shared/random';
+import type { FaultKind } from './control-schemas';
+import { createFaultRules } from './faults';
+import { SiteStore } from './state';
+
+/** Everything one simulator instance holds, shared by the API routes and the control. */
+export interface SimContext {
+  readonly store: SiteStore;
+  readonly faults: ReturnType<typeof createFaultRules>;
+  readonly requests: RequestLog<FaultKind>;
+  /** Where the server listens, so control answers can give each store's full site URL. */
+  baseUrl: string;
+}
+
+export function createContext(random: Random): SimContext {
+  return { store: new SiteStore(), faults: createFaultRules(random), requests: new RequestLog(), baseUrl: '' };
+}
