@@ -1,7 +1,9 @@
 import type { Pool } from 'pg';
-import type { CartStore } from '../db/carts';
+import type { Cart, CartStore } from '../db/carts';
 import type { CartAdapter } from './adapter';
 import { createManualCartAdapter } from './manual/adapter';
+import { createShopifyAdapter } from './shopify/adapter';
+import { createWooCommerceAdapter } from './woocommerce';
 
 export interface CartAdapterDeps {
   pool: Pool;
@@ -10,7 +12,7 @@ export interface CartAdapterDeps {
 }
 
 /** Cart types with an adapter below. */
-export const CART_TYPES = ['manual'] as const;
+export const CART_TYPES = ['manual', 'shopify', 'woocommerce'] as const;
 
 /** The adapter for a cart's type; a new cart type is a folder under src/carts/ and one line here. */
 export function createCartAdapters(deps: CartAdapterDeps) {
@@ -20,8 +22,14 @@ export function createCartAdapters(deps: CartAdapterDeps) {
     switch (cart.type) {
       case 'manual':
         return createManualCartAdapter(deps.pool, cart.id);
+      case 'shopify':
+        return createShopifyAdapter({ ...identity(cart), credentials: await deps.carts.credentials(cart.id) });
+      case 'woocommerce':
+        return createWooCommerceAdapter({ ...identity(cart), credentials: await deps.carts.credentials(cart.id) });
       default:
         throw new Error(`Cart ${cart.id} has type "${cart.type}", for which no adapter exists yet`);
     }
   };
 }
+
+const identity = (cart: Cart) => ({ merchantId: cart.merchantId, cartId: cart.id });

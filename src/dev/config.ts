@@ -11,6 +11,8 @@ const devEnvSchema = z.object({
   EPF_DEV_UI_PORT: port.default(8233),
   EPF_DEV_POSTGRES_PORT: port.default(54329),
   EPF_DEV_EASYPOST_PORT: port.default(4010),
+  EPF_DEV_SHOPIFY_PORT: port.default(4011),
+  EPF_DEV_WOOCOMMERCE_PORT: port.default(4012),
 });
 
 export type DevConfig = z.infer<typeof devEnvSchema>;

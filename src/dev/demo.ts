@@ -6,10 +6,20 @@ import { createCartStore } from '../db/carts';
 import { createMerchantStore } from '../db/merchants';
 import { createMappingStore } from '../db/product-mapping';
 import type { CartOrder } from '../domain/order';
-import type { EasyPostSimulatorInfo } from './services';
+import type { EasyPostSimulatorInfo, ShopifySimulatorInfo, WooCommerceSimulatorInfo } from './services';
 
 export const DEMO_MERCHANT = 'demo';
 export const DEMO_CART = 'demo-phone';
+export const DEMO_SHOPIFY_CART = 'demo-shopify';
+export const DEMO_WOO_CART = 'demo-woo';
+/** The demo carts are pulled often, so orders flow within a minute of "ready". */
+const DEMO_PULL_SECONDS = 30;
+
+export interface DemoSimulators {
+  easypost: EasyPostSimulatorInfo;
+  shopify: ShopifySimulatorInfo;
+  woocommerce: WooCommerceSimulatorInfo;
+}
 
 // Cart SKUs of the demo shop → barcodes of the simulator's demo catalogue (src/simulators/easypost/demo.ts).
 const ALIASES: Record<string, string> = {
@@ -20,22 +30,41 @@ const ALIASES: Record<string, string> = {
 };
 
 /**
- * The demo merchant of the local stack: EasyPost test key of the simulator, a `manual` cart, aliases, a bundle and
- * ship methods, plus sample orders under .data/demo-orders/ for `epf orders submit`. Idempotent.
+ * The demo merchant of the local stack: EasyPost test key of the simulator, a `manual` cart and the simulated
+ * Shopify and WooCommerce stores (pulled every 30 s), aliases, a bundle and ship methods, plus sample orders under
+ * .data/demo-orders/ for `epf orders submit`. Idempotent.
  */
-export async function seedDemo(pool: Pool, secretKey: string, easypost: EasyPostSimulatorInfo, dataDir: string) {
-  await createMerchantStore(pool, new SecretBox(secretKey)).upsert({
+export async function seedDemo(pool: Pool, secretKey: string, sims: DemoSimulators, dataDir: string) {
+  const { easypost, shopify, woocommerce } = sims;
+  const box = new SecretBox(secretKey);
+  await createMerchantStore(pool, box).upsert({
     id: DEMO_MERCHANT,
     name: 'Demo Outfitters',
     mode: 'test',
     testKey: easypost.test_key,
     productionKey: easypost.production_key,
   });
-  await createCartStore(pool).upsert({
-    id: DEMO_CART,
+  const carts = createCartStore(pool, box);
+  await carts.upsert({ id: DEMO_CART, merchantId: DEMO_MERCHANT, type: 'manual', name: 'Phone orders' });
+  await carts.upsert({
+    id: DEMO_SHOPIFY_CART,
     merchantId: DEMO_MERCHANT,
-    type: 'manual',
-    name: 'Phone orders',
+    type: 'shopify',
+    name: 'Demo Shopify store',
+    credentials: { shopUrl: shopify.shop_url, accessToken: shopify.access_token, locationId: shopify.location_id },
+    settings: { orderPullSeconds: DEMO_PULL_SECONDS },
+  });
+  await carts.upsert({
+    id: DEMO_WOO_CART,
+    merchantId: DEMO_MERCHANT,
+    type: 'woocommerce',
+    name: 'Demo WooCommerce store',
+    credentials: {
+      siteUrl: woocommerce.site_url,
+      consumerKey: woocommerce.consumer_key,
+      consumerSecret: woocommerce.consumer_secret,
+    },
+    settings: { orderPullSeconds: DEMO_PULL_SECONDS },
   });
   const mappings = createMappingStore(pool);
   for (const [sku, barcode] of Object.entries(ALIASES)) await mappings.setAlias(DEMO_MERCHANT, sku, barcode);
@@ -45,6 +74,7 @@ export async function seedDemo(pool: Pool, secretKey: string, easypost: EasyPost
   ]);
   await mappings.setShipMethod(DEMO_MERCHANT, 'Standard', 'standard');
   await mappings.setShipMethod(DEMO_MERCHANT, 'Express', 'priority');
+  await mappings.setShipMethod(DEMO_MERCHANT, 'Flat rate', 'standard');
 
   const dir = join(dataDir, 'demo-orders');
   mkdirSync(dir, { recursive: true });

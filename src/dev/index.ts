@@ -7,17 +7,21 @@ import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { runMain } from '../main';
 import { healthCheckWorkflow } from '../../workflows';
-import { DEFAULT_TASK_QUEUE, healthCheckWorkflowId } from '../../workflows/definitions';
+import { DEFAULT_TASK_QUEUE, healthCheckWorkflowId, pullScheduleId } from '../../workflows/definitions';
+import { createCartStore } from '../db/carts';
+import { reconcilePullSchedules } from '../schedules/reconcile';
 import type { Child } from './child-process';
 import { loadDevConfig, type DevConfig } from './config';
-import { seedDemo } from './demo';
+import { seedDemo, type DemoSimulators } from './demo';
 import { devSecretKey } from './secret-key';
 import {
   type EasyPostSimulatorInfo,
   startApi,
   startEasyPostSimulator,
   startPostgres,
+  startShopifySimulator,
   startTemporal,
+  startWooCommerceSimulator,
   startWorker,
 } from './services';
 
@@ -51,9 +55,11 @@ runMain(async () => {
     const databaseUrl = config.DATABASE_URL ?? (await ensureDatabase(adminUrl, 'epf'));
     await track(children, startTemporal(DATA_DIR, config));
     const easypost = await track(children, startEasyPostSimulator(DATA_DIR, config));
+    const shopify = await track(children, startShopifySimulator(DATA_DIR, config));
+    const woocommerce = await track(children, startWooCommerceSimulator(DATA_DIR, config));
 
     const secretKey = process.env.EPF_SECRET_KEY ?? devSecretKey(DATA_DIR);
-    const demoOrders = await prepareDatabase(databaseUrl, secretKey, easypost);
+    const demoOrders = await prepareDatabase(databaseUrl, secretKey, { easypost, shopify, woocommerce });
     const serviceEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -65,7 +71,7 @@ runMain(async () => {
     };
     await track(children, startWorker(ROOT, DATA_DIR, serviceEnv));
     await track(children, startApi(ROOT, DATA_DIR, serviceEnv));
-    await checkEndToEnd(config);
+    await checkEndToEnd(config, databaseUrl);
 
     for (const child of children) {
       void child.exited.then((code) => {
@@ -92,11 +98,11 @@ async function track<T>(children: Child[], start: Promise<{ child: Child; value:
 }
 
 /** Migrates and loads the demo merchant before the worker starts, so it finds them; returns the sample orders' folder. */
-async function prepareDatabase(databaseUrl: string, secretKey: string, easypost: EasyPostSimulatorInfo) {
+async function prepareDatabase(databaseUrl: string, secretKey: string, sims: DemoSimulators) {
   const pool = createPool(databaseUrl, 2);
   try {
     await migrate(pool);
-    return await seedDemo(pool, secretKey, easypost, DATA_DIR);
+    return await seedDemo(pool, secretKey, sims, DATA_DIR);
   } finally {
     await pool.end();
   }
@@ -108,18 +114,28 @@ function writeEnvFile(env: NodeJS.ProcessEnv): void {
   writeFileSync(join(DATA_DIR, 'dev.env'), keys.map((key) => `${key}=${env[key]}\n`).join(''), { mode: 0o600 });
 }
 
-/** Runs the health-check workflow: Temporal reaches the worker, whose activities reach PostgreSQL. */
-async function checkEndToEnd(config: DevConfig): Promise<void> {
+/**
+ * Runs the health-check workflow (Temporal reaches the worker, whose activities reach PostgreSQL), then creates the
+ * carts' pull schedules, so demo orders start flowing.
+ */
+async function checkEndToEnd(config: DevConfig, databaseUrl: string): Promise<void> {
   const connection = await Connection.connect({ address: `127.0.0.1:${config.EPF_DEV_TEMPORAL_PORT}` });
+  const pool = createPool(databaseUrl, 1);
   try {
     const client = new Client({ connection });
+    const taskQueue = process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE;
     await client.workflow.execute(healthCheckWorkflow, {
-      taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE,
+      taskQueue,
       workflowId: healthCheckWorkflowId(`dev-${Date.now()}`),
       workflowExecutionTimeout: '2 minutes',
     });
+    const carts = await createCartStore(pool).list();
+    await reconcilePullSchedules(client, carts, taskQueue);
+    // The first pull now rather than in 30 s.
+    for (const cart of carts)
+      if (cart.type !== 'manual') await client.schedule.getHandle(pullScheduleId(cart.id)).trigger();
   } finally {
-    await connection.close();
+    await Promise.all([connection.close(), pool.end()]);
   }
   const health = await fetch(`http://127.0.0.1:${config.API_PORT}/healthz`);
   if (!health.ok) throw new Error(`API health check failed: ${await health.text()}`);
@@ -142,7 +158,9 @@ function printReady(
   PostgreSQL        ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
   Logs              .data/logs/
 
-  Demo merchant "demo", cart "demo-phone"; sample orders in ${demoOrders.replace(`${ROOT}/`, '')}/. Try:
+  Shopify sim       http://127.0.0.1:${config.EPF_DEV_SHOPIFY_PORT}/__sim/fulfillments?shop=demo-outfitters   (what we pushed)
+  WooCommerce sim   http://127.0.0.1:${config.EPF_DEV_WOOCOMMERCE_PORT}/__sim/orders?site=demo   (orders, notes, tracking)
+  Demo merchant "demo": stores "demo-shopify" and "demo-woo" (pulled every 30 s), cart "demo-phone"; sample orders in ${demoOrders.replace(`${ROOT}/`, '')}/. Try:
     set -a; . .data/dev.env; set +a
     npm run -s epf -- orders submit --file .data/demo-orders/out-of-stock.json
     npm run -s epf -- orders list

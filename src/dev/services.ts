@@ -56,13 +56,41 @@ export interface EasyPostSimulatorInfo {
   production_key: string;
 }
 
+export interface ShopifySimulatorInfo {
+  shop_url: string;
+  access_token: string;
+  location_id: string;
+}
+
+export interface WooCommerceSimulatorInfo {
+  site_url: string;
+  consumer_key: string;
+  consumer_secret: string;
+}
+
 /** The EasyPost Fulfillment simulator with the demo catalogue; resolves with its API base URL and demo keys. */
-export async function startEasyPostSimulator(dataDir: string, config: DevConfig): Started<EasyPostSimulatorInfo> {
-  await assertPortFree(config.EPF_DEV_EASYPOST_PORT, 'EPF_DEV_EASYPOST_PORT');
-  const script = join(__dirname, '..', 'simulators', 'easypost', 'main.ts');
-  const child = tsxChild('easypost-simulator', script, dataDir, process.env, [String(config.EPF_DEV_EASYPOST_PORT)]);
-  const line = await child.waitForOutput(/^easypost simulator ready /, 60_000);
-  return { child, value: JSON.parse(line.replace(/^easypost simulator ready /, '')) as EasyPostSimulatorInfo };
+export function startEasyPostSimulator(dataDir: string, config: DevConfig): Started<EasyPostSimulatorInfo> {
+  return startSimulator('easypost', dataDir, config.EPF_DEV_EASYPOST_PORT, 'EPF_DEV_EASYPOST_PORT');
+}
+
+/** The Shopify simulator with the demo shop; resolves with its URL, token and our fulfillment location. */
+export function startShopifySimulator(dataDir: string, config: DevConfig): Started<ShopifySimulatorInfo> {
+  return startSimulator('shopify', dataDir, config.EPF_DEV_SHOPIFY_PORT, 'EPF_DEV_SHOPIFY_PORT');
+}
+
+/** The WooCommerce simulator with the demo store; resolves with its URL and API keys. */
+export function startWooCommerceSimulator(dataDir: string, config: DevConfig): Started<WooCommerceSimulatorInfo> {
+  return startSimulator('woocommerce', dataDir, config.EPF_DEV_WOOCOMMERCE_PORT, 'EPF_DEV_WOOCOMMERCE_PORT');
+}
+
+// Each simulator's main.ts prints one line `<name> simulator ready <json>` once its demo data is in.
+async function startSimulator<T>(name: string, dataDir: string, port: number, setting: string): Started<T> {
+  await assertPortFree(port, setting);
+  const script = join(__dirname, '..', 'simulators', name, 'main.ts');
+  const child = tsxChild(`${name}-simulator`, script, dataDir, process.env, [String(port)]);
+  const ready = new RegExp(`^${name} simulator ready `);
+  const line = await child.waitForOutput(ready, 60_000);
+  return { child, value: JSON.parse(line.replace(ready, '')) as T };
 }
 
 /** The worker, as production runs it (worker.ts), with the stack's settings. */

@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const worker of workers) worker.kill('SIGKILL');
+  for (const worker of workers) killGroup(worker);
   await stack?.close();
 });
 
@@ -37,9 +37,20 @@ async function startWorkerProcess(): Promise<ChildProcess> {
       LOG_LEVEL: 'warn',
     },
     stdio: 'ignore',
+    // Its own process group: tsx runs the worker in a child node process, and a SIGKILL must reach that one too.
+    detached: true,
   });
   workers.push(worker);
   return worker;
+}
+
+/** SIGKILL to the worker and the node process under it: a crash, not a shutdown. */
+function killGroup(worker: ChildProcess): void {
+  try {
+    process.kill(-worker.pid!, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
 }
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
@@ -60,7 +71,7 @@ describe('a worker killed while EasyPost commits an order but never answers', ()
     const first = await startWorkerProcess();
     await stack.submit(order);
     await until(() => ours().length === 1, 30_000); // EasyPost has the order; the worker still waits for an answer
-    first.kill('SIGKILL');
+    killGroup(first);
 
     await startWorkerProcess();
     // The dead attempt times out (30 s), the retry finds the order by its marker instead of creating another.
