@@ -1,9 +1,10 @@
-import { Context, log } from '@temporalio/activity';
+import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { CartAdapter, PulledOrder } from '../src/carts/adapter';
 import type { CartStore } from '../src/db/carts';
 import type { OrderIndex } from '../src/db/orders';
 import type { PullStore } from '../src/db/pulls';
+import type { CartSettings } from '../src/merchants/settings';
 import { orderWorkflowId } from '../src/domain/order';
 import { startOrderWorkflow } from '../src/orders/submit';
 import { cancelSignal } from '../workflows/definitions';
@@ -27,6 +28,18 @@ export interface PullPageResult {
   hasMore: boolean;
 }
 
+/**
+ * The cart's own rules, applied to every pulled order before it is started: an order placed before the cart's
+ * earliest order date (its go-live) is skipped and recorded, never silently dropped.
+ */
+export function applyRules(pulled: PulledOrder, settings: CartSettings): PulledOrder {
+  if (pulled.kind !== 'order' || !settings.earliestOrderAt) return pulled;
+  if (Date.parse(pulled.order.placedAt) >= Date.parse(settings.earliestOrderAt)) return pulled;
+  const { cartOrderId, cartOrderNumber } = pulled.order;
+  const rule = `placed before the cart's earliest order date ${settings.earliestOrderAt}`;
+  return { kind: 'skipped', cartOrderId, cartOrderNumber, rule };
+}
+
 /** Pull activities: the cart's orders in, one page at a time, without their contents entering workflow history. */
 export function createPullActivities(deps: PullActivityDeps) {
   return {
@@ -37,6 +50,8 @@ export function createPullActivities(deps: PullActivityDeps) {
      */
     async pullOrderPage(input: { cartId: string }): Promise<PullPageResult> {
       const { client, info } = Context.current();
+      const cart = await deps.carts.get(input.cartId);
+      if (!cart) throw ApplicationFailure.nonRetryable(`Unknown cart ${input.cartId}`, 'UnknownCart');
       const adapter = await deps.adapterFor(input.cartId);
       const cursor = await deps.pulls.cursor(input.cartId);
       const page = await callCart(() => adapter.listOrders(cursor));
@@ -52,7 +67,7 @@ export function createPullActivities(deps: PullActivityDeps) {
       const startDeps = { client, taskQueue: info.taskQueue, orders: deps.orders, carts: deps.carts };
 
       for (const pulled of page.orders) {
-        await account(pulled);
+        await account(applyRules(pulled, cart.settings));
         Context.current().heartbeat();
       }
       await deps.pulls.saveCursor(input.cartId, page.cursor);

@@ -23,6 +23,8 @@ export const cartSettingsSchema = z.object({
   defaultWarehouseId: z.string().regex(/^wh_/).optional(),
   /** EasyPost service when no ship-method rule matches. */
   defaultService: z.string().min(1).default('standard'),
+  /** Orders placed before this instant are skipped (recorded with the rule), e.g. the go-live date. */
+  earliestOrderAt: z.iso.datetime({ offset: true }).optional(),
   /** How often new orders are pulled from the cart (its `pull:<cartId>` schedule). */
   orderPullSeconds: z.number().int().min(30).max(86_400).default(300),
 });

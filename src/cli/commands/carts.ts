@@ -22,6 +22,7 @@ interface AddOptions {
   defaultWarehouse?: string;
   credentialsFile?: string;
   pullEvery?: number;
+  earliestOrder?: string;
 }
 
 /** `epf carts add`. */
@@ -47,6 +48,14 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
       'how often orders are pulled',
       bySchema(cartSettingsSchema.shape.orderPullSeconds.unwrap(), 'must be 30 to 86400 seconds'),
     )
+    .option(
+      '--earliest-order <iso>',
+      'skip (and record) orders placed before this date-time, e.g. the go-live date',
+      bySchema(
+        cartSettingsSchema.shape.earliestOrderAt.unwrap(),
+        'must be an ISO date-time, e.g. 2026-12-01T00:00:00Z',
+      ),
+    )
     .action(async (id: string, options: AddOptions) => {
       const credentials = options.credentialsFile ? await readJsonInput(options.credentialsFile) : undefined;
       const store = createCartStore(await ctx.pool(), credentials === undefined ? undefined : ctx.secretBox());
@@ -61,6 +70,7 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
             warehouseIds: options.warehouse ?? [],
             defaultWarehouseId: options.defaultWarehouse,
             ...(options.pullEvery ? { orderPullSeconds: options.pullEvery } : {}),
+            ...(options.earliestOrder ? { earliestOrderAt: options.earliestOrder } : {}),
           },
         }),
       );
@@ -82,6 +92,7 @@ function formatCart(cart: Cart): string {
     ['warehouses', cart.settings.warehouseIds.join(', ') || undefined],
     ['default warehouse', cart.settings.defaultWarehouseId],
     ['default service', cart.settings.defaultService],
+    ['earliest order', cart.settings.earliestOrderAt],
     ['pull every', cart.type === 'manual' ? undefined : `${cart.settings.orderPullSeconds} s`],
   ]);
 }
