@@ -1,15 +1,21 @@
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
+import { bearerAuth } from './auth';
+import { registerOrderRoutes } from './orders';
 
 export interface ApiDeps {
   pool: Pool;
   temporal: Client;
+  /** Bearer token every route but /healthz requires. */
+  apiToken: string;
 }
 
 /** The admin HTTP API. `/healthz` is unauthenticated so load balancers and compose health checks can use it. */
 export function buildApi(deps: ApiDeps): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
+  app.addHook('onRequest', bearerAuth(deps.apiToken));
+  registerOrderRoutes(app, deps.pool);
 
   app.get('/healthz', async (_request, reply) => {
     const [database, temporal] = await Promise.all([

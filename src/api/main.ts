@@ -1,5 +1,6 @@
 // The admin API process: `npm run api`.
 import { Client, Connection } from '@temporalio/client';
+import { ConfigError } from '../config/config-error';
 import { loadConfig } from '../config/env';
 import { reachOrExplain } from '../config/startup-error';
 import { createPool } from '../db/pool';
@@ -9,11 +10,13 @@ import { buildApi } from './app';
 
 runMain(async () => {
   const config = loadConfig();
+  if (!config.API_TOKEN) throw new ConfigError('Invalid configuration: API_TOKEN is required: openssl rand -hex 32');
+  const apiToken = config.API_TOKEN;
   const pool = createPool(config.DATABASE_URL, 5);
   const connection = await reachOrExplain('Temporal', 'TEMPORAL_ADDRESS', config.TEMPORAL_ADDRESS, () =>
     Connection.connect({ address: config.TEMPORAL_ADDRESS }),
   );
-  const app = buildApi({ pool, temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }) });
+  const app = buildApi({ pool, temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), apiToken });
   await app.listen({ host: config.API_HOST, port: config.API_PORT });
   logger.info({ url: `http://${config.API_HOST}:${config.API_PORT}` }, 'API listening');
 

@@ -28,6 +28,8 @@ export const envSchema = z.object({
   EASYPOST_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.easypost.com/fulfillment/vendor/v2/'),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
+  /** Bearer token of the admin API (every route but /healthz); the API refuses to start without one. */
+  API_TOKEN: z.string().min(32, 'must be at least 32 characters: openssl rand -hex 32').optional(),
   /** Where the worker serves Prometheus metrics (`/metrics`); also its liveness probe. */
   WORKER_METRICS_ADDRESS: hostPort.default('127.0.0.1:9464'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),

@@ -13,7 +13,7 @@ import { reconcilePullSchedules } from '../schedules/reconcile';
 import type { Child } from './child-process';
 import { loadDevConfig, type DevConfig } from './config';
 import { seedDemo, type DemoSimulators } from './demo';
-import { devSecretKey } from './secret-key';
+import { devSecret } from './secret-key';
 import {
   type EasyPostSimulatorInfo,
   startApi,
@@ -58,7 +58,7 @@ runMain(async () => {
     const shopify = await track(children, startShopifySimulator(DATA_DIR, config));
     const woocommerce = await track(children, startWooCommerceSimulator(DATA_DIR, config));
 
-    const secretKey = process.env.EPF_SECRET_KEY ?? devSecretKey(DATA_DIR);
+    const secretKey = process.env.EPF_SECRET_KEY ?? devSecret(DATA_DIR, 'secret-key');
     const demoOrders = await prepareDatabase(databaseUrl, secretKey, { easypost, shopify, woocommerce });
     const serviceEnv = {
       ...process.env,
@@ -66,6 +66,7 @@ runMain(async () => {
       TEMPORAL_ADDRESS: `127.0.0.1:${config.EPF_DEV_TEMPORAL_PORT}`,
       EPF_SECRET_KEY: secretKey,
       API_PORT: String(config.API_PORT),
+      API_TOKEN: process.env.API_TOKEN ?? devSecret(DATA_DIR, 'api-token'),
       EASYPOST_BASE_URL: easypost.apiBaseUrl,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     };
@@ -110,7 +111,7 @@ async function prepareDatabase(databaseUrl: string, secretKey: string, sims: Dem
 
 /** .data/dev.env: the settings the CLI needs to reach this stack (`set -a; . .data/dev.env; set +a`). */
 function writeEnvFile(env: NodeJS.ProcessEnv): void {
-  const keys = ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'EPF_SECRET_KEY', 'EASYPOST_BASE_URL'];
+  const keys = ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'EPF_SECRET_KEY', 'EASYPOST_BASE_URL', 'API_TOKEN'];
   writeFileSync(join(DATA_DIR, 'dev.env'), keys.map((key) => `${key}=${env[key]}\n`).join(''), { mode: 0o600 });
 }
 
@@ -152,7 +153,7 @@ function printReady(
   console.log(`
   Temporal gRPC     ${temporalAddress}   (.tools/venv/bin/temporal workflow list --address ${temporalAddress})
   Temporal Web UI   http://127.0.0.1:${config.EPF_DEV_UI_PORT}
-  Admin API         http://127.0.0.1:${config.API_PORT}   (GET /healthz)
+  Admin API         http://127.0.0.1:${config.API_PORT}   (GET /healthz; GET /orders with the API_TOKEN in .data/dev.env)
   EasyPost sim      ${easypost.apiBaseUrl}   (control API: ${new URL('/__sim/', easypost.apiBaseUrl)})
                     demo keys: test ${easypost.test_key}, production ${easypost.production_key}
   PostgreSQL        ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}

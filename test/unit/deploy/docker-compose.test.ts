@@ -26,12 +26,12 @@ const service = (name: string): Service => {
   return found;
 };
 
-/** What `docker compose` would pass, with the operator-supplied secret filled in. */
+/** What `docker compose` would pass, with the operator-supplied secrets (`${NAME:?...}`) filled in. */
 function resolvedEnv(name: string): Record<string, string> {
   return Object.fromEntries(
     Object.entries(service(name).environment ?? {}).map(([key, value]) => [
       key,
-      String(value).replace(/^\$\{EPF_SECRET_KEY:\?.*\}$/, 'ab'.repeat(32)),
+      String(value).replace(/^\$\{[A-Z_]+:\?.*\}$/, 'ab'.repeat(32)),
     ]),
   );
 }
