@@ -146,7 +146,10 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     return false;
   }
   function transition(status: OrderStatus, actor = 'workflow', detail: Record<string, unknown> = {}): void {
-    if (!canTransition(state.status, status) && !(status === 'received' && !input.state)) {
+    // Staying in a state to record a new reason is fine; so is the first `received`.
+    const expected =
+      status === state.status || canTransition(state.status, status) || (status === 'received' && !input.state);
+    if (!expected) {
       log.error('Unexpected order transition', { from: state.status, to: status });
     }
     journal.transition(status, actor, detail);
@@ -165,10 +168,17 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     return view();
   }
 
-  /** A buyer's cancel came from the cart: the cart waits for our answer (Shopify cancellation requests). */
+  /**
+   * A buyer's cancel came from the cart: the cart waits for our answer (Shopify cancellation requests). A cart that
+   * refuses or stays down does not undo the outcome: the failure is logged and the outcome stands.
+   */
   async function answerCart(request: CancelRequest, accepted: boolean, reason: string): Promise<void> {
     if (request.source !== 'cart') return;
-    await answerCartCancellation({ cartId: draft.cartId, cartOrderId: draft.cartOrderId, accepted, reason });
+    try {
+      await answerCartCancellation({ cartId: draft.cartId, cartOrderId: draft.cartOrderId, accepted, reason });
+    } catch (err) {
+      log.warn('The cart did not take our answer to its cancellation request', { error: String(err) });
+    }
   }
 
   async function cancelLocally(): Promise<OrderStatusView> {
@@ -319,7 +329,13 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       return true;
     } catch (err) {
       const failure = applicationFailureOf(err);
-      if (failure?.type !== OrderFailure.CancelRefused) throw err;
+      if (failure?.type !== OrderFailure.CancelRefused) {
+        // EasyPost stayed unreachable, or refused our key: nothing changed there. The order stays where it was with
+        // the reason; the operator (or the cart's next pull) asks again.
+        state.lastError = { message: `Cancel not done: ${failure?.message ?? String(err)}`, type: 'CancelFailed' };
+        transition(state.status, request.source, { error: state.lastError });
+        return false;
+      }
       log.warn('EasyPost refused the cancel', { reason: failure.message });
       state.cancelReason = `${request.reason} (refused by EasyPost: ${failure.message})`;
       transition('cancel_failed', request.source, { reason: request.reason, refusal: failure.message });

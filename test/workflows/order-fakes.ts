@@ -27,7 +27,7 @@ export interface FakeOptions {
   sends?: SendOutcome[];
   /** Outcome of every send, after `sends` (e.g. always out of stock). */
   thereafter?: SendOutcome;
-  cancel?: 'ok' | 'refused';
+  cancel?: 'ok' | 'refused' | 'auth';
   /** How many tracking pushes the cart refuses before it accepts them. */
   pushRefusals?: number;
   resend?: { hour: number; zone: string };
@@ -89,6 +89,7 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
       if (options.cancel === 'refused') {
         throw ApplicationFailure.nonRetryable('Order is picked', OrderFailure.CancelRefused);
       }
+      if (options.cancel === 'auth') throw ApplicationFailure.nonRetryable('401 bad key', OrderFailure.AuthFailed);
     },
     async recordOrderTransitions(transitions) {
       log.transitions.push(...transitions);

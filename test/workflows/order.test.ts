@@ -177,6 +177,17 @@ describe('orderWorkflow', () => {
     });
   });
 
+  it('stays at the warehouse with the reason when the cancel cannot reach EasyPost, and still ships', async () => {
+    await withOrder({ cancel: 'auth' }, async ({ handle }) => {
+      await waitForStatus(handle, 'at_wms');
+      await handle.signal(cancelSignal, { reason: 'buyer asked', source: 'operator' });
+      await waitFor(async () => (await handle.query(statusQuery)).lastError?.type === 'CancelFailed');
+      expect((await handle.query(statusQuery)).status).toBe('at_wms');
+      await handle.signal(shipmentUpdateSignal, sampleShipment('pick_5', true));
+      expect((await handle.result()).status).toBe('confirmed');
+    });
+  });
+
   it('puts bad data in error naming the field, and a fix sends it to the warehouse', async () => {
     const order = sampleOrder({ lines: [{ lineId: 'l1', sku: 'UNKNOWN-1', quantity: 1 }] });
     await withOrder(
