@@ -28,7 +28,6 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createDatabaseActivities(pool),
     ...createOrderActivities({
-      pool,
       merchants: createMerchantStore(pool, box),
       carts,
       mappings: createMappingStore(pool),

@@ -1,5 +1,4 @@
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
-import type { Pool } from 'pg';
 import type { CartAdapter } from '../src/carts/adapter';
 import type { CartStore } from '../src/db/carts';
 import type { MerchantStore } from '../src/db/merchants';
@@ -16,7 +15,6 @@ import { callCart } from './cart-failure';
 import { toActivityFailure } from './easypost-failure';
 
 export interface OrderActivityDeps {
-  pool: Pool;
   merchants: MerchantStore;
   carts: CartStore;
   mappings: MappingStore;
