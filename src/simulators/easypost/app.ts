@@ -1,10 +1,11 @@
-import fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import { logger } from '../../logger';
 import type { SimContext } from './context';
 import type { EasyPostSimControl } from './control';
 import { SimApiError } from './errors';
 import { installFaults } from './faults';
 import { CONTROL_PREFIX } from '../shared/control-path';
+import { createSimServer, parseJsonOrNothing } from '../shared/server';
 import { API_PREFIX } from './paths';
 import { installAuth } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
@@ -26,23 +27,8 @@ function toApiError(error: FastifyError | SimApiError): SimApiError {
 
 /** The simulator's HTTP server: the vendor API under its real prefix and the control API under /__sim/. */
 export function buildApp(context: SimContext, control: EasyPostSimControl, closing: AbortSignal): FastifyInstance {
-  const app = fastify({
-    routerOptions: { ignoreTrailingSlash: true },
-    // close() must also end held (commit_then_timeout) and slow (latency) requests.
-    forceCloseConnections: true,
-  });
-
-  // Like fastify's JSON parser, but an empty body (a DELETE from some clients) is no body rather than an error.
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = String(body);
-    if (text.trim() === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(text));
-    } catch (error) {
-      done(new SimApiError(400, 'REQUEST.BODY.INVALID', `Malformed JSON: ${(error as Error).message}`), undefined);
-    }
-  });
+  const app = createSimServer();
+  parseJsonOrNothing(app, (message) => new SimApiError(400, 'REQUEST.BODY.INVALID', message));
 
   app.setErrorHandler<FastifyError | SimApiError>((error, _request, reply) => {
     const apiError = toApiError(error);

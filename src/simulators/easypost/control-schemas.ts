@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { faultFields } from '../shared/fault-input';
 
 // Bodies of the /__sim/ control API (ours, not EasyPost's). The typed in-process control takes the same shapes.
 
@@ -92,14 +93,7 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 export const faultSchema = z.object({
   /** `"METHOD /pattern"` relative to the API base (`"GET /orders/:id"`), or `"*"` for every API request. */
   route: z.string().min(1).default('*'),
-  kind: z.enum(FAULT_KINDS),
-  rate: z.number().min(0).max(1).default(1),
-  times: z.number().int().positive().optional(),
-  latency_ms: z.number().int().nonnegative().default(1000),
-  retry_after_s: z.number().int().nonnegative().default(1),
-  status: z.number().int().min(500).max(599).default(503),
-  /** Seeds this rule's own random draws, so `rate` < 1 is reproducible. */
-  seed: z.number().int().optional(),
+  ...faultFields(FAULT_KINDS),
 });
 export type FaultInput = z.input<typeof faultSchema>;
 

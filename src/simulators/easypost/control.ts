@@ -17,7 +17,7 @@ import {
 } from './control-schemas';
 import { SimApiError } from './errors';
 import { createProduct } from './products';
-import type { RequestLogEntry } from '../shared/request-log';
+import type { BasicControl } from '../shared/control-routes';
 import { advanceOrder, setTrackerStatus } from './shipping';
 import type { Ledger, Order, Product, Warehouse } from './state';
 import { parseInput } from './validation';
@@ -39,7 +39,7 @@ export interface StockLevel {
  * The simulator's control surface, in process. `/__sim/` exposes the same operations over HTTP;
  * inputs have the HTTP bodies' shapes, and every result is a copy (changing it changes nothing).
  */
-export interface EasyPostSimControl {
+export interface EasyPostSimControl extends BasicControl<FaultInput, FaultKind> {
   /** Forgets accounts, faults, the request and webhook logs; restores the start settings. */
   reset(): void;
   createAccount(input?: AccountInput): AccountKeys;
@@ -50,11 +50,6 @@ export interface EasyPostSimControl {
   orders(apiKey: string): Order[];
   advanceOrder(orderId: string, input: AdvanceInput): Order;
   setTrackerStatus(trackerId: string, input: TrackerStatusInput): Order;
-  requests(): RequestLogEntry<FaultKind>[];
-  clearRequests(): void;
-  addFault(input: FaultInput): { id: string };
-  removeFault(id: string): void;
-  clearFaults(): void;
   configure(input: SettingsInput): SimSettings;
   webhookDeliveries(): WebhookDelivery[];
 }

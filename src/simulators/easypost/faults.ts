@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { isControlRequest } from '../shared/control-path';
+import { installFaultHook, type FaultResponses } from '../shared/fault-hook';
+import { toInjectedFault, type InjectedFault } from '../shared/fault-input';
 import { FaultRules } from '../shared/fault-rules';
 import type { Random } from '../shared/random';
 import type { RequestLog } from '../shared/request-log';
@@ -10,20 +10,9 @@ import { newId } from './ids';
 import { normaliseRoute, routeKey } from './paths';
 import { parseInput } from './validation';
 
-interface EasyPostFault {
-  route: string;
-  kind: FaultKind;
-  rate: number;
-  times: number | undefined;
-  seed: number | undefined;
-  latencyMs: number;
-  retryAfterS: number;
-  status: number;
-}
-
 /** The injected faults; the first matching rule whose draw succeeds applies to a request. */
 export class FaultRegistry {
-  private readonly rules: FaultRules<EasyPostFault>;
+  private readonly rules: FaultRules<InjectedFault<FaultKind>>;
 
   constructor(random: Random) {
     this.rules = new FaultRules(random, () => newId('fault'));
@@ -31,16 +20,7 @@ export class FaultRegistry {
 
   add(body: unknown): { id: string } {
     const input = parseInput(faultSchema, body);
-    return this.rules.add({
-      route: normaliseRoute(input.route),
-      kind: input.kind,
-      rate: input.rate,
-      times: input.times,
-      seed: input.seed,
-      latencyMs: input.latency_ms,
-      retryAfterS: input.retry_after_s,
-      status: input.status,
-    });
+    return this.rules.add(toInjectedFault(normaliseRoute(input.route), input));
   }
 
   remove(id: string): void {
@@ -52,7 +32,7 @@ export class FaultRegistry {
   }
 
   /** The fault for a request to `route`, counting it against the rule's `times`. */
-  draw(route: string): EasyPostFault | undefined {
+  draw(route: string): InjectedFault<FaultKind> | undefined {
     return this.rules.draw(route);
   }
 }
@@ -60,6 +40,30 @@ export class FaultRegistry {
 function sendError(reply: FastifyReply, error: SimApiError, retryAfterS?: number): FastifyReply {
   if (retryAfterS !== undefined) reply.header('retry-after', String(retryAfterS));
   return reply.code(error.status).send(error.toBody());
+}
+
+/** EasyPost's answers to faults; `held` collects the commit_then_timeout requests. */
+function responses(held: WeakSet<FastifyRequest>): FaultResponses<FaultKind> {
+  return {
+    server_error: (reply, rule) =>
+      sendError(
+        reply,
+        new SimApiError(rule.status, serverErrorCode(rule.status), 'Injected server error'),
+        rule.status === 503 ? rule.retryAfterS : undefined,
+      ),
+    rate_limit: (reply, rule) =>
+      sendError(reply, new SimApiError(429, 'RATE_LIMITED', 'Too many requests'), rule.retryAfterS),
+    // Looks like the start of a real answer, cut off mid-string.
+    malformed: (reply) =>
+      reply
+        .code(200)
+        .type('application/json')
+        .send(`{"id": "${newId('order').slice(0, 14)}`),
+    commit_then_timeout: (_reply, _rule, request) => {
+      held.add(request);
+      return undefined;
+    },
+  };
 }
 
 /**
@@ -74,38 +78,7 @@ export function installFaults(
   closing: AbortSignal,
 ): void {
   const held = new WeakSet<FastifyRequest>();
-
-  app.addHook('onRequest', async (request, reply) => {
-    if (isControlRequest(request)) return;
-    const rule = registry.draw(routeKey(request));
-    if (!rule) return;
-    log.noteFault(request, rule.kind);
-    switch (rule.kind) {
-      case 'latency':
-        await sleep(rule.latencyMs, undefined, { signal: closing }).catch(() => undefined);
-        return;
-      case 'server_error': {
-        const error = new SimApiError(rule.status, serverErrorCode(rule.status), 'Injected server error');
-        return sendError(reply, error, rule.status === 503 ? rule.retryAfterS : undefined);
-      }
-      case 'rate_limit':
-        return sendError(reply, new SimApiError(429, 'RATE_LIMITED', 'Too many requests'), rule.retryAfterS);
-      case 'reset':
-        log.record(request, null);
-        reply.hijack();
-        request.raw.socket.destroy();
-        return reply;
-      case 'malformed':
-        // Looks like the start of a real answer, cut off mid-string.
-        return reply
-          .code(200)
-          .type('application/json')
-          .send(`{"id": "${newId('order').slice(0, 14)}`);
-      case 'commit_then_timeout':
-        held.add(request);
-        return;
-    }
-  });
+  installFaultHook(app, { rules: registry, routeOf: routeKey, log, closing, responses: responses(held) });
 
   app.addHook('onSend', async (request, reply, payload) => {
     if (!held.has(request)) return payload;

@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
 import { createContext, DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_SERVICES } from './context';
 import { createControl, type EasyPostSimControl } from './control';
 import { API_PREFIX } from './paths';
-import type { Random } from '../shared/random';
+import { listen, type SimServerOptions } from '../shared/server';
 import type { WebhookConfig } from './webhooks';
 
 export type { AccountKeys, EasyPostSimControl, StockLevel } from './control';
@@ -15,15 +14,9 @@ export type { Order, OrderStatus, Product, Tracker, Warehouse } from './state';
 export type { WebhookConfig, WebhookDelivery } from './webhooks';
 export { signature as webhookSignature } from './webhooks';
 
-export interface StartEasyPostSimulatorOptions {
-  /** Default 127.0.0.1. */
-  host?: string;
-  /** Default 0: an ephemeral port. */
-  port?: number;
+export interface StartEasyPostSimulatorOptions extends SimServerOptions {
   /** Where `fulfillment.order.*` events are POSTed, signed with `secret`. */
   webhook?: WebhookConfig;
-  /** Draws for faults with `rate` < 1 and no `seed` of their own; default Math.random. */
-  random?: Random;
   /** Services POST orders accepts; default standard, expedited, priority. */
   services?: string[];
   /** Requests per second per API key (docs §11); default 5, `null` for no limit. */
@@ -57,10 +50,7 @@ export async function startEasyPostSimulator(
   const control = createControl(context);
   const closing = new AbortController();
   const app = buildApp(context, control, closing.signal);
-  const host = options.host ?? '127.0.0.1';
-  await app.listen({ host, port: options.port ?? 0 });
-  const { port } = app.server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = await listen(app, options);
   return {
     url,
     apiBaseUrl: `${url}${API_PREFIX}/`,

@@ -1,6 +1,7 @@
-import fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import { logger } from '../../logger';
 import { CONTROL_PREFIX } from '../shared/control-path';
+import { createSimServer, parseJsonOrNothing } from '../shared/server';
 import type { SimContext } from './context';
 import type { ShopifySimControl } from './control';
 import { ControlError } from './control-error';
@@ -11,23 +12,8 @@ const log = logger.child({ component: 'shopify-simulator' });
 
 /** The simulator's HTTP server: shops' Admin APIs under /shops/<id>/ and the control API under /__sim/. */
 export function buildApp(context: SimContext, control: ShopifySimControl, closing: AbortSignal): FastifyInstance {
-  const app = fastify({
-    routerOptions: { ignoreTrailingSlash: true },
-    // close() must also end slow (latency) requests.
-    forceCloseConnections: true,
-  });
-
-  // Like fastify's JSON parser, but an empty body (a DELETE from some clients) is no body rather than an error.
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = String(body);
-    if (text.trim() === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(text));
-    } catch (error) {
-      done(new ControlError(400, `Malformed JSON: ${(error as Error).message}`), undefined);
-    }
-  });
+  const app = createSimServer();
+  parseJsonOrNothing(app, (message) => new ControlError(400, message));
 
   // Control errors carry their status; anything else unexpected is a 500 in Shopify's `{"errors": "..."}` shape.
   app.setErrorHandler<FastifyError | ControlError>((error, _request, reply) => {

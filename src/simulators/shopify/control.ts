@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { RequestLogEntry } from '../shared/request-log';
+import { toInjectedFault } from '../shared/fault-input';
+import type { BasicControl } from '../shared/control-routes';
 import type { SimContext } from './context';
 import { ControlError, parseControl } from './control-error';
 import {
@@ -60,7 +61,7 @@ export interface InventoryLevelSummary {
  * The simulator's control surface, in process. `/__sim/` exposes the same operations over HTTP; inputs have the
  * HTTP bodies' shapes, and every result is a copy.
  */
-export interface ShopifySimControl {
+export interface ShopifySimControl extends BasicControl<FaultInput, FaultKind> {
   /** Forgets shops, faults and the request log. */
   reset(): void;
   createShop(input?: ShopInput): ShopCredentials;
@@ -73,11 +74,6 @@ export interface ShopifySimControl {
   fulfillmentOrders(shopId: string): FulfillmentOrderSummary[];
   fulfillments(shopId: string): FulfillmentSummary[];
   inventory(shopId: string): InventoryLevelSummary[];
-  requests(): RequestLogEntry<FaultKind>[];
-  clearRequests(): void;
-  addFault(input: FaultInput): { id: string };
-  removeFault(id: string): void;
-  clearFaults(): void;
 }
 
 function summarise(shop: ShopState, fo: FulfillmentOrderRecord): FulfillmentOrderSummary {
@@ -198,16 +194,7 @@ export function createControl(context: SimContext, baseUrl: () => string): Shopi
 
     addFault(input) {
       const parsed = parseControl(faultSchema, input);
-      return context.faults.add({
-        route: parsed.operation,
-        kind: parsed.kind,
-        rate: parsed.rate,
-        times: parsed.times,
-        seed: parsed.seed,
-        latencyMs: parsed.latency_ms,
-        retryAfterS: parsed.retry_after_s,
-        status: parsed.status,
-      });
+      return context.faults.add(toInjectedFault(parsed.operation, parsed));
     },
     removeFault: (id) => context.faults.remove(id),
     clearFaults: () => context.faults.clear(),

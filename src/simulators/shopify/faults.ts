@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { applyFault, type FaultResponses } from '../shared/fault-hook';
 import type { SimContext } from './context';
+import type { FaultKind } from './control-schemas';
 import { operationNameOf, type GraphqlRequest } from './execute';
 import type { ShopState } from './state';
 
@@ -9,11 +10,25 @@ const SERVER_ERROR_BODY: Record<number, string> = { 502: 'Bad Gateway', 503: 'Se
 const RATE_LIMIT_BODY =
   'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.';
 
+/** Shopify's answers to faults; `throttle` empties the shop's bucket, so the cost check answers THROTTLED. */
+function responses(shop: ShopState | undefined): FaultResponses<FaultKind> {
+  return {
+    throttle: () => {
+      shop?.bucket.drain();
+      return undefined;
+    },
+    server_error: (reply, rule) =>
+      reply.code(rule.status).send({ errors: SERVER_ERROR_BODY[rule.status] ?? 'Internal Server Error' }),
+    rate_limit: (reply, rule) =>
+      reply.code(429).header('retry-after', String(rule.retryAfterS)).send({ errors: RATE_LIMIT_BODY }),
+  };
+}
+
 /**
- * Applies the first matching fault to an Admin API request, before the GraphQL runs. Returns true when the fault
- * answered (or killed) the request. `throttle` empties the shop's bucket, so the cost check answers THROTTLED.
+ * Applies the first matching fault to an Admin API request, before the GraphQL runs (rules name operations, so this
+ * runs in the handler, after the body is parsed). Returns true when the fault answered (or killed) the request.
  */
-export async function applyFault(
+export async function applyShopifyFault(
   context: SimContext,
   shop: ShopState | undefined,
   request: FastifyRequest,
@@ -22,24 +37,5 @@ export async function applyFault(
 ): Promise<boolean> {
   const rule = context.faults.draw(operationNameOf(request.body as GraphqlRequest | undefined));
   if (!rule) return false;
-  context.requests.noteFault(request, rule.kind);
-  switch (rule.kind) {
-    case 'latency':
-      await sleep(rule.latencyMs, undefined, { signal: closing }).catch(() => undefined);
-      return false;
-    case 'throttle':
-      shop?.bucket.drain();
-      return false;
-    case 'server_error':
-      await reply.code(rule.status).send({ errors: SERVER_ERROR_BODY[rule.status] ?? 'Internal Server Error' });
-      return true;
-    case 'rate_limit':
-      await reply.code(429).header('retry-after', String(rule.retryAfterS)).send({ errors: RATE_LIMIT_BODY });
-      return true;
-    case 'reset':
-      context.requests.record(request, null);
-      reply.hijack();
-      request.raw.socket.destroy();
-      return true;
-  }
+  return applyFault(rule, request, reply, { log: context.requests, closing, responses: responses(shop) });
 }

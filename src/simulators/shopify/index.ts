@@ -1,5 +1,4 @@
-import type { AddressInfo } from 'node:net';
-import type { Random } from '../shared/random';
+import { listen, type SimServerOptions } from '../shared/server';
 import { buildApp } from './app';
 import { SimContext } from './context';
 import { createControl, type ShopifySimControl } from './control';
@@ -15,14 +14,7 @@ export type { FaultInput, FaultKind, Malformation, OrderInput, ShopInput } from 
 export type { RequestLogEntry } from '../shared/request-log';
 export { API_VERSION } from './routes/admin-api';
 
-export interface StartShopifySimulatorOptions {
-  /** Default 127.0.0.1. */
-  host?: string;
-  /** Default 0: an ephemeral port. */
-  port?: number;
-  /** Draws for faults with `rate` < 1 and no `seed` of their own; default Math.random. */
-  random?: Random;
-}
+export type StartShopifySimulatorOptions = SimServerOptions;
 
 export interface RunningShopifySimulator {
   /** `http://127.0.0.1:PORT`; each shop's URL is `${url}/shops/<id>`. */
@@ -41,10 +33,7 @@ export async function startShopifySimulator(
   const control = createControl(context, () => url);
   const closing = new AbortController();
   const app = buildApp(context, control, closing.signal);
-  const host = options.host ?? '127.0.0.1';
-  await app.listen({ host, port: options.port ?? 0 });
-  const { port } = app.server.address() as AddressInfo;
-  url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  url = await listen(app, options);
   return {
     url,
     control,

@@ -1,6 +1,7 @@
-import fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import { logger } from '../../logger';
 import { CONTROL_PREFIX } from '../shared/control-path';
+import { createSimServer } from '../shared/server';
 import type { SimContext } from './context';
 import type { WooCommerceSimControl } from './control';
 import { noRoute, WpError } from './errors';
@@ -27,7 +28,7 @@ function toWpError(error: FastifyError | WpError): WpError {
 
 /** The simulator's HTTP server: each store's REST API under `/sites/<id>/wp-json/` and the control API. */
 export function buildApp(context: SimContext, control: WooCommerceSimControl, closing: AbortSignal): FastifyInstance {
-  const app = fastify({ routerOptions: { ignoreTrailingSlash: true }, forceCloseConnections: true });
+  const app = createSimServer();
 
   app.setErrorHandler<FastifyError | WpError>((error, _request, reply) => {
     const wpError = toWpError(error);

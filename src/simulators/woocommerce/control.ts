@@ -1,4 +1,4 @@
-import type { RequestLogEntry } from '../shared/request-log';
+import type { BasicControl } from '../shared/control-routes';
 import type { SimContext } from './context';
 import {
   orderSchema,
@@ -31,7 +31,7 @@ export type OrderView = WooOrder & { notes: WooNote[]; shipment_trackings: WooTr
  * The simulator's control surface, in process. `/__sim/` exposes the same operations over HTTP;
  * inputs have the HTTP bodies' shapes, and every result is a copy (changing it changes nothing).
  */
-export interface WooCommerceSimControl {
+export interface WooCommerceSimControl extends BasicControl<FaultInput, FaultKind> {
   /** Forgets stores, faults and the request log. */
   reset(): void;
   createSite(input?: SiteInput): SiteKeys;
@@ -43,11 +43,6 @@ export interface WooCommerceSimControl {
   setProduct(input: ProductInput): WooProduct;
   orders(site: string): OrderView[];
   stock(site: string): WooProduct[];
-  requests(): RequestLogEntry<FaultKind>[];
-  clearRequests(): void;
-  addFault(input: FaultInput): { id: string };
-  removeFault(id: string): void;
-  clearFaults(): void;
 }
 
 function siteFor(context: SimContext, id: string): Site {

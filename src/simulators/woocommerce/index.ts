@@ -1,5 +1,4 @@
-import type { AddressInfo } from 'node:net';
-import type { Random } from '../shared/random';
+import { listen, type SimServerOptions } from '../shared/server';
 import { buildApp } from './app';
 import { createContext } from './context';
 import { createControl, type WooCommerceSimControl } from './control';
@@ -10,14 +9,7 @@ export type { WpErrorBody } from './errors';
 export type { WooOrder, WooProduct, WooNote, WooTracking } from './state';
 export { seedWooCommerceDemo } from './demo';
 
-export interface StartWooCommerceSimulatorOptions {
-  /** Default 127.0.0.1. */
-  host?: string;
-  /** Default 0: an ephemeral port. */
-  port?: number;
-  /** Draws for faults with `rate` < 1 and no `seed` of their own; default Math.random. */
-  random?: Random;
-}
+export type StartWooCommerceSimulatorOptions = SimServerOptions;
 
 export interface RunningWooCommerceSimulator {
   /** `http://127.0.0.1:PORT`; stores live under `${url}/sites/<id>`. */
@@ -36,10 +28,7 @@ export async function startWooCommerceSimulator(
   const control = createControl(context);
   const closing = new AbortController();
   const app = buildApp(context, control, closing.signal);
-  const host = options.host ?? '127.0.0.1';
-  await app.listen({ host, port: options.port ?? 0 });
-  const { port } = app.server.address() as AddressInfo;
-  context.baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  context.baseUrl = await listen(app, options);
   return {
     url: context.baseUrl,
     control,

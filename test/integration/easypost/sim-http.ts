@@ -1,11 +1,9 @@
+import { fetchControl } from '../../helpers/simulator-http';
+
 /** The simulator's /__sim/ control API over HTTP, so tests exercise it the way other tools would. */
 export function simHttp(url: string) {
   async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${url}/__sim/${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const response = await fetchControl(url, method, path, body);
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} /__sim/${path} answered ${response.status}: ${text}`);
     return JSON.parse(text) as T;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SimContext } from '../context';
 import { executeAdmin, type GraphqlRequest } from '../execute';
-import { applyFault } from '../faults';
+import { applyShopifyFault } from '../faults';
 
 /** The Admin API version this simulator serves (docs/shopify-api.md §Version). */
 export const API_VERSION = '2025-01';
@@ -16,7 +16,7 @@ type AdminRoute = { Params: { shopId: string; version: string }; Body: GraphqlRe
 export function adminApiRoutes(app: FastifyInstance, context: SimContext, closing: AbortSignal): void {
   app.post<AdminRoute>('/shops/:shopId/admin/api/:version/graphql.json', async (request, reply) => {
     const shop = context.shops.get(request.params.shopId);
-    if (await applyFault(context, shop, request, reply, closing)) return reply;
+    if (await applyShopifyFault(context, shop, request, reply, closing)) return reply;
     if (!shop || request.params.version !== API_VERSION) return reply.code(404).send({ errors: 'Not Found' });
     if (request.headers['x-shopify-access-token'] !== shop.accessToken) {
       return reply.code(401).send({ errors: INVALID_TOKEN });

@@ -1,16 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import { basicControlRoutes, type WithId } from '../../shared/control-routes';
 import type { ShopifySimControl } from '../control';
 import { parseControl } from '../control-error';
 import {
   shopQuerySchema,
   type CancelInput,
-  type FaultInput,
   type InventoryItemsInput,
   type OrderInput,
   type ShopInput,
 } from '../control-schemas';
-
-type WithId = { Params: { id: string } };
 
 /**
  * `/__sim/`: the control API (ours, not Shopify's). JSON in and out, no auth.
@@ -19,10 +17,8 @@ type WithId = { Params: { id: string } };
 export function controlRoutes(app: FastifyInstance, control: ShopifySimControl): void {
   const shopOf = (query: unknown) => parseControl(shopQuerySchema, query).shop;
 
-  app.post('/reset', async () => {
-    control.reset();
-    return { ok: true };
-  });
+  basicControlRoutes(app, control);
+
   app.post<{ Body: ShopInput | undefined }>('/shops', async (request, reply) =>
     reply.code(201).send(control.createShop(request.body ?? {})),
   );
@@ -41,22 +37,4 @@ export function controlRoutes(app: FastifyInstance, control: ShopifySimControl):
   }));
   app.get('/fulfillments', async (request) => ({ fulfillments: control.fulfillments(shopOf(request.query)) }));
   app.get('/inventory', async (request) => ({ inventory: control.inventory(shopOf(request.query)) }));
-
-  app.get('/requests', async () => ({ requests: control.requests() }));
-  app.delete('/requests', async () => {
-    control.clearRequests();
-    return { ok: true };
-  });
-
-  app.post<{ Body: FaultInput }>('/faults', async (request, reply) =>
-    reply.code(201).send(control.addFault(request.body)),
-  );
-  app.delete('/faults', async () => {
-    control.clearFaults();
-    return { ok: true };
-  });
-  app.delete<WithId>('/faults/:id', async (request) => {
-    control.removeFault(request.params.id);
-    return { ok: true };
-  });
 }

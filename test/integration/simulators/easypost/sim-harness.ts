@@ -3,16 +3,10 @@ import {
   type RunningEasyPostSimulator,
   type StartEasyPostSimulatorOptions,
 } from '../../../../src/simulators/easypost';
+import { readAnswer, SimulatorHarness, type HttpAnswer, type Loose } from '../../../helpers/simulator-http';
 
-// Tests read response bodies loosely and let the assertions do the checking.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Loose = any;
-
-export interface ApiResponse<T = Loose> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
+export type { Loose } from '../../../helpers/simulator-http';
+export type ApiResponse<T = Loose> = HttpAnswer<T>;
 
 export const DESTINATION = {
   name: 'John Doe',
@@ -24,22 +18,16 @@ export const DESTINATION = {
 };
 
 /** A running simulator with one account seeded (two warehouses, three products) and plain-fetch helpers. */
-export class SimHarness {
+export class SimHarness extends SimulatorHarness<RunningEasyPostSimulator> {
   testKey = '';
   productionKey = '';
   warehouses: Record<'ELM' | 'HEB', string> = { ELM: '', HEB: '' };
   products: Record<string, string> = {};
 
-  private constructor(readonly sim: RunningEasyPostSimulator) {}
-
   static async start(options: StartEasyPostSimulatorOptions = {}): Promise<SimHarness> {
     const harness = new SimHarness(await startEasyPostSimulator({ rateLimitPerSecond: null, ...options }));
     harness.reseed();
     return harness;
-  }
-
-  get control() {
-    return this.sim.control;
   }
 
   /** Forgets everything and seeds: ELM {A: 5, B: 1}, HEB {A: 2, B: 4, C: 3}. */
@@ -93,18 +81,7 @@ export class SimHarness {
     options: { key?: string | null; signal?: AbortSignal } = {},
   ): Promise<ApiResponse<T>> {
     const response = await this.send(method, path, body === undefined ? undefined : JSON.stringify(body), options);
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
-  }
-
-  /** Calls the control API over HTTP. */
-  async simCall<T = Loose>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
-    const response = await fetch(`${this.sim.url}/__sim/${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as T };
+    return readAnswer<T>(response);
   }
 
   order(lines: [barcode: string, units: number][], extra: Record<string, unknown> = {}) {
@@ -122,9 +99,5 @@ export class SimHarness {
     const response = await this.api('GET', `inventories?product_ids[]=${this.products[barcode]}`);
     const row = response.body.inventories.find((entry: Loose) => entry.warehouse_id === this.warehouses[warehouse]);
     return row.quantity;
-  }
-
-  close(): Promise<void> {
-    return this.sim.close();
   }
 }

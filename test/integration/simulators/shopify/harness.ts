@@ -4,31 +4,19 @@ import {
   type ShopCredentials,
   type ShopInput,
 } from '../../../../src/simulators/shopify';
+import { SimulatorHarness, type HttpAnswer } from '../../../helpers/simulator-http';
 
-// Tests read answers loosely and let the assertions check them.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Loose = any;
-
-export interface Answer {
-  status: number;
-  headers: Headers;
-  body: Loose;
-}
+export type { Loose } from '../../../helpers/simulator-http';
+export type Answer = HttpAnswer;
 
 /** A running Shopify simulator with one shop and plain-fetch helpers for its Admin API and control API. */
-export class ShopifyHarness {
+export class ShopifyHarness extends SimulatorHarness<RunningShopifySimulator> {
   shop!: ShopCredentials;
-
-  private constructor(readonly sim: RunningShopifySimulator) {}
 
   static async start(): Promise<ShopifyHarness> {
     const harness = new ShopifyHarness(await startShopifySimulator());
     harness.reset();
     return harness;
-  }
-
-  get control() {
-    return this.sim.control;
   }
 
   /** Forgets everything and creates one shop (a big, fast bucket unless `bucket` says otherwise). */
@@ -55,25 +43,11 @@ export class ShopifyHarness {
     return { status: response.status, headers: response.headers, body: await response.json() };
   }
 
-  /** Calls the control API over HTTP. */
-  async simCall(method: string, path: string, body?: unknown): Promise<Answer> {
-    const response = await fetch(`${this.sim.url}/__sim/${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, headers: response.headers, body: await response.json() };
-  }
-
   order(lines: [sku: string, quantity: number][] = [['SOCK-CHAR-M', 1]]) {
     return this.control.createOrder({
       shop: this.shop.shop_id,
       order: { lines: lines.map(([sku, quantity]) => ({ sku, quantity })) },
     });
-  }
-
-  close(): Promise<void> {
-    return this.sim.close();
   }
 }
 

@@ -3,36 +3,19 @@ import {
   type RunningWooCommerceSimulator,
   type SiteKeys,
 } from '../../../../src/simulators/woocommerce';
+import { readAnswer, SimulatorHarness, type HttpAnswer } from '../../../helpers/simulator-http';
 
-// Tests read response bodies loosely and let the assertions do the checking.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Loose = any;
-
-export interface ApiResponse {
-  status: number;
-  headers: Headers;
-  body: Loose;
-}
-
-async function read(response: Response): Promise<ApiResponse> {
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
-}
+export type { Loose } from '../../../helpers/simulator-http';
+export type ApiResponse = HttpAnswer;
 
 /** A running simulator with one store and plain-fetch helpers for its REST API and the control API. */
-export class WooHarness {
+export class WooHarness extends SimulatorHarness<RunningWooCommerceSimulator> {
   keys!: SiteKeys;
-
-  private constructor(readonly sim: RunningWooCommerceSimulator) {}
 
   static async start(): Promise<WooHarness> {
     const harness = new WooHarness(await startWooCommerceSimulator());
     harness.reset();
     return harness;
-  }
-
-  get control() {
-    return this.sim.control;
   }
 
   reset(shipmentTracking = true): void {
@@ -50,23 +33,10 @@ export class WooHarness {
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return read(response);
+    return readAnswer(response);
   }
 
   basic(key = this.keys.consumer_key, secret = this.keys.consumer_secret): string {
     return `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
-  }
-
-  async simCall(method: string, path: string, body?: unknown): Promise<ApiResponse> {
-    const response = await fetch(`${this.sim.url}/__sim/${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return read(response);
-  }
-
-  close(): Promise<void> {
-    return this.sim.close();
   }
 }
