@@ -8,6 +8,9 @@ import { createCartAdapters } from '../src/carts/registry';
 import { createPullStore } from '../src/db/pulls';
 import { createDatabaseActivities } from './database';
 import { createPullActivities } from './pulls';
+import { createShipmentActivities } from './shipments';
+import { createMerchantCursorStore } from '../src/db/merchant-cursors';
+import { createEasyPostClient } from '../src/easypost';
 import { createOrderActivities } from './orders';
 
 /** What activities are built from; the worker builds it once, tests pass their own. */
@@ -25,16 +28,22 @@ export function createActivities(deps: ActivityDeps) {
   const carts = createCartStore(pool, box);
   const orders = createOrderIndex(pool);
   const adapterFor = createCartAdapters({ pool, carts });
+  const merchants = createMerchantStore(pool, box);
+  const easyPostClient = async (merchantId: string) => {
+    const { apiKey } = await merchants.easyPostKey(merchantId);
+    return createEasyPostClient({ apiKey, baseUrl: deps.easyPostBaseUrl });
+  };
   return {
     ...createDatabaseActivities(pool),
     ...createOrderActivities({
-      merchants: createMerchantStore(pool, box),
+      merchants,
       carts,
       mappings: createMappingStore(pool),
       orders,
-      easyPostBaseUrl: deps.easyPostBaseUrl,
+      easyPostClient,
       adapterFor,
     }),
     ...createPullActivities({ carts, orders, pulls: createPullStore(pool), adapterFor }),
+    ...createShipmentActivities({ orders, cursors: createMerchantCursorStore(pool), easyPostClient }),
   };
 }

@@ -9,7 +9,7 @@ import { mapShipMethod } from '../src/domain/ship-method';
 import { cartLinesForShipment } from '../src/domain/shipment-lines';
 import { translateLines, type WmsLine } from '../src/domain/translation';
 import { chooseWarehouse } from '../src/domain/warehouse';
-import { createEasyPostClient, createOrderIdempotently, orderMarker, type CreateOrderRequest } from '../src/easypost';
+import { createOrderIdempotently, orderMarker, type CreateOrderRequest, type EasyPostClient } from '../src/easypost';
 import { OrderFailure, type ShipmentUpdate } from '../workflows/definitions';
 import { callCart } from './cart-failure';
 import { toActivityFailure } from './easypost-failure';
@@ -19,7 +19,8 @@ export interface OrderActivityDeps {
   carts: CartStore;
   mappings: MappingStore;
   orders: OrderIndex;
-  easyPostBaseUrl: string;
+  /** A client on the merchant's EasyPost key for its current mode, loaded by merchant ID. */
+  easyPostClient(merchantId: string): Promise<EasyPostClient>;
   adapterFor(cartId: string): Promise<CartAdapter>;
 }
 
@@ -35,10 +36,7 @@ export interface PreparedOrder {
 
 /** Order activities: each one does one piece of I/O for the order workflow. */
 export function createOrderActivities(deps: OrderActivityDeps) {
-  async function easyPostClient(merchantId: string) {
-    const { apiKey } = await deps.merchants.easyPostKey(merchantId);
-    return createEasyPostClient({ apiKey, baseUrl: deps.easyPostBaseUrl });
-  }
+  const { easyPostClient } = deps;
 
   return {
     /** Translates the cart order into an EasyPost order; bad data fails with the problems named per field. */

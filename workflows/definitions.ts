@@ -45,6 +45,8 @@ export interface ShipmentUpdate {
   lines: { barcode: string; units: number }[];
   /** True once EasyPost reports the whole order shipped. */
   orderComplete: boolean;
+  /** How many packages the order had at EasyPost when this was read; with `orderComplete`, the final count. */
+  packageCount: number;
 }
 
 /** Operator corrections for an order in `error` or `on_hold`; every field optional, the result is re-validated. */
@@ -103,4 +105,9 @@ export enum OrderFailure {
 /** The schedule that pulls a cart's orders, and the ID prefix of its runs. */
 export function pullScheduleId(cartId: string): string {
   return `pull:${cartId}`;
+}
+
+/** The schedule that picks up a merchant's shipments from EasyPost, and the ID prefix of its runs. */
+export function shipmentPickupScheduleId(merchantId: string): string {
+  return `shipments:${merchantId}`;
 }

@@ -2,3 +2,4 @@
 export { healthCheckWorkflow } from './healthcheck';
 export { orderWorkflow } from './order';
 export { pullOrdersWorkflow } from './pull-orders';
+export { shipmentPickupWorkflow } from './shipments';

@@ -310,7 +310,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       state.trackingPushed.push(shipment.shipmentId);
     }
     state.lastError = undefined;
-    if (!state.shipments.some((shipment) => shipment.orderComplete)) return false;
+    // Packages of one order arrive as separate signals: confirm once EasyPost says the order is shipped and every
+    // package it counted then is here and pushed.
+    const complete = state.shipments.filter((shipment) => shipment.orderComplete);
+    if (complete.length === 0 || state.shipments.length < Math.max(...complete.map((s) => s.packageCount)))
+      return false;
     transition('confirmed');
     return true;
   }

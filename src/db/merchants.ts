@@ -31,8 +31,15 @@ interface MerchantRow {
   settings: unknown;
 }
 
-/** Merchants and their EasyPost keys; keys are encrypted on the way in and only decrypted for an activity's call. */
-export function createMerchantStore(pool: Pool, box: SecretBox) {
+/**
+ * Merchants and their EasyPost keys; keys are encrypted on the way in and only decrypted for an activity's call.
+ * A store built without a SecretBox (EPF_SECRET_KEY) can list and read merchants but not touch keys.
+ */
+export function createMerchantStore(pool: Pool, box?: SecretBox) {
+  const requireBox = () => {
+    if (!box) throw new Error('This merchant store was built without EPF_SECRET_KEY; it cannot handle EasyPost keys');
+    return box;
+  };
   const toMerchant = (row: MerchantRow): Merchant => ({
     id: row.id,
     name: row.name,
@@ -51,7 +58,7 @@ export function createMerchantStore(pool: Pool, box: SecretBox) {
     /** Creates or updates a merchant; keys left undefined keep their stored value. */
     async upsert(input: MerchantInput): Promise<Merchant> {
       const settings = merchantSettingsSchema.parse(input.settings ?? {});
-      const seal = (key: string | undefined) => (key === undefined ? null : box.encrypt(key));
+      const seal = (key: string | undefined) => (key === undefined ? null : requireBox().encrypt(key));
       const { rows } = await pool.query<MerchantRow>(
         `INSERT INTO merchants (id, name, mode, easypost_test_key_enc, easypost_production_key_enc, settings)
          VALUES ($1, $2, $3, $4, $5, $6)
@@ -63,6 +70,11 @@ export function createMerchantStore(pool: Pool, box: SecretBox) {
         [input.id, input.name, input.mode, seal(input.testKey), seal(input.productionKey), settings],
       );
       return toMerchant(rows[0]!);
+    },
+
+    async list(): Promise<Merchant[]> {
+      const { rows } = await pool.query<MerchantRow>('SELECT * FROM merchants ORDER BY id');
+      return rows.map(toMerchant);
     },
 
     async get(id: string): Promise<Merchant | undefined> {
@@ -79,7 +91,7 @@ export function createMerchantStore(pool: Pool, box: SecretBox) {
         throw new Error(
           `Merchant ${id} has no EasyPost ${row.mode} key: set it with epf merchants add ${id} --${row.mode}-key-env VAR`,
         );
-      return { mode: row.mode, apiKey: box.decrypt(sealed) };
+      return { mode: row.mode, apiKey: requireBox().decrypt(sealed) };
     },
   };
 }

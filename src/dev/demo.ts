@@ -43,6 +43,7 @@ export async function seedDemo(pool: Pool, secretKey: string, sims: DemoSimulato
     mode: 'test',
     testKey: easypost.test_key,
     productionKey: easypost.production_key,
+    settings: { shipmentPickupSeconds: DEMO_PULL_SECONDS },
   });
   const carts = createCartStore(pool, box);
   await carts.upsert({ id: DEMO_CART, merchantId: DEMO_MERCHANT, type: 'manual', name: 'Phone orders' });

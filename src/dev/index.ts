@@ -7,9 +7,9 @@ import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { runMain } from '../main';
 import { healthCheckWorkflow } from '../../workflows';
-import { DEFAULT_TASK_QUEUE, healthCheckWorkflowId, pullScheduleId } from '../../workflows/definitions';
-import { createCartStore } from '../db/carts';
-import { reconcilePullSchedules } from '../schedules/reconcile';
+import { DEFAULT_TASK_QUEUE, healthCheckWorkflowId } from '../../workflows/definitions';
+import { desiredSchedules, reconcileSchedules } from '../schedules/reconcile';
+import { loadScheduleSources } from '../schedules/sources';
 import type { Child } from './child-process';
 import { loadDevConfig, type DevConfig } from './config';
 import { seedDemo, type DemoSimulators } from './demo';
@@ -130,11 +130,12 @@ async function checkEndToEnd(config: DevConfig, databaseUrl: string): Promise<vo
       workflowId: healthCheckWorkflowId(`dev-${Date.now()}`),
       workflowExecutionTimeout: '2 minutes',
     });
-    const carts = await createCartStore(pool).list();
-    await reconcilePullSchedules(client, carts, taskQueue);
-    // The first pull now rather than in 30 s.
-    for (const cart of carts)
-      if (cart.type !== 'manual') await client.schedule.getHandle(pullScheduleId(cart.id)).trigger();
+    const sources = await loadScheduleSources(pool);
+    await reconcileSchedules(client, sources, taskQueue);
+    // The first pulls and pickups now rather than at the first interval.
+    for (const { options } of desiredSchedules(sources, taskQueue)) {
+      await client.schedule.getHandle(options.scheduleId).trigger();
+    }
   } finally {
     await Promise.all([connection.close(), pool.end()]);
   }

@@ -10,6 +10,8 @@ export const merchantSettingsSchema = z.object({
     .string()
     .refine(isValidTimeZone, 'must be an IANA time zone, e.g. America/Los_Angeles')
     .default(DEFAULT_RESEND_ZONE),
+  /** How often shipments and tracking are fetched from EasyPost (the `shipments:<merchantId>` schedule). */
+  shipmentPickupSeconds: z.number().int().min(30).max(86_400).default(300),
   /** Send the chosen warehouse with the order (an assumed API field, docs/easypost-api.md); off lets EasyPost choose. */
   sendWarehouseId: z.boolean().default(false),
 });

@@ -3,9 +3,11 @@ import type { ShipmentUpdate } from '../../workflows/definitions';
 
 /**
  * The `shipmentUpdate` signal for one EasyPost package, or undefined while it has no tracking number yet (the cart
- * needs one). Lines without a barcode are counted by product ID only and left out: carts match on barcodes/SKUs.
+ * needs one). `packageCount` is how many packages the order has at EasyPost now (`shipmentsOf(order).length`): once
+ * the order is shipped, the workflow confirms only after it has seen them all. Lines without a barcode are counted by
+ * product ID only and left out: carts match on barcodes/SKUs.
  */
-export function toShipmentUpdate(shipment: Shipment): ShipmentUpdate | undefined {
+export function toShipmentUpdate(shipment: Shipment, packageCount: number): ShipmentUpdate | undefined {
   const tracker = shipment.tracker;
   if (!tracker?.tracking_code) return undefined;
   return {
@@ -16,5 +18,6 @@ export function toShipmentUpdate(shipment: Shipment): ShipmentUpdate | undefined
     shippedAt: shipment.updatedAt,
     lines: shipment.lineItems.flatMap((line) => (line.barcode ? [{ barcode: line.barcode, units: line.units }] : [])),
     orderComplete: shipment.orderStatus === ORDER_STATUS.shipped,
+    packageCount,
   };
 }

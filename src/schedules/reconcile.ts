@@ -1,11 +1,12 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import type { Cart } from '../db/carts';
-import { pullScheduleId } from '../../workflows/definitions';
+import type { Merchant } from '../db/merchants';
+import { pullScheduleId, shipmentPickupScheduleId } from '../../workflows/definitions';
 import type { pullOrdersWorkflow } from '../../workflows/pull-orders';
+import type { shipmentPickupWorkflow } from '../../workflows/shipments';
 
 /** Carts with nothing to pull (orders typed in by operators) have no pull schedule. */
 const PULLLESS_CART_TYPES = new Set(['manual']);
-const PULL_PREFIX = pullScheduleId('');
 
 export interface ReconcileResult {
   created: string[];
@@ -13,47 +14,88 @@ export interface ReconcileResult {
   deleted: string[];
 }
 
-/** The pull schedule a cart should have: every `orderPullSeconds`, overlapping runs skipped, short catch-up. */
-export function pullScheduleFor(cart: Cart, taskQueue: string): ScheduleOptions {
-  return {
-    scheduleId: pullScheduleId(cart.id),
-    spec: { intervals: [{ every: `${cart.settings.orderPullSeconds} seconds` }] },
-    action: {
-      type: 'startWorkflow',
-      workflowType: 'pullOrdersWorkflow',
-      workflowId: pullScheduleId(cart.id),
-      taskQueue,
-      args: [{ cartId: cart.id }] satisfies Parameters<typeof pullOrdersWorkflow>,
-    },
-    // A pull still paging when the next is due makes the next redundant; after an outage one catch-up pull is enough.
-    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '10 minutes' },
-    // The task queue in the memo scopes reconciling: a deployment (or a test) manages only its own schedules.
-    memo: { merchantId: cart.merchantId, cartType: cart.type, taskQueue },
-  };
+/** A schedule epf wants, with the interval reconciling compares. */
+interface Desired {
+  options: ScheduleOptions;
+  everySeconds: number;
+}
+
+/** What schedules are derived from. */
+export interface ScheduleSources {
+  carts: Cart[];
+  merchants: Merchant[];
 }
 
 /**
- * Makes Temporal's `pull:*` schedules on `taskQueue` match the carts in PostgreSQL: creates missing ones, updates
- * changed intervals, deletes those of carts that are gone. Idempotent: run it at start-up and after every cart change.
+ * A schedule running `workflowType` every `everySeconds`: overlapping runs skipped (a run still busy makes the next
+ * redundant), a short catch-up window (after an outage one run is enough), and a memo that scopes reconciling.
  */
-export async function reconcilePullSchedules(
+function every(
+  everySeconds: number,
+  scheduleId: string,
+  workflowType: string,
+  args: unknown[],
+  taskQueue: string,
+  memo: Record<string, string>,
+): Desired {
+  return {
+    everySeconds,
+    options: {
+      scheduleId,
+      spec: { intervals: [{ every: `${everySeconds} seconds` }] },
+      action: { type: 'startWorkflow', workflowType, workflowId: scheduleId, taskQueue, args },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '10 minutes' },
+      // The task queue in the memo scopes reconciling: a deployment (or a test) manages only its own schedules.
+      memo: { ...memo, taskQueue },
+    },
+  };
+}
+
+/** Every schedule the carts and merchants in PostgreSQL call for. */
+export function desiredSchedules(sources: ScheduleSources, taskQueue: string): Desired[] {
+  const pulls = sources.carts
+    .filter((cart) => !PULLLESS_CART_TYPES.has(cart.type))
+    .map((cart) =>
+      every(
+        cart.settings.orderPullSeconds,
+        pullScheduleId(cart.id),
+        'pullOrdersWorkflow',
+        [{ cartId: cart.id }] satisfies Parameters<typeof pullOrdersWorkflow>,
+        taskQueue,
+        { merchantId: cart.merchantId, cartType: cart.type },
+      ),
+    );
+  const shipmentPickups = sources.merchants.map((merchant) =>
+    every(
+      merchant.settings.shipmentPickupSeconds,
+      shipmentPickupScheduleId(merchant.id),
+      'shipmentPickupWorkflow',
+      [{ merchantId: merchant.id }] satisfies Parameters<typeof shipmentPickupWorkflow>,
+      taskQueue,
+      { merchantId: merchant.id },
+    ),
+  );
+  return [...pulls, ...shipmentPickups];
+}
+
+/**
+ * Makes Temporal's schedules on `taskQueue` match the carts and merchants in PostgreSQL: creates missing ones,
+ * updates changed intervals, deletes those of carts and merchants that are gone. Idempotent: run it at start-up and
+ * after every configuration change.
+ */
+export async function reconcileSchedules(
   client: Client,
-  carts: Cart[],
+  sources: ScheduleSources,
   taskQueue: string,
 ): Promise<ReconcileResult> {
   const result: ReconcileResult = { created: [], updated: [], deleted: [] };
-  const wanted = new Map(
-    carts.filter((cart) => !PULLLESS_CART_TYPES.has(cart.type)).map((cart) => [pullScheduleId(cart.id), cart]),
-  );
+  const wanted = new Map(desiredSchedules(sources, taskQueue).map((desired) => [desired.options.scheduleId, desired]));
   const existing = new Set<string>();
   for await (const schedule of client.schedule.list()) {
-    if (schedule.scheduleId.startsWith(PULL_PREFIX) && schedule.memo?.taskQueue === taskQueue) {
-      existing.add(schedule.scheduleId);
-    }
+    if (schedule.memo?.taskQueue === taskQueue) existing.add(schedule.scheduleId);
   }
 
-  for (const [scheduleId, cart] of wanted) {
-    const options = pullScheduleFor(cart, taskQueue);
+  for (const [scheduleId, { options, everySeconds }] of wanted) {
     if (!existing.has(scheduleId)) {
       try {
         await client.schedule.create(options);
@@ -66,9 +108,9 @@ export async function reconcilePullSchedules(
     }
     const handle = client.schedule.getHandle(scheduleId);
     const current = await handle.describe();
-    const everyMs = current.spec.intervals?.[0]?.every;
+    const currentEveryMs = current.spec.intervals?.[0]?.every;
     const currentQueue = current.action.type === 'startWorkflow' ? current.action.taskQueue : undefined;
-    if (everyMs === cart.settings.orderPullSeconds * 1000 && currentQueue === taskQueue) continue;
+    if (currentEveryMs === everySeconds * 1000 && currentQueue === taskQueue) continue;
     await handle.update((previous) => ({
       ...previous,
       spec: options.spec,

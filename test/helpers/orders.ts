@@ -30,8 +30,8 @@ export function sampleOrder(overrides: Partial<CartOrder> = {}): CartOrder {
   };
 }
 
-/** One package of a shipment update. */
-export function sampleShipment(id: string, orderComplete: boolean): ShipmentUpdate {
+/** One package of a shipment update; `packageCount` defaults to the order shipping in this one package. */
+export function sampleShipment(id: string, orderComplete: boolean, packageCount = 1): ShipmentUpdate {
   return {
     shipmentId: id,
     carrier: 'USPS',
@@ -39,5 +39,6 @@ export function sampleShipment(id: string, orderComplete: boolean): ShipmentUpda
     shippedAt: '2026-11-26T18:00:00.000Z',
     lines: [{ barcode: '850621000008', units: 1 }],
     orderComplete,
+    packageCount,
   };
 }

@@ -88,11 +88,25 @@ describe('orderWorkflow', () => {
       await handle.signal(shipmentUpdateSignal, sampleShipment('pick_1', false));
       await handle.signal(shipmentUpdateSignal, sampleShipment('pick_1', false)); // seen twice: no effect
       await waitForStatus(handle, 'shipped');
-      await handle.signal(shipmentUpdateSignal, sampleShipment('pick_2', true));
+      await handle.signal(shipmentUpdateSignal, sampleShipment('pick_2', true, 2));
       const result = await handle.result();
       expect(result.status).toBe('confirmed');
       expect(result.trackingPushed).toEqual(['pick_1', 'pick_2']);
       expect(log.pushes).toHaveLength(2);
+    });
+  });
+
+  it('waits for every package EasyPost counted before confirming a shipped order', async () => {
+    await withOrder({}, async ({ handle }) => {
+      await waitForStatus(handle, 'at_wms');
+      // The pickup reads the order once it is shipped: both packages say so, and arrive as two signals.
+      await handle.signal(shipmentUpdateSignal, sampleShipment('pick_a', true, 2));
+      await waitForStatus(handle, 'shipped');
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+      await handle.signal(shipmentUpdateSignal, sampleShipment('pick_b', true, 2));
+      const result = await handle.result();
+      expect(result.status).toBe('confirmed');
+      expect(result.trackingPushed).toEqual(['pick_a', 'pick_b']);
     });
   });
 

@@ -2,7 +2,8 @@ import { Option, type Command } from 'commander';
 import { createCartStore, type Cart } from '../../db/carts';
 import { CART_TYPES } from '../../carts/registry';
 import { cartSettingsSchema } from '../../merchants/settings';
-import { reconcilePullSchedules } from '../../schedules/reconcile';
+import { reconcileSchedules } from '../../schedules/reconcile';
+import { loadScheduleSources } from '../../schedules/sources';
 import { readJsonInput } from '../json-input';
 import type { CliContext } from '../context';
 import { formatFields } from '../format';
@@ -77,7 +78,7 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
       console.log(formatCart(cart));
       // The cart's pull schedule follows its settings at once.
       const { client, taskQueue } = await ctx.temporal();
-      const schedules = await reconcilePullSchedules(client, await store.list(), taskQueue);
+      const schedules = await reconcileSchedules(client, await loadScheduleSources(await ctx.pool()), taskQueue);
       for (const [change, ids] of Object.entries(schedules))
         if (ids.length) console.log(`schedules ${change}: ${ids.join(', ')}`);
     });

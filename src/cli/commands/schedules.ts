@@ -1,19 +1,19 @@
 import type { Command } from 'commander';
-import { createCartStore } from '../../db/carts';
-import { reconcilePullSchedules } from '../../schedules/reconcile';
+import { reconcileSchedules } from '../../schedules/reconcile';
+import { loadScheduleSources } from '../../schedules/sources';
 import type { CliContext } from '../context';
 import { formatTable, printJson } from '../format';
 
 /** `epf schedules reconcile|list`: the Temporal Schedules that pull carts' orders. */
 export function registerScheduleCommands(program: Command, ctx: CliContext): void {
-  const schedules = program.command('schedules').description('the Temporal Schedules driving pulls');
+  const schedules = program.command('schedules').description('the Temporal Schedules driving pulls and pickups');
 
   schedules
     .command('reconcile')
-    .description('make the pull schedules match the carts (idempotent)')
+    .description('make the pull and pickup schedules match the carts and merchants (idempotent)')
     .action(async () => {
       const { client, taskQueue } = await ctx.temporal();
-      const result = await reconcilePullSchedules(client, await createCartStore(await ctx.pool()).list(), taskQueue);
+      const result = await reconcileSchedules(client, await loadScheduleSources(await ctx.pool()), taskQueue);
       console.log(
         `created ${result.created.length}, updated ${result.updated.length}, deleted ${result.deleted.length}`,
       );

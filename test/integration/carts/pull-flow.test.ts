@@ -163,10 +163,10 @@ describe('orders pulled from Shopify and WooCommerce', () => {
     const easyPost = stack.easyPost();
     for (const row of atWarehouse) {
       stack.sim.control.advanceOrder(row.easypost_order_id, { api_key: DEMO_KEYS.test_key, to: 'shipped' });
-      for (const shipment of shipmentsOf(await easyPost.getOrder(row.easypost_order_id))) {
-        await stack.env.client.workflow
-          .getHandle(row.workflow_id)
-          .signal(shipmentUpdateSignal, toShipmentUpdate(shipment)!);
+      const packages = shipmentsOf(await easyPost.getOrder(row.easypost_order_id));
+      for (const shipment of packages) {
+        const update = toShipmentUpdate(shipment, packages.length)!;
+        await stack.env.client.workflow.getHandle(row.workflow_id).signal(shipmentUpdateSignal, update);
       }
     }
     const final = await until((all) => count(all, 'confirmed') === 170, 'confirmations');

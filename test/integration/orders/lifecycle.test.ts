@@ -55,9 +55,9 @@ describe('an order through the dev server, PostgreSQL and the EasyPost simulator
     expect(atEasyPost.description).toContain(`epf:order:${cartId}:${order.cartOrderId}`);
 
     stack.sim.control.advanceOrder(easyPostOrderId!, { api_key: DEMO_KEYS.test_key, to: 'shipped' });
-    for (const shipment of shipmentsOf(await stack.easyPost().getOrder(easyPostOrderId!))) {
-      await handle.signal(shipmentUpdateSignal, toShipmentUpdate(shipment)!);
-    }
+    const packages = shipmentsOf(await stack.easyPost().getOrder(easyPostOrderId!));
+    for (const shipment of packages)
+      await handle.signal(shipmentUpdateSignal, toShipmentUpdate(shipment, packages.length)!);
     expect((await handle.result()).status).toBe('confirmed');
 
     const { rows: index } = await pool.query('SELECT * FROM orders WHERE cart_id = $1 AND cart_order_id = $2', [

@@ -1,7 +1,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Cart } from '../../../src/db/carts';
-import { cartSettingsSchema } from '../../../src/merchants/settings';
-import { reconcilePullSchedules } from '../../../src/schedules/reconcile';
+import type { Merchant } from '../../../src/db/merchants';
+import { cartSettingsSchema, merchantSettingsSchema } from '../../../src/merchants/settings';
+import { reconcileSchedules } from '../../../src/schedules/reconcile';
 import { connectDevServer, uniqueTaskQueue } from '../../helpers/temporal';
 
 let env: TestWorkflowEnvironment;
@@ -15,24 +16,33 @@ const cart = (id: string, type: string, orderPullSeconds = 300): Cart => ({
   name: id,
   settings: cartSettingsSchema.parse({ orderPullSeconds }),
 });
+const merchant = (id: string, shipmentPickupSeconds = 300): Merchant => ({
+  id: `${id}-${suffix}`,
+  name: id,
+  mode: 'test',
+  hasTestKey: true,
+  hasProductionKey: false,
+  settings: merchantSettingsSchema.parse({ shipmentPickupSeconds }),
+});
 
 beforeAll(async () => {
   env = await connectDevServer();
 });
 
 afterAll(async () => {
-  await reconcilePullSchedules(env.client, [], taskQueue);
+  await reconcileSchedules(env.client, { carts: [], merchants: [] }, taskQueue);
   await env?.teardown();
 });
 
-describe('reconcilePullSchedules', () => {
-  it('creates, updates and deletes pull schedules to match the carts, and is idempotent', async () => {
+describe('reconcileSchedules', () => {
+  it('creates, updates and deletes pull and pickup schedules to match the config, and is idempotent', async () => {
     const shop = cart('shop', 'shopify');
     const woo = cart('woo', 'woocommerce', 120);
     const manual = cart('phone', 'manual');
+    const acme = merchant('acme', 600);
 
-    expect(await reconcilePullSchedules(env.client, [shop, woo, manual], taskQueue)).toEqual({
-      created: [`pull:${shop.id}`, `pull:${woo.id}`],
+    expect(await reconcileSchedules(env.client, { carts: [shop, woo, manual], merchants: [acme] }, taskQueue)).toEqual({
+      created: [`pull:${shop.id}`, `pull:${woo.id}`, `shipments:${acme.id}`],
       updated: [],
       deleted: [],
     });
@@ -44,15 +54,19 @@ describe('reconcilePullSchedules', () => {
       taskQueue,
       args: [{ cartId: woo.id }],
     });
+    const pickup = await env.client.schedule.getHandle(`shipments:${acme.id}`).describe();
+    expect(pickup.action).toMatchObject({ workflowType: 'shipmentPickupWorkflow', args: [{ merchantId: acme.id }] });
+    expect(pickup.spec.intervals?.[0]?.every).toBe(600_000);
 
-    expect(await reconcilePullSchedules(env.client, [shop, woo, manual], taskQueue)).toEqual({
+    const unchanged = { carts: [shop, woo, manual], merchants: [acme] };
+    expect(await reconcileSchedules(env.client, unchanged, taskQueue)).toEqual({
       created: [],
       updated: [],
       deleted: [],
     });
 
     const faster = cart('shop', 'shopify', 60);
-    expect(await reconcilePullSchedules(env.client, [faster], taskQueue)).toEqual({
+    expect(await reconcileSchedules(env.client, { carts: [faster], merchants: [acme] }, taskQueue)).toEqual({
       created: [],
       updated: [`pull:${shop.id}`],
       deleted: [`pull:${woo.id}`],
