@@ -1,10 +1,8 @@
 import { Context, log } from '@temporalio/activity';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import type { MerchantCursorStore } from '../src/db/merchant-cursors';
 import type { OrderIndex } from '../src/db/orders';
 import type { EasyPostClient } from '../src/easypost';
-import { toShipmentUpdate } from '../src/orders/shipment-update';
-import { shipmentUpdateSignal } from '../workflows/definitions';
+import { signalShipments } from '../src/orders/shipment-events';
 import { toActivityFailure } from './easypost-failure';
 
 export interface ShipmentActivityDeps {
@@ -16,7 +14,7 @@ export interface ShipmentActivityDeps {
 export interface PickupResult {
   shipments: number;
   signalled: number;
-  /** Shipments of EasyPost orders epf did not send (or whose workflow has finished). */
+  /** EasyPost orders epf did not send, or whose workflow has finished. */
   ignored: number;
 }
 
@@ -44,27 +42,14 @@ export function createShipmentActivities(deps: ShipmentActivityDeps) {
         throw toActivityFailure(err);
       });
 
+      const results = await signalShipments({ temporal: client, orders: deps.orders }, shipments, {
+        merchantId: input.merchantId,
+        afterOrder: () => Context.current().heartbeat(),
+      });
       const result: PickupResult = { shipments: shipments.length, signalled: 0, ignored: 0 };
-      const packagesPerOrder = new Map<string, number>();
-      for (const { orderId } of shipments) packagesPerOrder.set(orderId, (packagesPerOrder.get(orderId) ?? 0) + 1);
-      for (const shipment of shipments) {
-        const update = toShipmentUpdate(shipment, packagesPerOrder.get(shipment.orderId)!);
-        if (!update) continue; // no tracking number yet: the next pickup brings it
-        const [row] = (await deps.orders.find(undefined, shipment.orderId)).filter(
-          (candidate) => candidate.merchant_id === input.merchantId,
-        );
-        if (!row) {
-          result.ignored += 1;
-          continue;
-        }
-        try {
-          await client.workflow.getHandle(row.workflow_id).signal(shipmentUpdateSignal, update);
-          result.signalled += 1;
-        } catch (err) {
-          if (!(err instanceof WorkflowNotFoundError)) throw err;
-          result.ignored += 1;
-        }
-        Context.current().heartbeat();
+      for (const outcome of results) {
+        if (outcome.outcome === 'signalled') result.signalled += outcome.signalled;
+        else if (outcome.outcome !== 'no shipments') result.ignored += 1;
       }
       await deps.cursors.save(input.merchantId, 'shipments', startedAt.toISOString());
       log.info('Picked up shipments', { merchantId: input.merchantId, ...result });

@@ -3,19 +3,26 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
 import { bearerAuth } from './auth';
 import { registerOrderRoutes } from './orders';
+import { registerEasyPostWebhooks } from './webhooks';
 
 export interface ApiDeps {
   pool: Pool;
   temporal: Client;
   /** Bearer token every route but /healthz requires. */
   apiToken: string;
+  /** Verifies `POST /webhooks/easypost`; unset, that route answers 404. */
+  easyPostWebhookSecret?: string;
 }
 
-/** The admin HTTP API. `/healthz` is unauthenticated so load balancers and compose health checks can use it. */
+/**
+ * The admin HTTP API. `/healthz` is unauthenticated so load balancers and compose health checks can use it;
+ * `/webhooks/easypost` checks EasyPost's signature instead of the bearer token.
+ */
 export function buildApi(deps: ApiDeps): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
   app.addHook('onRequest', bearerAuth(deps.apiToken));
   registerOrderRoutes(app, deps.pool);
+  registerEasyPostWebhooks(app, { pool: deps.pool, temporal: deps.temporal, secret: deps.easyPostWebhookSecret });
 
   app.get('/healthz', async (_request, reply) => {
     const [database, temporal] = await Promise.all([

@@ -1,8 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { logger } from '../logger';
+import { EASYPOST_WEBHOOK_PATH } from './webhooks';
 
-/** Routes anyone may call: load balancers and compose health checks. */
-const PUBLIC_ROUTES = new Set(['/healthz']);
+/**
+ * Routes without the bearer token: `/healthz` for load balancers and compose health checks; `/webhooks/easypost`
+ * because EasyPost cannot send our token, so it verifies its own `X-Hmac-Signature` (webhooks.ts).
+ */
+const PUBLIC_ROUTES = new Set(['/healthz', EASYPOST_WEBHOOK_PATH]);
 
 /**
  * A fastify `onRequest` hook: `Authorization: Bearer <API_TOKEN>` on every route but the public ones, compared in
@@ -14,7 +19,7 @@ export function bearerAuth(token: string) {
     if (PUBLIC_ROUTES.has(request.routeOptions.url ?? '')) return;
     const presented = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     if (presented && timingSafeEqual(digest(presented), expected)) return;
-    request.log.warn({ url: request.url }, 'Rejected an API call without a valid token');
+    logger.warn({ url: request.url, remote: request.ip }, 'Rejected an API call without a valid token');
     await reply.code(401).send({ error: 'missing or invalid bearer token' });
   };
 }

@@ -16,7 +16,12 @@ runMain(async () => {
   const connection = await reachOrExplain('Temporal', 'TEMPORAL_ADDRESS', config.TEMPORAL_ADDRESS, () =>
     Connection.connect({ address: config.TEMPORAL_ADDRESS }),
   );
-  const app = buildApi({ pool, temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), apiToken });
+  const app = buildApi({
+    pool,
+    temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+    apiToken,
+    easyPostWebhookSecret: config.EASYPOST_WEBHOOK_SECRET,
+  });
   await app.listen({ host: config.API_HOST, port: config.API_PORT });
   logger.info({ url: `http://${config.API_HOST}:${config.API_PORT}` }, 'API listening');
 

@@ -26,6 +26,8 @@ export const envSchema = z.object({
   EPF_SECRET_KEY: secretKey,
   /** EasyPost Fulfillment vendor API; the local stack points it at the simulator. */
   EASYPOST_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.easypost.com/fulfillment/vendor/v2/'),
+  /** Verifies EasyPost webhooks (`POST /webhooks/easypost`); unset, that route answers 404 and polling alone runs. */
+  EASYPOST_WEBHOOK_SECRET: z.string().min(1).optional(),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   /** Bearer token of the admin API (every route but /healthz); the API refuses to start without one. */

@@ -1,0 +1,147 @@
+import type { Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import { createActivities } from '../../../activities';
+import { buildApi } from '../../../src/api/app';
+import type { CartOrder } from '../../../src/domain/order';
+import { webhookSignature, type Order } from '../../../src/simulators/easypost';
+import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
+import { statusQuery } from '../../../workflows/definitions';
+import { TEST_SECRET_KEY } from '../../helpers/database';
+import { startOrderStack, type OrderStack } from '../../helpers/order-stack';
+import { createTestWorker } from '../../helpers/temporal';
+import { waitForStatus } from '../../workflows/order-fakes';
+
+// The ligature "ﬁ" becomes "fi" under NFKD: signing with either spelling must verify (docs/easypost-api.md §9).
+const SECRET = 'whsec-ﬁ-0123456789abcdef';
+const TOKEN = 'test-token-'.padEnd(40, 'x');
+let stack: OrderStack;
+let worker: Worker;
+let workerRun: Promise<void>;
+let app: FastifyInstance;
+let unconfigured: FastifyInstance;
+let webhookUrl: string;
+let unconfiguredUrl: string;
+
+beforeAll(async () => {
+  stack = await startOrderStack('webhooks');
+  const { pool, sim, env, taskQueue } = stack;
+  worker = await createTestWorker(
+    env,
+    taskQueue,
+    createActivities({ pool, secretKey: TEST_SECRET_KEY, easyPostBaseUrl: sim.apiBaseUrl }),
+  );
+  workerRun = worker.run();
+  app = buildApi({ pool, temporal: env.client, apiToken: TOKEN, easyPostWebhookSecret: SECRET });
+  unconfigured = buildApi({ pool, temporal: env.client, apiToken: TOKEN });
+  webhookUrl = `${await app.listen({ host: '127.0.0.1', port: 0 })}/webhooks/easypost`;
+  unconfiguredUrl = `${await unconfigured.listen({ host: '127.0.0.1', port: 0 })}/webhooks/easypost`;
+  // The simulator's own sender: every order event of this file's orders reaches the route, signed.
+  sim.control.configure({ webhook: { url: webhookUrl, secret: SECRET } });
+});
+
+afterAll(async () => {
+  await Promise.all([app?.close(), unconfigured?.close()]);
+  worker?.shutdown();
+  await workerRun;
+  await stack?.close();
+});
+
+const simOrder = (id: string): Order => stack.sim.control.orders(DEMO_KEYS.test_key).find((order) => order.id === id)!;
+
+function orderEvent(result: unknown, description = 'fulfillment.order.updated'): string {
+  const now = new Date().toISOString();
+  return JSON.stringify({ id: 'evt_test', object: 'Event', mode: 'test', description, created_at: now, result });
+}
+
+async function post(body: string, signature: string | null = webhookSignature(SECRET, body), url = webhookUrl) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (signature !== null) headers['x-hmac-signature'] = signature;
+  const response = await fetch(url, { method: 'POST', headers, body });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+/** An order of this stack sent to the simulator and waiting there, with its EasyPost order ID. */
+async function orderAtWms(): Promise<{ order: CartOrder; easyPostOrderId: string }> {
+  const order = stack.orderFor();
+  await stack.submit(order);
+  await waitForStatus(stack.handleOf(order), 'at_wms');
+  return { order, easyPostOrderId: (await stack.handleOf(order).query(statusQuery)).easyPostOrderId! };
+}
+
+async function trackingPushes(order: CartOrder): Promise<number> {
+  const { rowCount } = await stack.pool.query('SELECT 1 FROM tracking_pushes WHERE cart_order_id = $1', [
+    order.cartOrderId,
+  ]);
+  return rowCount ?? 0;
+}
+
+describe('POST /webhooks/easypost', () => {
+  it("confirms an order from the simulator's signed webhooks alone", async () => {
+    const { order, easyPostOrderId } = await orderAtWms();
+    stack.sim.control.advanceOrder(easyPostOrderId, { api_key: DEMO_KEYS.test_key, to: 'shipped' });
+
+    expect((await stack.handleOf(order).result()).status).toBe('confirmed');
+    expect(await trackingPushes(order)).toBe(1);
+    const deliveries = stack.sim.control.webhookDeliveries().filter((d) => d.order_id === easyPostOrderId);
+    expect(deliveries.length).toBeGreaterThan(0);
+    expect(deliveries.every((delivery) => delivery.delivered && delivery.attempts === 1)).toBe(true);
+  });
+
+  it('pushes tracking once when the same event arrives twice', async () => {
+    const { order, easyPostOrderId } = await orderAtWms();
+    stack.sim.control.configure({ webhook: null });
+    try {
+      stack.sim.control.advanceOrder(easyPostOrderId, { api_key: DEMO_KEYS.test_key, to: 'shipped' });
+    } finally {
+      stack.sim.control.configure({ webhook: { url: webhookUrl, secret: SECRET } });
+    }
+    const body = orderEvent(simOrder(easyPostOrderId));
+    const [first, second] = await Promise.all([post(body), post(body)]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(first.body).toEqual({ signalled: 1 });
+
+    expect((await stack.handleOf(order).result()).status).toBe('confirmed');
+    expect(await trackingPushes(order)).toBe(1);
+    // Once the workflow has finished, a late copy is acknowledged and ignored.
+    expect(await post(body)).toEqual({ status: 200, body: { ignored: 'workflow closed' } });
+  });
+
+  it('accepts a signature made with the NFKD form of the secret', async () => {
+    const body = orderEvent({}, 'fulfillment.order.refunded');
+    const response = await post(body, webhookSignature(SECRET.replace('ﬁ', 'fi'), body));
+    expect(response).toEqual({ status: 200, body: { ignored: 'event fulfillment.order.refunded' } });
+  });
+
+  it('acknowledges and ignores an order epf does not know', async () => {
+    const { easyPostOrderId } = await orderAtWms();
+    const shipped = stack.sim.control.advanceOrder(easyPostOrderId, { api_key: DEMO_KEYS.test_key, to: 'shipped' });
+    const stranger = { ...shipped, id: 'order_0123456789abcdef0123456789abcdef' };
+    expect(await post(orderEvent(stranger))).toEqual({ status: 200, body: { ignored: 'unknown order' } });
+  });
+
+  it.each([
+    [
+      'a tampered body',
+      (body: string) => post(body.replace('"mode":"test"', '"mode":"production"'), webhookSignature(SECRET, body)),
+    ],
+    ['no signature header', (body: string) => post(body, null)],
+    ['a malformed signature header', (body: string) => post(body, webhookSignature(SECRET, body).replace('hex=', ''))],
+    ['a signature made with another secret', (body: string) => post(body, webhookSignature('other', body))],
+  ])('refuses %s with 401', async (_case, send) => {
+    const response = await send(orderEvent({}));
+    expect(response).toEqual({ status: 401, body: { error: 'invalid signature' } });
+  });
+
+  it('names the field of a signed event that does not match the schema', async () => {
+    const response = await post(orderEvent({ id: 'order_x', created_at: 1, updated_at: 1 }));
+    expect(response).toEqual({ status: 400, body: { error: expect.any(String), field: 'result.status' } });
+  });
+
+  it('answers 404 when no secret is configured', async () => {
+    const body = orderEvent({});
+    expect(await post(body, webhookSignature(SECRET, body), unconfiguredUrl)).toEqual({
+      status: 404,
+      body: { error: 'EasyPost webhooks are not configured' },
+    });
+  });
+});
