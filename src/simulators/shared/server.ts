@@ -47,4 +47,9 @@ export async function listen(app: FastifyInstance, options: ListenOptions): Prom
 export interface SimServerOptions extends ListenOptions {
   /** Draws for faults with `rate` < 1 and no `seed` of their own; default Math.random. */
   random?: Random;
+  /**
+   * First number of the cart's own IDs (orders, products), as a real store's counter would be after years of trade.
+   * The local stack starts from the clock so a restarted simulator never reuses an order ID epf already knows.
+   */
+  firstId?: number;
 }

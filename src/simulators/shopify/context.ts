@@ -9,18 +9,22 @@ import type { ShopState } from './state';
 
 /** Everything one simulator instance holds, shared by the API route and the control. */
 export class SimContext {
-  ids = new IdSequence();
+  ids: IdSequence;
   readonly shops = new Map<string, ShopState>();
   /** Fault rules; `route` is the GraphQL operation name a rule targets, or `*`. */
   readonly faults: FaultRules<InjectedFault<FaultKind>>;
   readonly requests = new RequestLog<FaultKind>();
 
-  constructor(random: Random) {
+  constructor(
+    random: Random,
+    private readonly firstId?: number,
+  ) {
+    this.ids = new IdSequence(firstId);
     this.faults = new FaultRules(random, () => `fault_${randomBytes(8).toString('hex')}`);
   }
 
   reset(): void {
-    this.ids = new IdSequence();
+    this.ids = new IdSequence(this.firstId);
     this.shops.clear();
     this.faults.clear();
     this.requests.clear();

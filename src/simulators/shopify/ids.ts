@@ -1,6 +1,6 @@
 /** Shopify's global IDs: `gid://shopify/<Type>/<number>`; numbers grow per simulator, like Shopify's. */
 export class IdSequence {
-  private next = 1001;
+  constructor(private next = 1001) {}
 
   gid(type: string): string {
     return `gid://shopify/${type}/${this.next++}`;

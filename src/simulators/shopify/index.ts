@@ -28,7 +28,7 @@ export interface RunningShopifySimulator {
 export async function startShopifySimulator(
   options: StartShopifySimulatorOptions = {},
 ): Promise<RunningShopifySimulator> {
-  const context = new SimContext(options.random ?? Math.random);
+  const context = new SimContext(options.random ?? Math.random, options.firstId);
   let url = '';
   const control = createControl(context, () => url);
   const closing = new AbortController();

@@ -13,6 +13,6 @@ export interface SimContext {
   baseUrl: string;
 }
 
-export function createContext(random: Random): SimContext {
-  return { store: new SiteStore(), faults: createFaultRules(random), requests: new RequestLog(), baseUrl: '' };
+export function createContext(random: Random, firstId?: number): SimContext {
+  return { store: new SiteStore(firstId), faults: createFaultRules(random), requests: new RequestLog(), baseUrl: '' };
 }

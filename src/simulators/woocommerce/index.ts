@@ -24,7 +24,7 @@ export interface RunningWooCommerceSimulator {
 export async function startWooCommerceSimulator(
   options: StartWooCommerceSimulatorOptions = {},
 ): Promise<RunningWooCommerceSimulator> {
-  const context = createContext(options.random ?? Math.random);
+  const context = createContext(options.random ?? Math.random, options.firstId);
   const control = createControl(context);
   const closing = new AbortController();
   const app = buildApp(context, control, closing.signal);

@@ -5,7 +5,8 @@ import { startWooCommerceSimulator } from '.';
 
 runMain(async () => {
   const port = Number(process.argv[2] ?? 4012);
-  const simulator = await startWooCommerceSimulator({ port });
+  // IDs from the clock: the local stack keeps its orders across restarts, the simulator does not.
+  const simulator = await startWooCommerceSimulator({ port, firstId: Math.floor(Date.now() / 1000) });
   const keys = seedWooCommerceDemo(simulator.control);
   // One machine-readable line: a launcher can wait for it and print the URL and keys.
   console.log(`woocommerce simulator ready ${JSON.stringify(keys)}`);

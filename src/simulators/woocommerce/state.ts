@@ -112,9 +112,13 @@ export function wpDate(date: Date): string {
 /** Every store in one server. Post IDs (orders, products) are unique across stores, so control calls need no site. */
 export class SiteStore {
   readonly sites = new Map<string, Site>();
-  private nextPost = 1000;
+  private nextPost: number;
   private nextItem = 1;
   private nextNote = 1;
+
+  constructor(private readonly firstPost = 1000) {
+    this.nextPost = firstPost;
+  }
 
   postId(): number {
     return this.nextPost++;
@@ -158,7 +162,7 @@ export class SiteStore {
 
   reset(): void {
     this.sites.clear();
-    this.nextPost = 1000;
+    this.nextPost = this.firstPost;
     this.nextItem = 1;
     this.nextNote = 1;
   }
