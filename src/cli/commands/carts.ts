@@ -7,7 +7,7 @@ import { loadScheduleSources } from '../../schedules/sources';
 import { readJsonInput } from '../json-input';
 import type { CliContext } from '../context';
 import { formatFields } from '../format';
-import { bySchema, parseSlug, repeatable } from '../parsers';
+import { bySchema, integerIn, parseSlug, repeatable } from '../parsers';
 import { forMerchant } from '../unknown-merchant';
 
 const parseWarehouseId = bySchema(
@@ -44,11 +44,7 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
     )
     .option('--default-warehouse <id>', 'warehouse used when none is chosen', parseWarehouseId)
     .option('--credentials-file <path>', "the cart's API credentials as JSON (- for stdin); stored encrypted")
-    .option(
-      '--pull-every <seconds>',
-      'how often orders are pulled',
-      bySchema(cartSettingsSchema.shape.orderPullSeconds.unwrap(), 'must be 30 to 86400 seconds'),
-    )
+    .option('--pull-every <seconds>', 'how often orders are pulled', integerIn(30, 86_400))
     .option(
       '--earliest-order <iso>',
       'skip (and record) orders placed before this date-time, e.g. the go-live date',

@@ -162,6 +162,47 @@ describe('the epf CLI as a process', () => {
     expect(repeat).toMatchObject({ code: 0, stdout: expect.stringContaining('already exists') });
   });
 
+  it('pauses, resumes and triggers the schedules a cart gets, and names one that does not exist', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'epf-shop-'));
+    const credentials = {
+      shopUrl: 'http://127.0.0.1:1/shops/none',
+      accessToken: 'token',
+      locationId: 'gid://shopify/Location/1',
+    };
+    writeFileSync(join(dir, 'shop.json'), JSON.stringify(credentials));
+    const shop = `cli-shop-${run}`;
+    const added = await epf([
+      'carts',
+      'add',
+      shop,
+      '--merchant',
+      merchantId,
+      '--type',
+      'shopify',
+      '--name',
+      'Shop',
+      '--credentials-file',
+      join(dir, 'shop.json'),
+      '--pull-every',
+      '3600',
+    ]);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain(`pull:${shop}`);
+    expect(added.stdout).not.toContain('token');
+
+    expect((await epf(['schedules', 'pause', `pull:${shop}`, '--note', 'cart down'])).stdout.trim()).toBe(
+      `pull:${shop}: paused`,
+    );
+    const listed = JSON.parse((await epf(['schedules', 'list', '--json'])).stdout) as { id: string; paused: boolean }[];
+    expect(listed.find((schedule) => schedule.id === `pull:${shop}`)?.paused).toBe(true);
+    expect((await epf(['schedules', 'resume', `pull:${shop}`])).code).toBe(0);
+    expect((await epf(['schedules', 'trigger', `pull:${shop}`])).stdout.trim()).toBe(`pull:${shop}: triggered`);
+
+    const missing = await epf(['schedules', 'pause', 'pull:nothing-here']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('error: schedule pull:nothing-here does not exist: see epf schedules list');
+  });
+
   it('exits 2 on bad usage with one line naming the option', async () => {
     const [status, since] = await Promise.all([
       epf(['orders', 'list', '--status', 'lost']),
