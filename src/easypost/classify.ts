@@ -77,7 +77,8 @@ export function classifyResponse(request: RequestLabel, response: FailedResponse
   const code = detail?.code ?? undefined;
   const field = detail?.field ?? detail?.errors?.find((item) => item.field)?.field ?? undefined;
   const reason = oneLine(detail?.message ?? response.bodyText) || 'no message';
-  const where = field === undefined ? '' : ` at ${field}`;
+  // Some messages already start with the field ("line_items[0].units: must be positive"): name it once.
+  const where = field === undefined || reason.startsWith(field) ? '' : ` at ${field}`;
   return new EasyPostError({
     kind,
     message: `${request.method} ${request.path} failed: ${response.status}${code ? ` ${code}` : ''}${where}: ${reason}`,

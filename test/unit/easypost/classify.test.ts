@@ -45,6 +45,21 @@ describe('classifyResponse', () => {
     expect(error.message).toBe('POST orders failed: 422 ORDER.DESTINATION.INVALID at destination.zip: zip is required');
   });
 
+  it('names the field once when the message already starts with it', () => {
+    const error = classifyResponse(post, {
+      status: 422,
+      retryAfter: null,
+      bodyText: body({
+        code: 'ORDER.LINE_ITEMS.PRODUCT_NOT_FOUND',
+        message: 'line_items[0].product.barcode: no product X',
+        field: 'line_items[0].product.barcode',
+      }),
+    });
+    expect(error.message).toBe(
+      'POST orders failed: 422 ORDER.LINE_ITEMS.PRODUCT_NOT_FOUND: line_items[0].product.barcode: no product X',
+    );
+  });
+
   it('reads the older `error` wrapper and takes the field from nested errors', () => {
     const error = classifyResponse(post, {
       status: 422,
