@@ -12,6 +12,8 @@ import { createShipmentActivities } from './shipments';
 import { createMerchantCursorStore } from '../src/db/merchant-cursors';
 import { createEasyPostClient } from '../src/easypost';
 import { createOrderActivities } from './orders';
+import { createInventoryStore } from '../src/db/inventory';
+import { createInventoryActivities } from './inventory';
 
 /** What activities are built from; the worker builds it once, tests pass their own. */
 export interface ActivityDeps {
@@ -45,5 +47,6 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createPullActivities({ carts, orders, pulls: createPullStore(pool), adapterFor }),
     ...createShipmentActivities({ orders, cursors: createMerchantCursorStore(pool), easyPostClient }),
+    ...createInventoryActivities({ orders, inventory: createInventoryStore(pool), easyPostClient }),
   };
 }

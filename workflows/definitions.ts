@@ -111,3 +111,8 @@ export function pullScheduleId(cartId: string): string {
 export function shipmentPickupScheduleId(merchantId: string): string {
   return `shipments:${merchantId}`;
 }
+
+/** The schedule that takes a merchant's stock snapshot from EasyPost, and the ID prefix of its runs. */
+export function inventoryPickupScheduleId(merchantId: string): string {
+  return `inventory-pickup:${merchantId}`;
+}

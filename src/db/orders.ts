@@ -76,6 +76,15 @@ export function createOrderIndex(pool: Pool) {
       return rows;
     },
 
+    /** Workflow IDs of the merchant's orders on hold (waiting for stock), for the inventory pickup to wake. */
+    async heldWorkflowIds(merchantId: string): Promise<string[]> {
+      const { rows } = await pool.query<{ workflow_id: string }>(
+        `SELECT workflow_id FROM orders WHERE merchant_id = $1 AND status = 'on_hold' ORDER BY updated_at`,
+        [merchantId],
+      );
+      return rows.map((row) => row.workflow_id);
+    },
+
     /** By cart order ID, cart order number or EasyPost order ID. */
     async find(cartId: string | undefined, reference: string): Promise<OrderRow[]> {
       const { rows } = await pool.query<OrderRow>(

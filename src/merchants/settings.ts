@@ -12,6 +12,8 @@ export const merchantSettingsSchema = z.object({
     .default(DEFAULT_RESEND_ZONE),
   /** How often shipments and tracking are fetched from EasyPost (the `shipments:<merchantId>` schedule). */
   shipmentPickupSeconds: z.number().int().min(30).max(86_400).default(300),
+  /** How often per-warehouse stock is read from EasyPost (the `inventory-pickup:<merchantId>` schedule). */
+  inventoryPickupSeconds: z.number().int().min(60).max(86_400).default(900),
   /** Send the chosen warehouse with the order (an assumed API field, docs/easypost-api.md); off lets EasyPost choose. */
   sendWarehouseId: z.boolean().default(false),
 });

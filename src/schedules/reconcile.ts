@@ -1,7 +1,8 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import type { Cart } from '../db/carts';
 import type { Merchant } from '../db/merchants';
-import { pullScheduleId, shipmentPickupScheduleId } from '../../workflows/definitions';
+import { inventoryPickupScheduleId, pullScheduleId, shipmentPickupScheduleId } from '../../workflows/definitions';
+import type { inventoryPickupWorkflow } from '../../workflows/inventory';
 import type { pullOrdersWorkflow } from '../../workflows/pull-orders';
 import type { shipmentPickupWorkflow } from '../../workflows/shipments';
 
@@ -75,7 +76,17 @@ export function desiredSchedules(sources: ScheduleSources, taskQueue: string): D
       { merchantId: merchant.id },
     ),
   );
-  return [...pulls, ...shipmentPickups];
+  const inventoryPickups = sources.merchants.map((merchant) =>
+    every(
+      merchant.settings.inventoryPickupSeconds,
+      inventoryPickupScheduleId(merchant.id),
+      'inventoryPickupWorkflow',
+      [{ merchantId: merchant.id }] satisfies Parameters<typeof inventoryPickupWorkflow>,
+      taskQueue,
+      { merchantId: merchant.id },
+    ),
+  );
+  return [...pulls, ...shipmentPickups, ...inventoryPickups];
 }
 
 /**

@@ -16,13 +16,13 @@ const cart = (id: string, type: string, orderPullSeconds = 300): Cart => ({
   name: id,
   settings: cartSettingsSchema.parse({ orderPullSeconds }),
 });
-const merchant = (id: string, shipmentPickupSeconds = 300): Merchant => ({
+const merchant = (id: string, shipmentPickupSeconds = 300, inventoryPickupSeconds = 900): Merchant => ({
   id: `${id}-${suffix}`,
   name: id,
   mode: 'test',
   hasTestKey: true,
   hasProductionKey: false,
-  settings: merchantSettingsSchema.parse({ shipmentPickupSeconds }),
+  settings: merchantSettingsSchema.parse({ shipmentPickupSeconds, inventoryPickupSeconds }),
 });
 
 beforeAll(async () => {
@@ -39,10 +39,10 @@ describe('reconcileSchedules', () => {
     const shop = cart('shop', 'shopify');
     const woo = cart('woo', 'woocommerce', 120);
     const manual = cart('phone', 'manual');
-    const acme = merchant('acme', 600);
+    const acme = merchant('acme', 600, 1200);
 
     expect(await reconcileSchedules(env.client, { carts: [shop, woo, manual], merchants: [acme] }, taskQueue)).toEqual({
-      created: [`pull:${shop.id}`, `pull:${woo.id}`, `shipments:${acme.id}`],
+      created: [`pull:${shop.id}`, `pull:${woo.id}`, `shipments:${acme.id}`, `inventory-pickup:${acme.id}`],
       updated: [],
       deleted: [],
     });
@@ -57,6 +57,13 @@ describe('reconcileSchedules', () => {
     const pickup = await env.client.schedule.getHandle(`shipments:${acme.id}`).describe();
     expect(pickup.action).toMatchObject({ workflowType: 'shipmentPickupWorkflow', args: [{ merchantId: acme.id }] });
     expect(pickup.spec.intervals?.[0]?.every).toBe(600_000);
+    const inventory = await env.client.schedule.getHandle(`inventory-pickup:${acme.id}`).describe();
+    expect(inventory.action).toMatchObject({
+      workflowType: 'inventoryPickupWorkflow',
+      args: [{ merchantId: acme.id }],
+    });
+    expect(inventory.spec.intervals?.[0]?.every).toBe(1_200_000);
+    expect(inventory.policies.overlap).toBe('SKIP');
 
     const unchanged = { carts: [shop, woo, manual], merchants: [acme] };
     expect(await reconcileSchedules(env.client, unchanged, taskQueue)).toEqual({
@@ -66,11 +73,14 @@ describe('reconcileSchedules', () => {
     });
 
     const faster = cart('shop', 'shopify', 60);
-    expect(await reconcileSchedules(env.client, { carts: [faster], merchants: [acme] }, taskQueue)).toEqual({
+    const acmeFasterStock = merchant('acme', 600, 300);
+    expect(await reconcileSchedules(env.client, { carts: [faster], merchants: [acmeFasterStock] }, taskQueue)).toEqual({
       created: [],
-      updated: [`pull:${shop.id}`],
+      updated: [`pull:${shop.id}`, `inventory-pickup:${acme.id}`],
       deleted: [`pull:${woo.id}`],
     });
     expect((await env.client.schedule.getHandle(`pull:${shop.id}`).describe()).spec.intervals?.[0]?.every).toBe(60_000);
+    const updatedInventory = await env.client.schedule.getHandle(`inventory-pickup:${acme.id}`).describe();
+    expect(updatedInventory.spec.intervals?.[0]?.every).toBe(300_000);
   });
 });

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+
+/** Units of one barcode in one EasyPost warehouse. */
+export interface StockLevel {
+  barcode: string;
+  warehouseId: string;
+  quantity: number;
+}
+
+/**
+ * Stock rows in their canonical form: one per (barcode, warehouse), quantities of the same pair summed (two EasyPost
+ * products may share a barcode), sorted by barcode then warehouse, so equal stock always yields equal JSON.
+ */
+export function normaliseLevels(levels: Iterable<StockLevel>): StockLevel[] {
+  const byKey = new Map<string, StockLevel>();
+  for (const level of levels) {
+    const key = `${level.barcode}\u0000${level.warehouseId}`;
+    const known = byKey.get(key);
+    if (known) known.quantity += level.quantity;
+    else byKey.set(key, { ...level });
+  }
+  return [...byKey.values()].sort((a, b) => compare(a.barcode, b.barcode) || compare(a.warehouseId, b.warehouseId));
+}
+
+/** A stable digest of normalised levels. */
+export function fingerprintOf(levels: readonly StockLevel[]): string {
+  const canonical = levels.map(({ barcode, warehouseId, quantity }) => [barcode, warehouseId, quantity]);
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+/** Units per barcode across all warehouses. */
+export function totalsByBarcode(levels: readonly StockLevel[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const { barcode, quantity } of levels) totals.set(barcode, (totals.get(barcode) ?? 0) + quantity);
+  return totals;
+}
+
+/** The barcodes whose total across warehouses is higher in `current` than in `previous` (absent counts as 0). */
+export function barcodesThatRose(previous: readonly StockLevel[], current: readonly StockLevel[]): string[] {
+  const before = totalsByBarcode(previous);
+  return [...totalsByBarcode(current)]
+    .filter(([barcode, total]) => total > (before.get(barcode) ?? 0))
+    .map(([barcode]) => barcode);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
