@@ -1,5 +1,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
 import type { Pool } from 'pg';
 import { SecretBox } from '../../src/crypto/secret-box';
 import { createCartStore } from '../../src/db/carts';
@@ -14,7 +16,7 @@ import { DEMO_KEYS, seedEasyPostDemo } from '../../src/simulators/easypost/demo'
 import type { orderWorkflow } from '../../workflows';
 import { createTestPool, TEST_SECRET_KEY } from './database';
 import { sampleOrder } from './orders';
-import { connectDevServer, uniqueTaskQueue } from './temporal';
+import { connectDevServer, createTestWorker, uniqueTaskQueue } from './temporal';
 
 /** Barcodes of the simulator's demo catalogue: socks and tote in stock, the white tee S out everywhere. */
 export const BARCODES = { socks: '850621000008', tote: '850621000749', teeS: '850621001852' } as const;
@@ -31,6 +33,8 @@ export interface OrderStack {
   submit(order: CartOrder): ReturnType<typeof submitOrder>;
   handleOf(order: CartOrder): WorkflowHandle<typeof orderWorkflow>;
   easyPost(): ReturnType<typeof createEasyPostClient>;
+  /** Runs a worker on this stack's task queue with the real activities (simulator, database); `close` stops it. */
+  startWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,6 +62,7 @@ export async function startOrderStack(name: string): Promise<OrderStack> {
   await mappings.setAlias(merchantId, 'TOTE', BARCODES.tote);
   await mappings.setAlias(merchantId, 'TEE-S', BARCODES.teeS);
   const orders = createOrderIndex(pool);
+  let running: { worker: Worker; run: Promise<void> } | undefined;
   return {
     env,
     pool,
@@ -70,7 +75,14 @@ export async function startOrderStack(name: string): Promise<OrderStack> {
     handleOf: (order) =>
       env.client.workflow.getHandle<typeof orderWorkflow>(orderWorkflowId(order.cartId, order.cartOrderId)),
     easyPost: () => createEasyPostClient({ apiKey: DEMO_KEYS.test_key, baseUrl: sim.apiBaseUrl }),
+    startWorker: async () => {
+      const activities = createActivities({ pool, secretKey: TEST_SECRET_KEY, easyPostBaseUrl: sim.apiBaseUrl });
+      const worker = await createTestWorker(env, taskQueue, activities);
+      running = { worker, run: worker.run() };
+    },
     close: async () => {
+      running?.worker.shutdown();
+      await running?.run;
       await Promise.all([pool.end(), sim.close(), env.teardown()]);
     },
   };

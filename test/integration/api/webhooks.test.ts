@@ -1,22 +1,16 @@
-import type { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
-import { createActivities } from '../../../activities';
 import { buildApi } from '../../../src/api/app';
 import type { CartOrder } from '../../../src/domain/order';
 import { webhookSignature, type Order } from '../../../src/simulators/easypost';
 import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { statusQuery } from '../../../workflows/definitions';
-import { TEST_SECRET_KEY } from '../../helpers/database';
 import { startOrderStack, type OrderStack } from '../../helpers/order-stack';
-import { createTestWorker } from '../../helpers/temporal';
 import { waitForStatus } from '../../workflows/order-fakes';
 
 // The ligature "ﬁ" becomes "fi" under NFKD: signing with either spelling must verify (docs/easypost-api.md §9).
 const SECRET = 'whsec-ﬁ-0123456789abcdef';
 const TOKEN = 'test-token-'.padEnd(40, 'x');
 let stack: OrderStack;
-let worker: Worker;
-let workerRun: Promise<void>;
 let app: FastifyInstance;
 let unconfigured: FastifyInstance;
 let webhookUrl: string;
@@ -24,13 +18,8 @@ let unconfiguredUrl: string;
 
 beforeAll(async () => {
   stack = await startOrderStack('webhooks');
-  const { pool, sim, env, taskQueue } = stack;
-  worker = await createTestWorker(
-    env,
-    taskQueue,
-    createActivities({ pool, secretKey: TEST_SECRET_KEY, easyPostBaseUrl: sim.apiBaseUrl }),
-  );
-  workerRun = worker.run();
+  const { pool, sim, env } = stack;
+  await stack.startWorker();
   app = buildApi({ pool, temporal: env.client, apiToken: TOKEN, easyPostWebhookSecret: SECRET });
   unconfigured = buildApi({ pool, temporal: env.client, apiToken: TOKEN });
   webhookUrl = `${await app.listen({ host: '127.0.0.1', port: 0 })}/webhooks/easypost`;
@@ -41,8 +30,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([app?.close(), unconfigured?.close()]);
-  worker?.shutdown();
-  await workerRun;
   await stack?.close();
 });
 

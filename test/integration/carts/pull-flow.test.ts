@@ -1,5 +1,3 @@
-import type { Worker } from '@temporalio/worker';
-import { createActivities } from '../../../activities';
 import { SecretBox } from '../../../src/crypto/secret-box';
 import { createCartStore } from '../../../src/db/carts';
 import { shipmentsOf } from '../../../src/easypost';
@@ -11,7 +9,6 @@ import { pullOrdersWorkflow } from '../../../workflows';
 import { shipmentUpdateSignal } from '../../../workflows/definitions';
 import { TEST_SECRET_KEY } from '../../helpers/database';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
-import { createTestWorker } from '../../helpers/temporal';
 
 // The end-to-end check of order sources: orders across both carts, 5% malformed, 10% cancelled in the cart
 // once they are at the warehouse, the rest shipped. Every order must end where it belongs, exactly once.
@@ -22,8 +19,6 @@ const isCancelled = (i: number) => i % 10 === 5;
 let stack: OrderStack;
 let shopify: RunningShopifySimulator;
 let woo: RunningWooCommerceSimulator;
-let worker: Worker;
-let workerRun: Promise<void>;
 let shopCartId: string;
 let wooCartId: string;
 let shopId: string;
@@ -86,17 +81,10 @@ beforeAll(async () => {
     shopNumbers.push(shopOrder.order_id);
     wooIds.push(wooOrder.id);
   }
-  worker = await createTestWorker(
-    stack.env,
-    stack.taskQueue,
-    createActivities({ pool: stack.pool, secretKey: TEST_SECRET_KEY, easyPostBaseUrl: stack.sim.apiBaseUrl }),
-  );
-  workerRun = worker.run();
+  await stack.startWorker();
 });
 
 afterAll(async () => {
-  worker?.shutdown();
-  await workerRun;
   await Promise.all([shopify?.close(), woo?.close(), stack?.close()]);
 });
 

@@ -1,32 +1,18 @@
-import type { Worker } from '@temporalio/worker';
-import { createActivities } from '../../../activities';
 import { createInventoryStore } from '../../../src/db/inventory';
 import { createOrderIndex } from '../../../src/db/orders';
 import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { inventoryPickupWorkflow } from '../../../workflows';
 import { waitForStatus } from '../../workflows/order-fakes';
-import { TEST_SECRET_KEY } from '../../helpers/database';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
-import { createTestWorker } from '../../helpers/temporal';
 
 let stack: OrderStack;
-let worker: Worker;
-let workerRun: Promise<void>;
 
 beforeAll(async () => {
   stack = await startOrderStack('inventory');
-  const { pool, sim, env, taskQueue } = stack;
-  worker = await createTestWorker(
-    env,
-    taskQueue,
-    createActivities({ pool, secretKey: TEST_SECRET_KEY, easyPostBaseUrl: sim.apiBaseUrl }),
-  );
-  workerRun = worker.run();
+  await stack.startWorker();
 });
 
 afterAll(async () => {
-  worker?.shutdown();
-  await workerRun;
   await stack?.close();
 });
 

@@ -1,31 +1,17 @@
-import type { Worker } from '@temporalio/worker';
-import { createActivities } from '../../../activities';
 import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { shipmentPickupWorkflow } from '../../../workflows';
 import { statusQuery } from '../../../workflows/definitions';
 import { waitForStatus } from '../../workflows/order-fakes';
-import { TEST_SECRET_KEY } from '../../helpers/database';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
-import { createTestWorker } from '../../helpers/temporal';
 
 let stack: OrderStack;
-let worker: Worker;
-let workerRun: Promise<void>;
 
 beforeAll(async () => {
   stack = await startOrderStack('pickup');
-  const { pool, sim, env, taskQueue } = stack;
-  worker = await createTestWorker(
-    env,
-    taskQueue,
-    createActivities({ pool, secretKey: TEST_SECRET_KEY, easyPostBaseUrl: sim.apiBaseUrl }),
-  );
-  workerRun = worker.run();
+  await stack.startWorker();
 });
 
 afterAll(async () => {
-  worker?.shutdown();
-  await workerRun;
   await stack?.close();
 });
 
