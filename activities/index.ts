@@ -29,7 +29,7 @@ export function createActivities(deps: ActivityDeps) {
   const box = new SecretBox(deps.secretKey);
   const carts = createCartStore(pool, box);
   const orders = createOrderIndex(pool);
-  const adapterFor = createCartAdapters({ pool, carts });
+  const { adapterFor, adapterForCart } = createCartAdapters({ pool, carts });
   const merchants = createMerchantStore(pool, box);
   const easyPostClient = async (merchantId: string) => {
     const { apiKey } = await merchants.easyPostKey(merchantId);
@@ -45,7 +45,7 @@ export function createActivities(deps: ActivityDeps) {
       easyPostClient,
       adapterFor,
     }),
-    ...createPullActivities({ carts, orders, pulls: createPullStore(pool), adapterFor }),
+    ...createPullActivities({ carts, orders, pulls: createPullStore(pool), adapterForCart }),
     ...createShipmentActivities({ orders, cursors: createMerchantCursorStore(pool), easyPostClient }),
     ...createInventoryActivities({ orders, inventory: createInventoryStore(pool), easyPostClient }),
   };

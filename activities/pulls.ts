@@ -1,7 +1,7 @@
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { CartAdapter, PulledOrder } from '../src/carts/adapter';
-import type { CartStore } from '../src/db/carts';
+import type { Cart, CartStore } from '../src/db/carts';
 import type { OrderIndex } from '../src/db/orders';
 import type { PullStore } from '../src/db/pulls';
 import type { CartSettings } from '../src/merchants/settings';
@@ -14,7 +14,7 @@ export interface PullActivityDeps {
   carts: CartStore;
   orders: OrderIndex;
   pulls: PullStore;
-  adapterFor(cartId: string): Promise<CartAdapter>;
+  adapterForCart(cart: Cart): Promise<CartAdapter>;
 }
 
 /** What one page of a pull did; every order the cart returned lands in exactly one bucket. */
@@ -52,7 +52,7 @@ export function createPullActivities(deps: PullActivityDeps) {
       const { client, info } = Context.current();
       const cart = await deps.carts.get(input.cartId);
       if (!cart) throw ApplicationFailure.nonRetryable(`Unknown cart ${input.cartId}`, 'UnknownCart');
-      const adapter = await deps.adapterFor(input.cartId);
+      const adapter = await deps.adapterForCart(cart);
       const cursor = await deps.pulls.cursor(input.cartId);
       const page = await callCart(() => adapter.listOrders(cursor));
       const result: PullPageResult = {
@@ -94,7 +94,7 @@ export function createPullActivities(deps: PullActivityDeps) {
                 .signal(cancelSignal, { reason: pulled.reason, source: 'cart' });
             } catch (err) {
               if (!(err instanceof WorkflowNotFoundError)) throw err;
-              await settleCancellationWithoutWorkflow(pulled, input.cartId);
+              await settleCancellationWithoutWorkflow(pulled, input.cartId, adapter);
             }
             return;
           }
@@ -114,8 +114,8 @@ export function createPullActivities(deps: PullActivityDeps) {
   async function settleCancellationWithoutWorkflow(
     pulled: Extract<PulledOrder, { kind: 'cancelled' }>,
     cartId: string,
+    adapter: CartAdapter,
   ) {
-    const adapter = await deps.adapterFor(cartId);
     const [known] = await deps.orders.find(cartId, pulled.cartOrderId);
     if (!known) {
       await deps.pulls.recordSkip({ ...pulled, cartId, rule: 'cancelled in the cart before epf pulled it' });

@@ -14,11 +14,12 @@ export interface CartAdapterDeps {
 /** Cart types with an adapter below. */
 export const CART_TYPES = ['manual', 'shopify', 'woocommerce'] as const;
 
-/** The adapter for a cart's type; a new cart type is a folder under src/carts/ and one line here. */
+/**
+ * The adapter for a cart's type, from the cart (`adapterForCart`, when the caller has loaded it anyway) or its ID;
+ * a new cart type is a folder under src/carts/ and one line here.
+ */
 export function createCartAdapters(deps: CartAdapterDeps) {
-  return async function adapterFor(cartId: string): Promise<CartAdapter> {
-    const cart = await deps.carts.get(cartId);
-    if (!cart) throw new Error(`Unknown cart ${cartId}`);
+  async function adapterForCart(cart: Cart): Promise<CartAdapter> {
     switch (cart.type) {
       case 'manual':
         return createManualCartAdapter(deps.pool, cart.id);
@@ -29,7 +30,15 @@ export function createCartAdapters(deps: CartAdapterDeps) {
       default:
         throw new Error(`Cart ${cart.id} has type "${cart.type}", for which no adapter exists yet`);
     }
-  };
+  }
+
+  async function adapterFor(cartId: string): Promise<CartAdapter> {
+    const cart = await deps.carts.get(cartId);
+    if (!cart) throw new Error(`Unknown cart ${cartId}`);
+    return adapterForCart(cart);
+  }
+
+  return { adapterFor, adapterForCart };
 }
 
 const identity = (cart: Cart) => ({ merchantId: cart.merchantId, cartId: cart.id });
