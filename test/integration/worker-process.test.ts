@@ -5,6 +5,7 @@ import { healthCheckWorkflow } from '../../workflows';
 import { healthCheckWorkflowId } from '../../workflows/definitions';
 import { testEnv } from '../setup/test-env-vars';
 import { connectDevServer, uniqueTaskQueue } from '../helpers/temporal';
+import { pollUntil } from '../helpers/poll';
 
 const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -27,14 +28,6 @@ function startWorker(env: NodeJS.ProcessEnv): Run {
   };
 }
 
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 const validEnv = () => ({
   DATABASE_URL: testEnv('databaseUrl'),
   TEMPORAL_ADDRESS: testEnv('devServerAddress'),
@@ -54,7 +47,7 @@ describe('worker.ts as a process', () => {
   it('serves workflows, then drains and exits 0 on SIGTERM', async () => {
     const taskQueue = uniqueTaskQueue('worker-process');
     const worker = startWorker({ ...validEnv(), TEMPORAL_TASK_QUEUE: taskQueue });
-    await waitFor(() => worker.output().includes('Worker started'), 30_000);
+    await pollUntil(() => worker.output().includes('Worker started'), { timeoutMs: 30_000, intervalMs: 100 });
 
     const result = await env.client.workflow.execute(healthCheckWorkflow, {
       taskQueue,

@@ -6,6 +6,7 @@ import type { OrderTransition } from '../../src/db/orders';
 import type { CartOrder } from '../../src/domain/order';
 import type { OrderStatus } from '../../src/domain/order-status';
 import { OrderFailure, statusQuery } from '../../workflows/definitions';
+import { pollUntil } from '../helpers/poll';
 
 type Activities = ReturnType<typeof createActivities>;
 export type SendOutcome = 'ok' | 'stock' | 'invalid' | 'auth';
@@ -110,13 +111,11 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
 
 /** Polls the `status` query until the order reaches `status` (workflow tasks run in real time). */
 export async function waitForStatus(handle: WorkflowHandle, status: OrderStatus, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const view = await handle.query(statusQuery);
-    if (view.status === status) return;
-    if (Date.now() > deadline) throw new Error(`order stayed ${view.status}, expected ${status}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  let seen: OrderStatus | undefined;
+  await pollUntil(async () => (seen = (await handle.query(statusQuery)).status) === status, {
+    timeoutMs,
+    describe: () => `order stayed ${seen}, expected ${status}`,
+  });
 }
 
 /**

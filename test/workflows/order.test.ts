@@ -14,6 +14,7 @@ import {
 import { sampleOrder, sampleShipment } from '../helpers/orders';
 import { connectTimeSkipping, createTestWorker, uniqueTaskQueue } from '../helpers/temporal';
 import { fakeOrderActivities, terminateIfRunning, waitForStatus, type FakeOptions } from './order-fakes';
+import { pollUntil } from '../helpers/poll';
 
 let env: TestWorkflowEnvironment;
 
@@ -49,13 +50,6 @@ async function withOrder(
       await terminateIfRunning(handle);
     }
   });
-}
-
-async function waitFor(check: () => Promise<boolean>): Promise<void> {
-  for (let tries = 0; !(await check()); tries += 1) {
-    if (tries > 200) throw new Error('condition never held');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 async function searchAttribute<T>(handle: WorkflowHandle, key: { name: string }): Promise<T | undefined> {
@@ -115,7 +109,9 @@ describe('orderWorkflow', () => {
       await waitForStatus(handle, 'at_wms');
       await handle.signal(shipmentUpdateSignal, sampleShipment('pick_1', true));
       await waitForStatus(handle, 'shipped');
-      await waitFor(async () => (await handle.query(statusQuery)).lastError?.type === 'TrackingPushFailed');
+      await pollUntil(async () => (await handle.query(statusQuery)).lastError?.type === 'TrackingPushFailed', {
+        timeoutMs: 10_000,
+      });
       expect((await handle.query(statusQuery)).trackingPushed).toEqual([]);
       await handle.signal(retryNowSignal);
       expect((await handle.result()).status).toBe('confirmed');
@@ -195,7 +191,9 @@ describe('orderWorkflow', () => {
     await withOrder({ cancel: 'auth' }, async ({ handle }) => {
       await waitForStatus(handle, 'at_wms');
       await handle.signal(cancelSignal, { reason: 'buyer asked', source: 'operator' });
-      await waitFor(async () => (await handle.query(statusQuery)).lastError?.type === 'CancelFailed');
+      await pollUntil(async () => (await handle.query(statusQuery)).lastError?.type === 'CancelFailed', {
+        timeoutMs: 10_000,
+      });
       expect((await handle.query(statusQuery)).status).toBe('at_wms');
       await handle.signal(shipmentUpdateSignal, sampleShipment('pick_5', true));
       expect((await handle.result()).status).toBe('confirmed');

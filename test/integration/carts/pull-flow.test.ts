@@ -9,6 +9,7 @@ import { pullOrdersWorkflow } from '../../../workflows';
 import { shipmentUpdateSignal } from '../../../workflows/definitions';
 import { TEST_SECRET_KEY } from '../../helpers/database';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
+import { pollUntil } from '../../helpers/poll';
 
 // The issue's end-to-end check of order sources: orders across both carts, 5% malformed, 10% cancelled in the cart
 // once they are at the warehouse, the rest shipped. Every order must end where it belongs, exactly once.
@@ -106,14 +107,14 @@ async function statuses(): Promise<Map<string, string>> {
   return new Map(rows.map((row) => [`${row.cart_id}/${row.cart_order_number}`, row.status]));
 }
 
-async function until(check: (all: Map<string, string>) => boolean, what: string, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const all = await statuses();
-    if (check(all)) return all;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify([...all])}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+async function until(check: (all: Map<string, string>) => boolean, what: string): Promise<Map<string, string>> {
+  let all = new Map<string, string>();
+  await pollUntil(async () => check((all = await statuses())), {
+    timeoutMs: 120_000,
+    intervalMs: 250,
+    describe: () => `${what}: ${JSON.stringify([...all])}`,
+  });
+  return all;
 }
 
 const count = (all: Map<string, string>, status: string) => [...all.values()].filter((s) => s === status).length;

@@ -4,6 +4,7 @@ import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { inventoryPickupWorkflow } from '../../../workflows';
 import { waitForStatus } from '../../workflows/order-fakes';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
+import { pollUntil } from '../../helpers/poll';
 
 let stack: OrderStack;
 
@@ -32,13 +33,15 @@ const snapshotCount = async () =>
 
 /** The order index is written by an activity after the workflow's state changes: wait for it too. */
 async function waitForIndexStatus(workflowId: string, status: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const { rows } = await stack.pool.query('SELECT status FROM orders WHERE workflow_id = $1', [workflowId]);
-    if (rows[0]?.status === status) return;
-    if (Date.now() > deadline) throw new Error(`index row of ${workflowId} is ${rows[0]?.status}, expected ${status}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  let seen: string | undefined;
+  await pollUntil(
+    async () => {
+      const { rows } = await stack.pool.query('SELECT status FROM orders WHERE workflow_id = $1', [workflowId]);
+      seen = rows[0]?.status;
+      return seen === status;
+    },
+    { timeoutMs: 10_000, describe: () => `index row of ${workflowId} is ${seen}, expected ${status}` },
+  );
 }
 
 describe('the inventory pickup', () => {

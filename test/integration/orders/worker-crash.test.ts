@@ -8,6 +8,7 @@ import { waitForStatus } from '../../workflows/order-fakes';
 import { TEST_SECRET_KEY } from '../../helpers/database';
 import { startOrderStack, type OrderStack } from '../../helpers/order-stack';
 import { testEnv } from '../../setup/test-env-vars';
+import { pollUntil } from '../../helpers/poll';
 
 const ROOT = join(__dirname, '..', '..', '..');
 let stack: OrderStack;
@@ -53,14 +54,6 @@ function killGroup(worker: ChildProcess): void {
   }
 }
 
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('a worker killed while EasyPost commits an order but never answers', () => {
   it('leaves exactly one EasyPost order, adopted by the next worker', async () => {
     const order = stack.orderFor();
@@ -70,7 +63,7 @@ describe('a worker killed while EasyPost commits an order but never answers', ()
 
     const first = await startWorkerProcess();
     await stack.submit(order);
-    await until(() => ours().length === 1, 30_000); // EasyPost has the order; the worker still waits for an answer
+    await pollUntil(() => ours().length === 1, { timeoutMs: 30_000, intervalMs: 100 }); // EasyPost has the order; the worker still waits for an answer
     killGroup(first);
 
     await startWorkerProcess();
