@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { seedEasyPostDemo } from '../../../../src/simulators/easypost/demo';
 import { SimHarness, type Loose } from './sim-harness';
+import { pollUntil } from '../../../helpers/poll';
 
 interface Received {
   event: Loose;
@@ -39,13 +40,7 @@ async function startReceiver(
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, events };
 }
 
-async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const waitFor = (check: () => boolean) => pollUntil(check, { timeoutMs: 3000, intervalMs: 20 });
 
 describe('EasyPost simulator: control API', () => {
   let h: SimHarness;
@@ -163,7 +158,10 @@ describe('EasyPost simulator: control API', () => {
       const { body: order } = await h.api('POST', 'orders', h.order([['A-0001', 1]]));
       h.control.advanceOrder(order.id, { api_key: h.testKey, to: 'picked' });
       h.control.advanceOrder(order.id, { api_key: h.testKey, to: 'shipped' });
-      await waitFor(() => receiver.events.length === 3);
+      // The receiver counts an event before it answers; the simulator marks it delivered once it reads the answer.
+      await waitFor(
+        () => receiver.events.length === 3 && h.control.webhookDeliveries().every((delivery) => delivery.delivered),
+      );
       expect(receiver.events.every((received) => received.verified)).toBe(true);
       const updates = receiver.events.filter((received) => received.event.description === 'fulfillment.order.updated');
       const shipped = updates.find((received) => received.event.result.status === 'shipped')!.event;
