@@ -1,21 +1,41 @@
 import { z } from 'zod';
 import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE, isValidTimeZone } from '../domain/hold-clock';
 
+const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone, e.g. America/Los_Angeles');
+
+/**
+ * When a received order goes to EasyPost: at once; after a grace delay, so that a buyer's cancel or edit in the cart
+ * still lands before the warehouse has the order; or at fixed local times of day ("HH:MM" in `zone`).
+ */
+export const orderDeliverySchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('immediately') }),
+  z.object({ mode: z.literal('grace'), minutes: z.number().int().min(1).max(7 * 24 * 60) }),
+  z.object({
+    mode: z.literal('slots'),
+    times: z
+      .array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM'))
+      .min(1)
+      .max(48),
+    zone: timeZone.default(DEFAULT_RESEND_ZONE),
+  }),
+]);
+
+export type OrderDelivery = z.infer<typeof orderDeliverySchema>;
+
 /** Per-merchant settings, stored as JSON in merchants.settings; every field has a default. */
 export const merchantSettingsSchema = z.object({
   /** Local hour at which held orders are resent daily. */
   resendHour: z.number().int().min(0).max(23).default(DEFAULT_RESEND_HOUR),
   /** IANA time zone of `resendHour`. */
-  resendZone: z
-    .string()
-    .refine(isValidTimeZone, 'must be an IANA time zone, e.g. America/Los_Angeles')
-    .default(DEFAULT_RESEND_ZONE),
+  resendZone: timeZone.default(DEFAULT_RESEND_ZONE),
   /** How often shipments and tracking are fetched from EasyPost (the `shipments:<merchantId>` schedule). */
   shipmentPickupSeconds: z.number().int().min(30).max(86_400).default(300),
   /** How often per-warehouse stock is read from EasyPost (the `inventory-pickup:<merchantId>` schedule). */
   inventoryPickupSeconds: z.number().int().min(60).max(86_400).default(900),
   /** Send the chosen warehouse with the order (an assumed API field, docs/easypost-api.md); off lets EasyPost choose. */
   sendWarehouseId: z.boolean().default(false),
+  /** When received orders go to EasyPost (default: immediately). */
+  orderDelivery: orderDeliverySchema.default({ mode: 'immediately' }),
 });
 
 export type MerchantSettings = z.infer<typeof merchantSettingsSchema>;
@@ -31,6 +51,12 @@ export const cartSettingsSchema = z.object({
   earliestOrderAt: z.iso.datetime({ offset: true }).optional(),
   /** How often new orders are pulled from the cart (its `pull:<cartId>` schedule). */
   orderPullSeconds: z.number().int().min(30).max(86_400).default(300),
+  /** Tracking goes back to the cart at once (0) or at the next multiple of this many seconds (batched uploads). */
+  trackingUploadSeconds: z.number().int().min(0).max(86_400).default(0),
+  /** How often stock is pushed to the cart when a newer snapshot exists (its `inventory-push:<cartId>` schedule). */
+  inventoryPushSeconds: z.number().int().min(60).max(86_400).default(900),
+  /** At or below this many units the cart is told 0, a safety stock against overselling. */
+  minimumInventory: z.number().int().min(0).default(0),
 });
 
 export type CartSettings = z.infer<typeof cartSettingsSchema>;
