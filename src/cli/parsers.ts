@@ -2,6 +2,7 @@
 import { InvalidArgumentError } from 'commander';
 import type { z } from 'zod';
 import { cartOrderSchema } from '../domain/order';
+import { orderDeliverySchema, type OrderDelivery } from '../merchants/settings';
 
 /**
  * A parser from a schema of the domain, so the CLI accepts what the domain accepts and says what it says (e.g. "must
@@ -15,15 +16,52 @@ export function bySchema<T>(schema: z.ZodType<T>, message?: string): (value: str
   };
 }
 
-/** A whole number in [min, max]. */
-export function integerIn(min: number, max: number): (value: string) => number {
+/** A whole number in [min, max]; without `max`, at least `min`. */
+export function integerIn(min: number, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
+  const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
   return (value) => {
     const number = Number(value);
     if (!/^\d+$/.test(value) || number < min || number > max) {
-      throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}`);
+      throw new InvalidArgumentError(`must be a whole number ${range}`);
     }
     return number;
   };
+}
+
+/** A whole number within the bounds of a settings schema, so the CLI and the stored settings agree on them. */
+export function integerBy(schema: z.ZodNumber): (value: string) => number {
+  return integerIn(schema.minValue ?? 0, schema.maxValue ?? undefined);
+}
+
+/** `yes` or `no`. */
+export function parseYesNo(value: string): boolean {
+  if (value !== 'yes' && value !== 'no') throw new InvalidArgumentError('must be yes or no');
+  return value === 'yes';
+}
+
+const ORDER_DELIVERY_FORMS = 'immediately, grace:<minutes> or slots:HH:MM,HH:MM[@Zone]';
+const graceMinutes = orderDeliverySchema.options[1].shape.minutes;
+
+/** `--order-delivery`: `immediately`, `grace:<minutes>` or `slots:HH:MM,HH:MM[@Zone]` (zone default Los Angeles). */
+export function parseOrderDelivery(value: string): OrderDelivery {
+  const [mode, rest] = value.split(/:(.*)/s) as [string, string | undefined];
+  if (mode === 'immediately' && rest === undefined) return { mode };
+  if (mode === 'grace' && rest) {
+    try {
+      return { mode, minutes: integerBy(graceMinutes)(rest) };
+    } catch (err) {
+      throw new InvalidArgumentError(`grace minutes ${(err as Error).message}`);
+    }
+  }
+  if (mode !== 'slots' || !rest) throw new InvalidArgumentError(`must be ${ORDER_DELIVERY_FORMS}`);
+  const [times, zone] = rest.split('@') as [string, string | undefined];
+  const result = orderDeliverySchema.safeParse({ mode, times: times.split(','), zone });
+  if (result.success) return result.data;
+  // Name what is wrong by the operator's words: the slot as typed, or the zone.
+  const issue = result.error.issues[0]!;
+  const [field, index] = issue.path;
+  const subject = field === 'times' && typeof index === 'number' ? `slot ${times.split(',')[index]}` : String(field);
+  throw new InvalidArgumentError(`${subject} ${issue.message}`);
 }
 
 const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;

@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
 import type { SecretBox } from '../crypto/secret-box';
 import { cartSettingsSchema, type CartSettings } from '../merchants/settings';
+import { changedFields, recordAudit, type FieldChanges } from './audit';
+import { withTransaction } from './transaction';
 
 export interface Cart {
   id: string;
@@ -32,6 +34,12 @@ export interface CartInput extends Omit<Cart, 'settings'> {
   credentials?: unknown;
 }
 
+/** What `update` may change: the fields present replace the stored ones, absent ones are kept. */
+export interface CartChange {
+  name?: string;
+  settings?: Partial<CartSettings>;
+}
+
 /**
  * Carts (order sources) of each merchant. Credentials are sealed with EPF_SECRET_KEY when a SecretBox is given;
  * a store without one (CLI reads, the API) can list carts but never read or write credentials.
@@ -52,6 +60,38 @@ export function createCartStore(pool: Pool, box?: SecretBox) {
         [cart.id, cart.merchantId, cart.type, cart.name, cartSettingsSchema.parse(cart.settings ?? {}), sealed],
       );
       return toCart(rows[0]!);
+    },
+
+    /**
+     * Changes the given name and settings of an existing cart in one transaction, with an audit row
+     * ('cart.settings', {before, after} of the changed fields) when anything changed. Undefined when there is no cart.
+     */
+    async update(
+      id: string,
+      change: CartChange,
+      actor: string,
+    ): Promise<{ cart: Cart; changes: FieldChanges } | undefined> {
+      return withTransaction(pool, async (client) => {
+        const { rows } = await client.query<CartRow>('SELECT * FROM carts WHERE id = $1 FOR UPDATE', [id]);
+        if (!rows[0]) return undefined;
+        const before = toCart(rows[0]);
+        const name = change.name ?? before.name;
+        const settings = cartSettingsSchema.parse({ ...before.settings, ...change.settings });
+        const changes = changedFields({ name: before.name, ...before.settings }, { name, ...settings });
+        if (Object.keys(changes.after).length === 0) return { cart: before, changes };
+        const { rows: updated } = await client.query<CartRow>(
+          'UPDATE carts SET name = $2, settings = $3, updated_at = now() WHERE id = $1 RETURNING *',
+          [id, name, settings],
+        );
+        await recordAudit(client, {
+          actor,
+          action: 'cart.settings',
+          merchantId: before.merchantId,
+          cartId: id,
+          detail: changes,
+        });
+        return { cart: toCart(updated[0]!), changes };
+      });
     },
 
     /** The cart's credentials, decrypted; only activities that call the cart ask for them. */

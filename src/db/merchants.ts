@@ -1,13 +1,16 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { SecretBox } from '../crypto/secret-box';
 import { merchantSettingsSchema, type MerchantSettings } from '../merchants/settings';
+import { changedFields, recordAudit, type FieldChanges } from './audit';
+import { withTransaction } from './transaction';
 
 export type EasyPostMode = 'test' | 'production';
 
 export interface MerchantInput {
   id: string;
   name: string;
-  mode: EasyPostMode;
+  /** Undefined keeps the stored mode (a new merchant starts in test); a change goes through the mode switch. */
+  mode?: EasyPostMode;
   testKey?: string;
   productionKey?: string;
   settings?: Partial<MerchantSettings>;
@@ -22,6 +25,12 @@ export interface Merchant {
   settings: MerchantSettings;
 }
 
+/** What `update` may change: the fields present replace the stored ones, absent ones are kept. */
+export interface MerchantChange {
+  mode?: EasyPostMode;
+  settings?: Partial<MerchantSettings>;
+}
+
 interface MerchantRow {
   id: string;
   name: string;
@@ -29,6 +38,26 @@ interface MerchantRow {
   easypost_test_key_enc: Buffer | null;
   easypost_production_key_enc: Buffer | null;
   settings: unknown;
+}
+
+/**
+ * Puts the merchant in `to` mode with an audit row ('merchant.mode', {from, to}) on the caller's transaction.
+ * Refused when the merchant has no key for that mode: every later EasyPost call would fail on it.
+ */
+async function switchMode(client: PoolClient, row: MerchantRow, to: EasyPostMode, actor: string): Promise<MerchantRow> {
+  if (row.mode === to) return row;
+  const sealed = to === 'production' ? row.easypost_production_key_enc : row.easypost_test_key_enc;
+  if (!sealed) {
+    throw new Error(
+      `merchant ${row.id} has no EasyPost ${to} key: set it with epf merchants add ${row.id} --${to}-key-env VAR`,
+    );
+  }
+  const { rows } = await client.query<MerchantRow>(
+    'UPDATE merchants SET mode = $2, updated_at = now() WHERE id = $1 RETURNING *',
+    [row.id, to],
+  );
+  await recordAudit(client, { actor, action: 'merchant.mode', merchantId: row.id, detail: { from: row.mode, to } });
+  return rows[0]!;
 }
 
 /**
@@ -55,21 +84,61 @@ export function createMerchantStore(pool: Pool, box?: SecretBox) {
   }
 
   return {
-    /** Creates or updates a merchant; keys left undefined keep their stored value. */
-    async upsert(input: MerchantInput): Promise<Merchant> {
+    /**
+     * Creates or updates a merchant; keys left undefined keep their stored value. A mode change goes through the
+     * same switch as `update` (refused without the key, audited as `actor`), in the same transaction as the rest.
+     */
+    async upsert(input: MerchantInput, actor = 'epf'): Promise<Merchant> {
       const settings = merchantSettingsSchema.parse(input.settings ?? {});
       const seal = (key: string | undefined) => (key === undefined ? null : requireBox().encrypt(key));
-      const { rows } = await pool.query<MerchantRow>(
-        `INSERT INTO merchants (id, name, mode, easypost_test_key_enc, easypost_production_key_enc, settings)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (id) DO UPDATE SET name = $2, mode = $3,
-           easypost_test_key_enc = COALESCE($4, merchants.easypost_test_key_enc),
-           easypost_production_key_enc = COALESCE($5, merchants.easypost_production_key_enc),
-           settings = $6, updated_at = now()
-         RETURNING *`,
-        [input.id, input.name, input.mode, seal(input.testKey), seal(input.productionKey), settings],
-      );
-      return toMerchant(rows[0]!);
+      return withTransaction(pool, async (client) => {
+        const { rows } = await client.query<MerchantRow>(
+          `INSERT INTO merchants (id, name, easypost_test_key_enc, easypost_production_key_enc, settings)
+           VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (id) DO UPDATE SET name = $2,
+             easypost_test_key_enc = COALESCE($3, merchants.easypost_test_key_enc),
+             easypost_production_key_enc = COALESCE($4, merchants.easypost_production_key_enc),
+             settings = $5, updated_at = now()
+           RETURNING *`,
+          [input.id, input.name, seal(input.testKey), seal(input.productionKey), settings],
+        );
+        const row = input.mode ? await switchMode(client, rows[0]!, input.mode, actor) : rows[0]!;
+        return toMerchant(row);
+      });
+    },
+
+    /**
+     * Changes the given settings and mode of an existing merchant in one transaction, with an audit row per kind of
+     * change: 'merchant.settings' ({before, after} of the changed fields) and 'merchant.mode' ({from, to}). Undefined
+     * when the merchant does not exist.
+     */
+    async update(
+      id: string,
+      change: MerchantChange,
+      actor: string,
+    ): Promise<{ merchant: Merchant; changes: FieldChanges } | undefined> {
+      return withTransaction(pool, async (client) => {
+        const locked = await client.query<MerchantRow>('SELECT * FROM merchants WHERE id = $1 FOR UPDATE', [id]);
+        let row = locked.rows[0];
+        if (!row) return undefined;
+        const before = merchantSettingsSchema.parse(row.settings);
+        const after = merchantSettingsSchema.parse({ ...before, ...change.settings });
+        const changes = changedFields(before, after);
+        if (Object.keys(changes.after).length > 0) {
+          const updated = await client.query<MerchantRow>(
+            'UPDATE merchants SET settings = $2, updated_at = now() WHERE id = $1 RETURNING *',
+            [id, after],
+          );
+          row = updated.rows[0]!;
+          await recordAudit(client, { actor, action: 'merchant.settings', merchantId: id, detail: changes });
+        }
+        if (change.mode && change.mode !== row.mode) {
+          changes.before.mode = row.mode;
+          changes.after.mode = change.mode;
+          row = await switchMode(client, row, change.mode, actor);
+        }
+        return { merchant: toMerchant(row), changes };
+      });
     },
 
     async list(): Promise<Merchant[]> {
@@ -82,7 +151,10 @@ export function createMerchantStore(pool: Pool, box?: SecretBox) {
       return row && toMerchant(row);
     },
 
-    /** The EasyPost key of the merchant's current mode; throws a message an operator can act on when it is missing. */
+    /**
+     * The EasyPost key of the merchant's current mode, read on every call (no cache), so a mode switch applies from
+     * the next activity on; throws a message an operator can act on when the key is missing.
+     */
     async easyPostKey(id: string): Promise<{ mode: EasyPostMode; apiKey: string }> {
       const row = await find(id);
       if (!row) throw new Error(`Unknown merchant ${id}`);

@@ -1,95 +1,164 @@
 import { Option, type Command } from 'commander';
 import { createCartStore, type Cart } from '../../db/carts';
 import { CART_TYPES } from '../../carts/registry';
-import { cartSettingsSchema } from '../../merchants/settings';
-import { reconcileSchedules } from '../../schedules/reconcile';
-import { loadScheduleSources } from '../../schedules/sources';
+import { cartSettingsSchema, type CartSettings } from '../../merchants/settings';
 import { readJsonInput } from '../json-input';
 import type { CliContext } from '../context';
+import { CliError } from '../errors';
 import { formatFields } from '../format';
-import { bySchema, integerIn, parseSlug, repeatable } from '../parsers';
+import { bySchema, integerBy, parseSlug, repeatable } from '../parsers';
+import { formatChanges, givenOnly, reconcileNow } from '../setting-changes';
 import { forMerchant } from '../unknown-merchant';
 
-const parseWarehouseId = bySchema(
-  cartSettingsSchema.shape.warehouseIds.unwrap().element,
-  'must be an EasyPost warehouse ID, wh_...',
-);
+const { shape } = cartSettingsSchema;
 
-interface AddOptions {
-  merchant: string;
-  type: string;
-  name: string;
+const parseWarehouseId = bySchema(shape.warehouseIds.unwrap().element, 'must be an EasyPost warehouse ID, wh_...');
+
+/** The settings options `add` and `set` share, as given (undefined when not). */
+interface SettingOptions {
   warehouse?: string[];
   defaultWarehouse?: string;
-  credentialsFile?: string;
   pullEvery?: number;
   earliestOrder?: string;
 }
 
-/** `epf carts add`. */
+interface AddOptions extends SettingOptions {
+  merchant: string;
+  type: string;
+  name: string;
+  credentialsFile?: string;
+}
+
+interface SetOptions extends SettingOptions {
+  name?: string;
+  trackingUploadEvery?: number;
+  inventoryPushEvery?: number;
+  minimumInventory?: number;
+  defaultService?: string;
+}
+
+/** `epf carts add|set`. */
 export function registerCartCommands(program: Command, ctx: CliContext): void {
   const carts = program.command('carts').description("merchants' order sources");
 
-  carts
+  const add = carts
     .command('add')
-    .description('add or update a cart')
+    .description('add or update a cart; settings not given keep their stored values')
     .argument('<id>', 'cart ID, a lowercase slug', parseSlug)
     .requiredOption('--merchant <id>', 'the merchant the cart belongs to')
     .addOption(new Option('--type <type>', 'cart type').choices(CART_TYPES).makeOptionMandatory())
     .requiredOption('--name <name>', 'display name')
-    .option(
-      '--warehouse <id>',
-      'EasyPost warehouse whose stock the cart sells (repeatable, in preference order)',
-      repeatable(parseWarehouseId),
-    )
-    .option('--default-warehouse <id>', 'warehouse used when none is chosen', parseWarehouseId)
-    .option('--credentials-file <path>', "the cart's API credentials as JSON (- for stdin); stored encrypted")
-    .option('--pull-every <seconds>', 'how often orders are pulled', integerIn(30, 86_400))
-    .option(
-      '--earliest-order <iso>',
-      'skip (and record) orders placed before this date-time, e.g. the go-live date',
-      bySchema(
-        cartSettingsSchema.shape.earliestOrderAt.unwrap(),
-        'must be an ISO date-time, e.g. 2026-12-01T00:00:00Z',
+    .option('--credentials-file <path>', "the cart's API credentials as JSON (- for stdin); stored encrypted");
+  for (const option of settingOptions()) add.addOption(option);
+  add.action(async (id: string, options: AddOptions) => {
+    const credentials = options.credentialsFile ? await readJsonInput(options.credentialsFile) : undefined;
+    const store = createCartStore(await ctx.pool(), credentials === undefined ? undefined : ctx.secretBox());
+    const existing = await store.get(id);
+    const cart = await forMerchant(options.merchant, () =>
+      store.upsert({
+        id,
+        merchantId: options.merchant,
+        type: options.type,
+        name: options.name,
+        credentials,
+        // Re-running add changes only what is given, like `merchants add`.
+        settings: { ...existing?.settings, ...settingsGiven(options) },
+      }),
+    );
+    console.log(formatCart(cart));
+    await reconcileNow(ctx);
+  });
+
+  const set = carts
+    .command('set')
+    .description("change a cart's name or settings; only the options given change, and schedules follow at once")
+    .argument('<id>', 'cart ID')
+    .option('--name <name>', 'display name')
+    .addOption(
+      new Option('--tracking-upload-every <seconds>', 'batch tracking uploads to the cart (0: each at once)').argParser(
+        integerBy(shape.trackingUploadSeconds.unwrap()),
       ),
     )
-    .action(async (id: string, options: AddOptions) => {
-      const credentials = options.credentialsFile ? await readJsonInput(options.credentialsFile) : undefined;
-      const store = createCartStore(await ctx.pool(), credentials === undefined ? undefined : ctx.secretBox());
-      const cart = await forMerchant(options.merchant, () =>
-        store.upsert({
-          id,
-          merchantId: options.merchant,
-          type: options.type,
-          name: options.name,
-          credentials,
-          settings: {
-            warehouseIds: options.warehouse ?? [],
-            defaultWarehouseId: options.defaultWarehouse,
-            ...(options.pullEvery ? { orderPullSeconds: options.pullEvery } : {}),
-            ...(options.earliestOrder ? { earliestOrderAt: options.earliestOrder } : {}),
-          },
-        }),
-      );
-      console.log(formatCart(cart));
-      // The cart's pull schedule follows its settings at once.
-      const { client, taskQueue } = await ctx.temporal();
-      const schedules = await reconcileSchedules(client, await loadScheduleSources(await ctx.pool()), taskQueue);
-      for (const [change, ids] of Object.entries(schedules))
-        if (ids.length) console.log(`schedules ${change}: ${ids.join(', ')}`);
-    });
+    .addOption(
+      new Option('--inventory-push-every <seconds>', 'how often newer stock is pushed to the cart').argParser(
+        integerBy(shape.inventoryPushSeconds.unwrap()),
+      ),
+    )
+    .addOption(
+      new Option('--minimum-inventory <units>', 'at or below this stock the cart is told 0').argParser(
+        integerBy(shape.minimumInventory.unwrap()),
+      ),
+    )
+    .addOption(
+      new Option('--default-service <service>', 'EasyPost service when no ship-method rule matches').argParser(
+        bySchema(shape.defaultService, 'must not be empty'),
+      ),
+    );
+  for (const option of settingOptions()) set.addOption(option);
+  set.action(async (id: string, options: SetOptions) => {
+    const updated = await createCartStore(await ctx.pool()).update(
+      id,
+      {
+        name: options.name,
+        settings: {
+          ...settingsGiven(options),
+          ...givenOnly({
+            trackingUploadSeconds: options.trackingUploadEvery,
+            inventoryPushSeconds: options.inventoryPushEvery,
+            minimumInventory: options.minimumInventory,
+            defaultService: options.defaultService,
+          }),
+        },
+      },
+      'cli',
+    );
+    if (!updated) throw new CliError(`cart ${id} does not exist: add it with epf carts add ${id}`);
+    console.log(formatChanges(updated.changes));
+    if (Object.keys(updated.changes.after).length > 0) await reconcileNow(ctx);
+  });
+}
+
+// Fresh options per command: commander keeps per-command state on them.
+function settingOptions(): Option[] {
+  return [
+    new Option(
+      '--warehouse <id>',
+      'EasyPost warehouse whose stock the cart sells (repeatable, in preference order; replaces the list)',
+    ).argParser(repeatable(parseWarehouseId)),
+    new Option('--default-warehouse <id>', 'warehouse used when none is chosen').argParser(parseWarehouseId),
+    new Option('--pull-every <seconds>', 'how often orders are pulled').argParser(
+      integerBy(shape.orderPullSeconds.unwrap()),
+    ),
+    new Option(
+      '--earliest-order <iso>',
+      'skip (and record) orders placed before this date-time, e.g. the go-live date',
+    ).argParser(bySchema(shape.earliestOrderAt.unwrap(), 'must be an ISO date-time, e.g. 2026-12-01T00:00:00Z')),
+  ];
+}
+
+function settingsGiven(options: SettingOptions): Partial<CartSettings> {
+  return givenOnly({
+    warehouseIds: options.warehouse,
+    defaultWarehouseId: options.defaultWarehouse,
+    orderPullSeconds: options.pullEvery,
+    earliestOrderAt: options.earliestOrder,
+  });
 }
 
 function formatCart(cart: Cart): string {
+  const { settings } = cart;
   return formatFields([
     ['id', cart.id],
     ['merchant', cart.merchantId],
     ['type', cart.type],
     ['name', cart.name],
-    ['warehouses', cart.settings.warehouseIds.join(', ') || undefined],
-    ['default warehouse', cart.settings.defaultWarehouseId],
-    ['default service', cart.settings.defaultService],
-    ['earliest order', cart.settings.earliestOrderAt],
-    ['pull every', cart.type === 'manual' ? undefined : `${cart.settings.orderPullSeconds} s`],
+    ['warehouses', settings.warehouseIds.join(', ') || undefined],
+    ['default warehouse', settings.defaultWarehouseId],
+    ['default service', settings.defaultService],
+    ['earliest order', settings.earliestOrderAt],
+    ['pull every', cart.type === 'manual' ? undefined : `${settings.orderPullSeconds} s`],
+    ['tracking upload', settings.trackingUploadSeconds === 0 ? 'at once' : `every ${settings.trackingUploadSeconds} s`],
+    ['inventory push every', `${settings.inventoryPushSeconds} s`],
+    ['minimum inventory', `${settings.minimumInventory} units`],
   ]);
 }

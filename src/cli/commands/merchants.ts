@@ -1,11 +1,14 @@
 import { Option, type Command } from 'commander';
 import { createMerchantStore, type EasyPostMode, type Merchant } from '../../db/merchants';
-import { merchantSettingsSchema, type MerchantSettings } from '../../merchants/settings';
+import { merchantSettingsSchema, type MerchantSettings, type OrderDelivery } from '../../merchants/settings';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { formatFields, printJson } from '../format';
-import { bySchema, integerIn, parseSlug } from '../parsers';
+import { bySchema, integerBy, parseOrderDelivery, parseSlug, parseYesNo } from '../parsers';
 import { readSecret } from '../secrets';
+import { formatChanges, givenOnly, reconcileNow } from '../setting-changes';
+
+const { shape } = merchantSettingsSchema;
 
 interface AddOptions {
   name: string;
@@ -18,7 +21,17 @@ interface AddOptions {
   resendZone?: string;
 }
 
-/** `epf merchants add|show`. */
+interface SetOptions {
+  mode?: EasyPostMode;
+  shipmentPickupEvery?: number;
+  inventoryPickupEvery?: number;
+  orderDelivery?: OrderDelivery;
+  resendHour?: number;
+  resendZone?: string;
+  sendWarehouseId?: boolean;
+}
+
+/** `epf merchants add|set|show`. */
 export function registerMerchantCommands(program: Command, ctx: CliContext): void {
   const merchants = program.command('merchants').description('merchants and their EasyPost keys');
 
@@ -27,19 +40,13 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
     .description('add or update a merchant; keys are read from an environment variable or a file, never a flag')
     .argument('<id>', 'merchant ID, a lowercase slug', parseSlug)
     .requiredOption('--name <name>', 'display name')
-    .addOption(
-      new Option('--mode <mode>', 'which EasyPost key orders use (default: test)').choices(['test', 'production']),
-    )
+    .addOption(modeOption('(default: test)'))
     .addOption(keyOption('test', 'env'))
     .addOption(keyOption('test', 'file'))
     .addOption(keyOption('production', 'env'))
     .addOption(keyOption('production', 'file'))
-    .option('--resend-hour <hour>', 'local hour of the daily resend of held orders (default: 1)', integerIn(0, 23))
-    .option(
-      '--resend-zone <zone>',
-      'IANA time zone of --resend-hour (default: America/Los_Angeles)',
-      bySchema(merchantSettingsSchema.shape.resendZone),
-    )
+    .addOption(resendHourOption())
+    .addOption(resendZoneOption())
     .action(async (id: string, options: AddOptions) => {
       const testKey = readSecret({ env: options.testKeyEnv, file: options.testKeyFile }, '--test-key');
       const productionKey = readSecret(
@@ -49,18 +56,64 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
       const store = createMerchantStore(await ctx.pool(), ctx.secretBox());
       const existing = await store.get(id);
       // Re-running add changes only what is given: unspecified settings, mode and keys keep their stored values.
-      const settings: Partial<MerchantSettings> = { ...existing?.settings };
-      if (options.resendHour !== undefined) settings.resendHour = options.resendHour;
-      if (options.resendZone !== undefined) settings.resendZone = options.resendZone;
-      const merchant = await store.upsert({
-        id,
-        name: options.name,
-        mode: options.mode ?? existing?.mode ?? 'test',
-        testKey,
-        productionKey,
-        settings,
-      });
+      const settings: Partial<MerchantSettings> = {
+        ...existing?.settings,
+        ...givenOnly({ resendHour: options.resendHour, resendZone: options.resendZone }),
+      };
+      const merchant = await store.upsert(
+        { id, name: options.name, mode: options.mode, testKey, productionKey, settings },
+        'cli',
+      );
       console.log(formatMerchant(merchant));
+    });
+
+  merchants
+    .command('set')
+    .description("change a merchant's mode or settings; only the options given change, and schedules follow at once")
+    .argument('<id>', 'merchant ID')
+    .addOption(modeOption('(refused when the key of that mode is not set)'))
+    .addOption(
+      new Option(
+        '--shipment-pickup-every <seconds>',
+        'how often shipments and tracking are fetched from EasyPost',
+      ).argParser(integerBy(shape.shipmentPickupSeconds.unwrap())),
+    )
+    .addOption(
+      new Option('--inventory-pickup-every <seconds>', 'how often stock is read from EasyPost').argParser(
+        integerBy(shape.inventoryPickupSeconds.unwrap()),
+      ),
+    )
+    .addOption(
+      new Option(
+        '--order-delivery <spec>',
+        'when orders go to EasyPost: immediately, grace:<minutes> or slots:HH:MM,HH:MM[@Zone]',
+      ).argParser(parseOrderDelivery),
+    )
+    .addOption(resendHourOption())
+    .addOption(resendZoneOption())
+    .addOption(
+      new Option('--send-warehouse-id <yes|no>', 'send the routed warehouse with each order').argParser(parseYesNo),
+    )
+    .action(async (id: string, options: SetOptions) => {
+      const { mode, ...given } = options;
+      const updated = await createMerchantStore(await ctx.pool()).update(
+        id,
+        {
+          mode,
+          settings: givenOnly({
+            shipmentPickupSeconds: given.shipmentPickupEvery,
+            inventoryPickupSeconds: given.inventoryPickupEvery,
+            orderDelivery: given.orderDelivery,
+            resendHour: given.resendHour,
+            resendZone: given.resendZone,
+            sendWarehouseId: given.sendWarehouseId,
+          }),
+        },
+        'cli',
+      );
+      if (!updated) throw new CliError(`merchant ${id} does not exist: add it with epf merchants add ${id}`);
+      console.log(formatChanges(updated.changes));
+      if (Object.keys(updated.changes.after).length > 0) await reconcileNow(ctx);
     });
 
   merchants
@@ -76,6 +129,22 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
     });
 }
 
+function modeOption(note: string): Option {
+  return new Option('--mode <mode>', `which EasyPost key orders use ${note}`).choices(['test', 'production']);
+}
+
+function resendHourOption(): Option {
+  return new Option('--resend-hour <hour>', 'local hour of the daily resend of held orders (default: 1)').argParser(
+    integerBy(shape.resendHour.unwrap()),
+  );
+}
+
+function resendZoneOption(): Option {
+  return new Option('--resend-zone <zone>', 'IANA time zone of --resend-hour (default: America/Los_Angeles)').argParser(
+    bySchema(shape.resendZone),
+  );
+}
+
 // --test-key-env VAR | --test-key-file PATH, and the same for production: one source per key.
 function keyOption(mode: EasyPostMode, source: 'env' | 'file'): Option {
   const other = source === 'env' ? 'File' : 'Env';
@@ -88,6 +157,12 @@ function keyOption(mode: EasyPostMode, source: 'env' | 'file'): Option {
   );
 }
 
+function formatOrderDelivery(delivery: OrderDelivery): string {
+  if (delivery.mode === 'immediately') return 'immediately';
+  if (delivery.mode === 'grace') return `after a ${delivery.minutes} min grace delay`;
+  return `at ${delivery.times.join(', ')} ${delivery.zone}`;
+}
+
 function formatMerchant(merchant: Merchant): string {
   const { settings } = merchant;
   return formatFields([
@@ -96,7 +171,10 @@ function formatMerchant(merchant: Merchant): string {
     ['mode', merchant.mode],
     ['test key', merchant.hasTestKey ? 'set' : 'not set'],
     ['production key', merchant.hasProductionKey ? 'set' : 'not set'],
+    ['order delivery', formatOrderDelivery(settings.orderDelivery)],
     ['resend held orders', `daily at ${String(settings.resendHour).padStart(2, '0')}:00 ${settings.resendZone}`],
     ['send warehouse ID', settings.sendWarehouseId ? 'yes' : 'no'],
+    ['shipment pickup every', `${settings.shipmentPickupSeconds} s`],
+    ['inventory pickup every', `${settings.inventoryPickupSeconds} s`],
   ]);
 }

@@ -1,22 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { createOrderIndex } from '../../../src/db/orders';
-import { createTestPool, TEST_SECRET_KEY } from '../../helpers/database';
+import { createTestPool } from '../../helpers/database';
 import { uniqueTaskQueue } from '../../helpers/temporal';
-import { testEnv } from '../../setup/test-env-vars';
-
-const ROOT = join(__dirname, '..', '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { runEpf } from './run-epf';
 
 // The database is shared by the whole test run: every ID this file creates carries the run's suffix.
 const run = Date.now().toString(36);
@@ -27,25 +16,7 @@ const TEST_KEY = `EZTK-cli-secret-${run}`;
 
 let taskQueue: string;
 
-function epf(args: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<Run> {
-  const child = spawn(TSX, [MAIN, ...args], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      DATABASE_URL: testEnv('databaseUrl'),
-      EPF_SECRET_KEY: TEST_SECRET_KEY,
-      TEMPORAL_ADDRESS: testEnv('devServerAddress'),
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      ...options.env,
-    },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  child.stdin.end(options.stdin ?? '');
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const epf = (args: string[], options: Parameters<typeof runEpf>[2] = {}) => runEpf(taskQueue, args, options);
 
 const order = (overrides: Record<string, unknown> = {}) => ({
   merchantId,
