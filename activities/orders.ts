@@ -1,6 +1,7 @@
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import type { CartAdapter } from '../src/carts/adapter';
 import type { CartStore } from '../src/db/carts';
+import type { InventoryStore } from '../src/db/inventory';
 import type { MerchantStore } from '../src/db/merchants';
 import type { OrderIndex, OrderTransition } from '../src/db/orders';
 import type { MappingStore } from '../src/db/product-mapping';
@@ -8,8 +9,9 @@ import { describeProblems, type CartOrder, type FieldProblem } from '../src/doma
 import { mapShipMethod } from '../src/domain/ship-method';
 import { cartLinesForShipment } from '../src/domain/shipment-lines';
 import { translateLines, type WmsLine } from '../src/domain/translation';
-import { chooseWarehouse } from '../src/domain/warehouse';
+import { chooseWarehouse, warehouseStock } from '../src/domain/warehouse';
 import { createOrderIdempotently, orderMarker, type CreateOrderRequest, type EasyPostClient } from '../src/easypost';
+import { cartSettingsSchema, merchantSettingsSchema, type OrderDelivery } from '../src/merchants/settings';
 import { OrderFailure, type ShipmentUpdate } from '../workflows/definitions';
 import { callCart } from './cart-failure';
 import { toActivityFailure } from './easypost-failure';
@@ -19,6 +21,8 @@ export interface OrderActivityDeps {
   carts: CartStore;
   mappings: MappingStore;
   orders: OrderIndex;
+  /** Stock snapshots: prepareOrder routes by the latest. */
+  inventory: InventoryStore;
   /** A client on the merchant's EasyPost key for its current mode, loaded by merchant ID. */
   easyPostClient(merchantId: string): Promise<EasyPostClient>;
   adapterFor(cartId: string): Promise<CartAdapter>;
@@ -34,20 +38,39 @@ export interface PreparedOrder {
   resend: { hour: number; zone: string };
 }
 
+/** When the order goes to EasyPost and how its tracking goes back to the cart. */
+export interface OrderTimings {
+  delivery: OrderDelivery;
+  trackingUploadSeconds: number;
+}
+
+const DEFAULTS = { merchant: merchantSettingsSchema.parse({}), cart: cartSettingsSchema.parse({}) };
+
 /** Order activities: each one does one piece of I/O for the order workflow. */
 export function createOrderActivities(deps: OrderActivityDeps) {
   const { easyPostClient } = deps;
 
   return {
+    /** The merchant's delivery and the cart's tracking-upload settings, read once when the order is received. */
+    async orderTimings(input: { merchantId: string; cartId: string }): Promise<OrderTimings> {
+      const [merchant, cart] = await Promise.all([deps.merchants.get(input.merchantId), deps.carts.get(input.cartId)]);
+      // An unknown merchant or cart gets the defaults here: prepareOrder reports it, naming the field.
+      return {
+        delivery: (merchant?.settings ?? DEFAULTS.merchant).orderDelivery,
+        trackingUploadSeconds: (cart?.settings ?? DEFAULTS.cart).trackingUploadSeconds,
+      };
+    },
+
     /** Translates the cart order into an EasyPost order; bad data fails with the problems named per field. */
     async prepareOrder(order: CartOrder): Promise<PreparedOrder> {
       const [merchant, cart] = await Promise.all([deps.merchants.get(order.merchantId), deps.carts.get(order.cartId)]);
       if (!merchant) throw invalidOrder([{ field: 'merchantId', message: `unknown merchant "${order.merchantId}"` }]);
       if (!cart) throw invalidOrder([{ field: 'cartId', message: `unknown cart "${order.cartId}"` }]);
       const skus = order.lines.map((line) => line.sku);
-      const [mapping, rules] = await Promise.all([
+      const [mapping, rules, snapshot] = await Promise.all([
         deps.mappings.productMapping(order.merchantId, skus),
         deps.mappings.shipMethodRules(order.merchantId),
+        deps.inventory.latestSnapshot(order.merchantId),
       ]);
       const lines = translateLines(order.lines, mapping);
       const service = mapShipMethod(order.shipMethod, { rules, defaultService: cart.settings.defaultService });
@@ -57,6 +80,7 @@ export function createOrderActivities(deps: OrderActivityDeps) {
       const warehouse = chooseWarehouse(lines.lines, {
         defaultWarehouseId: cart.settings.defaultWarehouseId,
         warehouseIds: cart.settings.warehouseIds,
+        stock: snapshot && warehouseStock(snapshot.levels),
       });
       const request: CreateOrderRequest = {
         service: service.service,

@@ -68,6 +68,8 @@ export interface OrderStatusView {
   warehouseId?: string;
   holdCount: number;
   nextResendAt?: string;
+  /** While `received`: when the order goes to EasyPost (the merchant's grace delay or delivery slots). */
+  deliverAt?: string;
   lastError?: { message: string; field?: string; type?: string };
   cancelReason?: string;
   shipments: ShipmentUpdate[];
@@ -115,4 +117,9 @@ export function shipmentPickupScheduleId(merchantId: string): string {
 /** The schedule that takes a merchant's stock snapshot from EasyPost, and the ID prefix of its runs. */
 export function inventoryPickupScheduleId(merchantId: string): string {
   return `inventory-pickup:${merchantId}`;
+}
+
+/** The schedule that pushes a merchant's stock to one cart, and the ID prefix of its runs. */
+export function inventoryPushScheduleId(cartId: string): string {
+  return `inventory-push:${cartId}`;
 }

@@ -19,13 +19,15 @@ type Published = Map<string, unknown>;
 /**
  * Makes each transition visible: the Web UI's current details at once; search attributes, the orders index and the
  * audit log at the next `flush`. Transitions made in one workflow task share one upsert and one index write, and only
- * search attributes whose value changed are upserted, so the happy path stays at 30 history events.
+ * search attributes whose value changed are upserted, so the happy path stays at 31 history events.
  */
 export class OrderJournal {
   private readonly unrecorded: OrderTransition[] = [];
   /** The values as of the latest transition, published at the next flush. */
   private searchAttributes: SearchAttributeUpdatePair[] = [];
   private readonly published: Published;
+  /** The valid order whose lines the index has: lines are sent once, and again after a fix replaces the order. */
+  private linesRecordedFor: CartOrder | undefined;
 
   constructor(
     private readonly identity: () => OrderIdentity,
@@ -50,6 +52,7 @@ export class OrderJournal {
           easyPostOrderId: state.easyPostOrderId,
           holdCount: state.holdCount,
           nextResendAt,
+          deliverAt: state.deliverAt ? new Date(state.deliverAt) : undefined,
         })
       : `${order.cartOrderNumber} · ${STATUS_LABELS[status]} · the cart sent invalid order data`;
     setCurrentDetails(summary);
@@ -78,6 +81,7 @@ export class OrderJournal {
       summary,
       actor,
       detail,
+      lines: this.newLines(valid),
     });
   }
 
@@ -88,6 +92,12 @@ export class OrderJournal {
   async flush(): Promise<void> {
     this.publish(this.searchAttributes.splice(0));
     if (this.unrecorded.length > 0) await recordOrderTransitions(this.unrecorded.splice(0));
+  }
+
+  private newLines(valid: CartOrder | undefined): OrderTransition['lines'] {
+    if (!valid || valid === this.linesRecordedFor) return undefined;
+    this.linesRecordedFor = valid;
+    return valid.lines.map(({ sku, quantity }) => ({ sku, quantity }));
   }
 
   private publish(pairs: SearchAttributeUpdatePair[]): void {

@@ -10,6 +10,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
+import type { OrderTimings } from '../activities/orders';
+import { nextDeliveryAt, nextUploadAt } from '../src/domain/delivery-clock';
 import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE, nextResendAt } from '../src/domain/hold-clock';
 import { describeProblems, parseCartOrder, type CartOrder, type OrderDraft } from '../src/domain/order';
 import { canFix, canTransition, type OrderStatus } from '../src/domain/order-status';
@@ -31,7 +33,7 @@ import { OrderJournal } from './order-journal';
 type Activities = ReturnType<typeof createActivities>;
 
 // Database reads are quick and local: a local activity costs one history event instead of three.
-const { prepareOrder } = proxyLocalActivities<Activities>({
+const { prepareOrder, orderTimings } = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -60,6 +62,10 @@ export interface OrderState {
   warehouseId?: string;
   holdCount: number;
   nextResendAt?: string;
+  /** While `received`: when the order goes to EasyPost. */
+  deliverAt?: string;
+  /** The merchant's and cart's timing settings, read once when the order is received. */
+  timings?: OrderTimings;
   /** When the first send began: the lower bound for finding an order an earlier attempt created. */
   firstSendAt?: string;
   lastError?: OrderStatusView['lastError'];
@@ -185,6 +191,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     const request = cancelRequest!;
     state.cancelReason = request.reason;
     state.nextResendAt = undefined;
+    state.deliverAt = undefined;
     transition('cancelled', request.source, { reason: request.reason });
     await journal.flush();
     await answerCart(request, true, 'cancelled before it reached the warehouse');
@@ -227,12 +234,30 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     }
   }
 
-  if (!input.state) transition('received');
+  /** The timing settings, read on first use: state carried over from an older run may lack them. */
+  async function timings(): Promise<OrderTimings> {
+    state.timings ??= await orderTimings({ merchantId: draft.merchantId, cartId: draft.cartId });
+    return state.timings;
+  }
+
+  if (!input.state) {
+    const deliverAt = nextDeliveryAt(workflowInfo().startTime, (await timings()).delivery);
+    // Validated first so the summary shows the order; a malformed one does not wait, it goes on to `error`.
+    if (validate() && deliverAt.getTime() > Date.now()) state.deliverAt = deliverAt.toISOString();
+    transition('received');
+  }
 
   let holdsThisRun = 0;
   for (;;) {
     switch (state.status) {
       case 'received':
+        if (state.deliverAt) {
+          // The grace delay or delivery slot: a buyer's cancel still lands before the warehouse has the order, and
+          // retryNow sends at once. Immediate delivery sets no timer and keeps the happy path's history short.
+          await waitFor(() => wake || cancelRequest !== undefined, Date.parse(state.deliverAt) - Date.now());
+          wake = false;
+          state.deliverAt = undefined;
+        }
         if (cancelRequest) return cancelLocally();
         transition('sending');
         break;
@@ -290,9 +315,19 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
 
   /** Records and pushes each new shipment; true once the whole order shipped and every tracking number is out. */
   async function deliverShipments(): Promise<boolean> {
-    for (const shipment of newShipments.splice(0)) {
-      state.shipments.push(shipment);
-      transition('shipped', 'workflow', { shipmentId: shipment.shipmentId, trackingCode: shipment.trackingCode });
+    const record = () => {
+      for (const shipment of newShipments.splice(0)) {
+        state.shipments.push(shipment);
+        transition('shipped', 'workflow', { shipmentId: shipment.shipmentId, trackingCode: shipment.trackingCode });
+      }
+    };
+    record();
+    // The cart's upload slot (aligned to the epoch, so its orders upload together); packages that arrive meanwhile
+    // go in the same upload.
+    const uploadAt = nextUploadAt(new Date(Date.now()), (await timings()).trackingUploadSeconds).getTime();
+    if (uploadAt > Date.now()) {
+      await waitFor(() => false, uploadAt - Date.now());
+      record();
     }
     await journal.flush();
     for (const [index, shipment] of state.shipments.entries()) {

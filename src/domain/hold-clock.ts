@@ -4,6 +4,7 @@ export const DEFAULT_RESEND_HOUR = 1;
 export const DEFAULT_RESEND_ZONE = 'America/Los_Angeles';
 
 const SECOND = 1000;
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 // One formatter per zone: building them is the slow part. Deterministic, so a module cache is fine in workflows.
@@ -49,10 +50,10 @@ const offsetAt = (instant: number, zone: string) => wallClock(instant, zone) - M
 const startOfDay = (wall: number) => Math.floor(wall / DAY) * DAY;
 
 // The first instant of the local day starting at `day` (a wall time at midnight) whose wall clock reads at least
-// `hour`:00: the earlier of two on a fall-back day, the end of the gap when `hour`:00 is skipped. Undefined when
-// the gap runs past midnight, so the day has no such instant (as when Samoa skipped 30 December 2011).
-function firstOccurrence(day: number, hour: number, zone: string): number | undefined {
-  const wall = day + hour * 3_600_000;
+// `time` (ms after midnight): the earlier of two on a fall-back day, the end of the gap when `time` is skipped.
+// Undefined when the gap runs past midnight, so the day has no such instant (as when Samoa skipped 30 December 2011).
+function firstOccurrence(day: number, time: number, zone: string): number | undefined {
+  const wall = day + time;
   // Offsets a day either side: real zones change at most once in that window, and |offset| ≤ 14 h keeps the
   // candidate instants inside it.
   const before = offsetAt(wall - DAY, zone);
@@ -73,6 +74,31 @@ function firstOccurrence(day: number, hour: number, zone: string): number | unde
 }
 
 /**
+ * The first instant at or after `from` at which the wall clock in `zone` reads one of `times` (ms after local
+ * midnight), each at most once per local calendar day: the first of two on a fall-back day, the first instant after
+ * the gap on a spring-forward day that skips it. The resend and delivery clocks share it.
+ */
+export function nextLocalTime(from: Date, times: readonly number[], zone: string): Date {
+  if (!isValidTimeZone(zone)) {
+    throw new RangeError(`unknown time zone "${zone}": use an IANA name such as ${DEFAULT_RESEND_ZONE}`);
+  }
+  const instant = from.getTime();
+  if (Number.isNaN(instant)) throw new RangeError('now is not a valid date');
+
+  const today = startOfDay(wallClock(instant, zone));
+  // Today's occurrences may have passed; tomorrow's are later unless a fall-back at midnight repeated the evening,
+  // and a skipped day (Samoa, 2011) yields none: four days cover every case. Occurrences keep the days' order, so
+  // the first day with one holds the answer.
+  for (let day = today; day <= today + 3 * DAY; day += DAY) {
+    const due = times
+      .map((time) => firstOccurrence(day, time, zone))
+      .filter((at): at is number => at !== undefined && at >= instant);
+    if (due.length > 0) return new Date(Math.min(...due));
+  }
+  throw new Error(`none of the local times occurs in ${zone} within four days of ${from.toISOString()}`);
+}
+
+/**
  * When an on-hold order is next resent: the first instant after `now` at which the wall clock in `zone` reads
  * `hour`:00, at most once per local calendar day. On a fall-back day only the first `hour`:00 counts; on a
  * spring-forward day that skips `hour`:00 it is the first instant after the gap. Pure: `now` is workflow time.
@@ -81,18 +107,6 @@ export function nextResendAt(now: Date, hour: number = DEFAULT_RESEND_HOUR, zone
   if (!Number.isInteger(hour) || hour < 0 || hour > 23) {
     throw new RangeError(`resend hour must be a whole number from 0 to 23, got ${hour}`);
   }
-  if (!isValidTimeZone(zone)) {
-    throw new RangeError(`unknown time zone "${zone}": use an IANA name such as ${DEFAULT_RESEND_ZONE}`);
-  }
-  const instant = now.getTime();
-  if (Number.isNaN(instant)) throw new RangeError('now is not a valid date');
-
-  const today = startOfDay(wallClock(instant, zone));
-  // Today's occurrence may have passed; tomorrow's is after now unless a fall-back at midnight repeated the evening,
-  // and a skipped day (Samoa, 2011) yields none: four days cover every case.
-  for (let day = today; day <= today + 3 * DAY; day += DAY) {
-    const at = firstOccurrence(day, hour, zone);
-    if (at !== undefined && at > instant) return new Date(at);
-  }
-  throw new Error(`no ${hour}:00 in ${zone} within four days of ${now.toISOString()}`);
+  // Strictly after now: the resend that just fired does not fire again.
+  return nextLocalTime(new Date(now.getTime() + 1), [hour * HOUR], zone);
 }

@@ -16,7 +16,7 @@ const oneLine = (text: string, max: number) => {
 export function orderSummary(
   order: CartOrder,
   status: OrderStatus,
-  extra: { easyPostOrderId?: string; holdCount?: number; nextResendAt?: Date } = {},
+  extra: { easyPostOrderId?: string; holdCount?: number; nextResendAt?: Date; deliverAt?: Date } = {},
 ): string {
   const items = order.lines.reduce((sum, line) => sum + line.quantity, 0);
   const parts = [
@@ -28,5 +28,6 @@ export function orderSummary(
   if (extra.easyPostOrderId) parts.push(oneLine(extra.easyPostOrderId, 40));
   if (extra.holdCount) parts.push(`held ${extra.holdCount}×`);
   if (extra.nextResendAt) parts.push(`resend ${extra.nextResendAt.toISOString().slice(0, 16)}Z`);
+  if (extra.deliverAt) parts.push(`to warehouse ${extra.deliverAt.toISOString().slice(0, 16)}Z`);
   return oneLine(parts.join(' · '), MAX_LENGTH);
 }

@@ -5,6 +5,22 @@ export interface WarehouseStock {
   [warehouseId: string]: Record<string /* barcode */, number>;
 }
 
+/**
+ * An inventory snapshot's levels (`[{barcode, warehouseId, quantity}]`, src/db/inventory.ts) as units per warehouse
+ * and barcode, summing repeated pairs.
+ */
+export function warehouseStock(
+  levels: readonly { barcode: string; warehouseId: string; quantity: number }[],
+): WarehouseStock {
+  const stock: WarehouseStock = {};
+  for (const { barcode, warehouseId, quantity } of levels) {
+    // Own keys only: IDs come from EasyPost and must never reach Object.prototype.
+    const onHand = Object.hasOwn(stock, warehouseId) ? stock[warehouseId]! : (stock[warehouseId] = {});
+    onHand[barcode] = (Object.hasOwn(onHand, barcode) ? onHand[barcode]! : 0) + quantity;
+  }
+  return stock;
+}
+
 /** Where an order goes and why, recorded on the order. */
 export interface WarehouseChoice {
   /** Undefined: no warehouse is named and EasyPost chooses. */
@@ -49,4 +65,15 @@ export function chooseWarehouse(
   }
   // EasyPost rejects the short order and the workflow holds it until stock arrives.
   return fallback('no single warehouse can fill every line, so the order waits on hold for stock');
+}
+
+/** Whether one warehouse among `warehouseIds` (none configured: any warehouse) has every line in stock. */
+export function someWarehouseCanFill(
+  lines: WmsLine[],
+  warehouseIds: readonly string[],
+  stock: WarehouseStock,
+): boolean {
+  const wanted = unitsByBarcode(lines);
+  const candidates = warehouseIds.length > 0 ? warehouseIds : Object.keys(stock);
+  return candidates.some((id) => canFill(Object.hasOwn(stock, id) ? stock[id] : undefined, wanted));
 }

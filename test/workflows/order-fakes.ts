@@ -1,12 +1,16 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { createActivities } from '../../activities';
-import type { PreparedOrder } from '../../activities/orders';
+import type { OrderTimings, PreparedOrder } from '../../activities/orders';
 import type { OrderTransition } from '../../src/db/orders';
-import type { CartOrder } from '../../src/domain/order';
+import { orderWorkflowId, type CartOrder } from '../../src/domain/order';
 import type { OrderStatus } from '../../src/domain/order-status';
+import { orderWorkflow } from '../../workflows';
 import { OrderFailure, statusQuery } from '../../workflows/definitions';
+import { sampleOrder } from '../helpers/orders';
 import { pollUntil } from '../helpers/poll';
+import { createTestWorker, uniqueTaskQueue } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;
 export type SendOutcome = 'ok' | 'stock' | 'invalid' | 'auth';
@@ -19,6 +23,8 @@ export interface FakeLog {
   sends: Parameters<Activities['sendOrder']>[0][];
   cancels: number;
   pushes: Parameters<Activities['pushTracking']>[0][];
+  /** Server time at which each accepted push was scheduled. */
+  pushTimes: Date[];
   cartAnswers: Parameters<Activities['answerCartCancellation']>[0][];
   pushRefusals: number;
 }
@@ -32,6 +38,10 @@ export interface FakeOptions {
   /** How many tracking pushes the cart refuses before it accepts them. */
   pushRefusals?: number;
   resend?: { hour: number; zone: string };
+  /** The merchant's order delivery (default: immediately). */
+  delivery?: OrderTimings['delivery'];
+  /** The cart's tracking upload interval (default: 0, at once). */
+  trackingUploadSeconds?: number;
 }
 
 /** Typed fakes of the order activities: the workflow under test runs against them on the time-skipping server. */
@@ -42,11 +52,18 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
     sends: [],
     cancels: 0,
     pushes: [],
+    pushTimes: [],
     cartAnswers: [],
     pushRefusals: 0,
   };
   const queue = [...(options.sends ?? [])];
   const activities: Partial<Activities> = {
+    async orderTimings() {
+      return {
+        delivery: options.delivery ?? { mode: 'immediately' },
+        trackingUploadSeconds: options.trackingUploadSeconds ?? 0,
+      };
+    },
     async prepareOrder(order: CartOrder): Promise<PreparedOrder> {
       const unknown = order.lines.findIndex((line) => line.sku.startsWith('UNKNOWN'));
       if (unknown >= 0) {
@@ -101,6 +118,7 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
         throw ApplicationFailure.nonRetryable('Order 1001 is closed in the cart', 'CartRefused');
       }
       log.pushes.push(input);
+      log.pushTimes.push(new Date(Context.current().info.currentAttemptScheduledTimestampMs));
     },
     async answerCartCancellation(input) {
       log.cartAnswers.push(input);
@@ -125,4 +143,28 @@ export async function waitForStatus(handle: WorkflowHandle, status: OrderStatus,
 export async function terminateIfRunning(handle: WorkflowHandle): Promise<void> {
   const { status } = await handle.describe();
   if (status.name === 'RUNNING') await handle.terminate('test finished');
+}
+
+/** Starts an order workflow on a fresh queue with fake activities, runs `body`, then ends the workflow and worker. */
+export async function runOrder(
+  env: TestWorkflowEnvironment,
+  options: FakeOptions,
+  body: (ctx: { handle: WorkflowHandle<typeof orderWorkflow>; log: FakeLog }) => Promise<void>,
+  order: CartOrder = sampleOrder(),
+): Promise<void> {
+  const taskQueue = uniqueTaskQueue('order');
+  const { activities, log } = fakeOrderActivities(options);
+  const worker = await createTestWorker(env, taskQueue, activities);
+  await worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(orderWorkflow, {
+      taskQueue,
+      workflowId: orderWorkflowId(order.cartId, order.cartOrderId),
+      args: [{ order }],
+    });
+    try {
+      await body({ handle, log });
+    } finally {
+      await terminateIfRunning(handle);
+    }
+  });
 }

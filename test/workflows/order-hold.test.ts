@@ -1,11 +1,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { orderWorkflowId } from '../../src/domain/order';
-import { orderWorkflow } from '../../workflows';
 import { inventoryAvailableSignal, statusQuery } from '../../workflows/definitions';
 import { MAX_HOLDS_PER_RUN } from '../../workflows/order';
-import { sampleOrder } from '../helpers/orders';
-import { connectTimeSkipping, createTestWorker, uniqueTaskQueue } from '../helpers/temporal';
-import { fakeOrderActivities, terminateIfRunning, waitForStatus, type FakeOptions } from './order-fakes';
+import { connectTimeSkipping } from '../helpers/temporal';
+import { runOrder, waitForStatus } from './order-fakes';
 
 const ZONE = 'America/Los_Angeles';
 const HOUR = 3_600_000;
@@ -56,34 +53,11 @@ async function noonBeforeNextChange(towards: 'summer' | 'winter'): Promise<numbe
   throw new Error('no daylight-saving change within 400 days');
 }
 
-async function runHeldOrder(
-  options: FakeOptions,
-  body: (ctx: {
-    handle: ReturnType<typeof env.client.workflow.getHandle<typeof orderWorkflow>>;
-    log: ReturnType<typeof fakeOrderActivities>['log'];
-  }) => Promise<void>,
-): Promise<void> {
-  const order = sampleOrder();
-  const taskQueue = uniqueTaskQueue('hold');
-  const { activities, log } = fakeOrderActivities(options);
-  const worker = await createTestWorker(env, taskQueue, activities);
-  await worker.runUntil(async () => {
-    const workflowId = orderWorkflowId(order.cartId, order.cartOrderId);
-    await env.client.workflow.start(orderWorkflow, { taskQueue, workflowId, args: [{ order }] });
-    const handle = env.client.workflow.getHandle<typeof orderWorkflow>(workflowId);
-    try {
-      await body({ handle, log });
-    } finally {
-      await terminateIfRunning(handle);
-    }
-  });
-}
-
 describe.each(['summer', 'winter'] as const)('holding across the change to %s time', (towards) => {
   it('resends once per local day, at 01:00 Los Angeles time', async () => {
     const start = await noonBeforeNextChange(towards);
     await env.sleep(start - (await env.currentTimeMs()));
-    await runHeldOrder({ thereafter: 'stock' }, async ({ handle, log }) => {
+    await runOrder(env, { thereafter: 'stock' }, async ({ handle, log }) => {
       await waitForStatus(handle, 'on_hold');
       await env.sleep(4 * DAY);
       await waitForStatus(handle, 'on_hold');
@@ -102,7 +76,7 @@ describe.each(['summer', 'winter'] as const)('holding across the change to %s ti
 
 describe('a long hold', () => {
   it('wakes early when the inventory pickup sees stock', async () => {
-    await runHeldOrder({ sends: ['stock'] }, async ({ handle, log }) => {
+    await runOrder(env, { sends: ['stock'] }, async ({ handle, log }) => {
       await waitForStatus(handle, 'on_hold');
       await handle.signal(inventoryAvailableSignal);
       await waitForStatus(handle, 'at_wms');
@@ -111,7 +85,7 @@ describe('a long hold', () => {
   });
 
   it('keeps 30 days of daily resends within a bounded history through continue-as-new', async () => {
-    await runHeldOrder({ thereafter: 'stock' }, async ({ handle, log }) => {
+    await runOrder(env, { thereafter: 'stock' }, async ({ handle, log }) => {
       await waitForStatus(handle, 'on_hold');
       for (let day = 0; day < 30; day += 1) await env.sleep(DAY);
       await waitForStatus(handle, 'on_hold');

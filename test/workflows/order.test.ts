@@ -1,6 +1,5 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { orderWorkflowId } from '../../src/domain/order';
 import { orderWorkflow } from '../../workflows';
 import {
@@ -13,7 +12,7 @@ import {
 } from '../../workflows/definitions';
 import { sampleOrder, sampleShipment } from '../helpers/orders';
 import { connectTimeSkipping, createTestWorker, uniqueTaskQueue } from '../helpers/temporal';
-import { fakeOrderActivities, terminateIfRunning, waitForStatus, type FakeOptions } from './order-fakes';
+import { fakeOrderActivities, runOrder, waitForStatus } from './order-fakes';
 import { pollUntil } from '../helpers/poll';
 
 let env: TestWorkflowEnvironment;
@@ -26,32 +25,6 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-/** Starts an order workflow on a fresh queue with fake activities, runs `body`, then stops the worker. */
-async function withOrder(
-  options: FakeOptions,
-  body: (ctx: {
-    handle: WorkflowHandle<typeof orderWorkflow>;
-    log: ReturnType<typeof fakeOrderActivities>['log'];
-  }) => Promise<void>,
-  order = sampleOrder(),
-): Promise<void> {
-  const taskQueue = uniqueTaskQueue('order');
-  const { activities, log } = fakeOrderActivities(options);
-  const worker: Worker = await createTestWorker(env, taskQueue, activities);
-  await worker.runUntil(async () => {
-    const handle = await env.client.workflow.start(orderWorkflow, {
-      taskQueue,
-      workflowId: orderWorkflowId(order.cartId, order.cartOrderId),
-      args: [{ order }],
-    });
-    try {
-      await body({ handle, log });
-    } finally {
-      await terminateIfRunning(handle);
-    }
-  });
-}
-
 async function searchAttribute<T>(handle: WorkflowHandle, key: { name: string }): Promise<T | undefined> {
   const { typedSearchAttributes } = await handle.describe();
   return typedSearchAttributes.get(key as never) as T | undefined;
@@ -59,7 +32,7 @@ async function searchAttribute<T>(handle: WorkflowHandle, key: { name: string })
 
 describe('orderWorkflow', () => {
   it('goes received → sending → at_wms → shipped → confirmed, keeping search attributes current', async () => {
-    await withOrder({}, async ({ handle, log }) => {
+    await runOrder(env, {}, async ({ handle, log }) => {
       await waitForStatus(handle, 'at_wms');
       expect(await searchAttribute(handle, searchAttributes.orderStatus)).toBe('at_wms');
       expect(await searchAttribute(handle, searchAttributes.easyPostOrderId)).toMatch(/^order_/);
@@ -77,7 +50,7 @@ describe('orderWorkflow', () => {
   });
 
   it('pushes each package of a split shipment once and confirms when the order is complete', async () => {
-    await withOrder({}, async ({ handle, log }) => {
+    await runOrder(env, {}, async ({ handle, log }) => {
       await waitForStatus(handle, 'at_wms');
       await handle.signal(shipmentUpdateSignal, sampleShipment('pick_1', false));
       await handle.signal(shipmentUpdateSignal, sampleShipment('pick_1', false)); // seen twice: no effect
@@ -91,7 +64,7 @@ describe('orderWorkflow', () => {
   });
 
   it('waits for every package EasyPost counted before confirming a shipped order', async () => {
-    await withOrder({}, async ({ handle }) => {
+    await runOrder(env, {}, async ({ handle }) => {
       await waitForStatus(handle, 'at_wms');
       // The pickup reads the order once it is shipped: both packages say so, and arrive as two signals.
       await handle.signal(shipmentUpdateSignal, sampleShipment('pick_a', true, 2));
@@ -105,7 +78,7 @@ describe('orderWorkflow', () => {
   });
 
   it('keeps a shipped order visible when the cart refuses its tracking, and pushes again on retryNow', async () => {
-    await withOrder({ pushRefusals: 1 }, async ({ handle, log }) => {
+    await runOrder(env, { pushRefusals: 1 }, async ({ handle, log }) => {
       await waitForStatus(handle, 'at_wms');
       await handle.signal(shipmentUpdateSignal, sampleShipment('pick_1', true));
       await waitForStatus(handle, 'shipped');
@@ -120,7 +93,7 @@ describe('orderWorkflow', () => {
   });
 
   it('holds an order EasyPost rejects for stock and resends it at the next 01:00 Los Angeles time', async () => {
-    await withOrder({ sends: ['stock'] }, async ({ handle, log }) => {
+    await runOrder(env, { sends: ['stock'] }, async ({ handle, log }) => {
       await waitForStatus(handle, 'on_hold');
       const view = await handle.query(statusQuery);
       expect(view.holdCount).toBe(1);
@@ -145,7 +118,7 @@ describe('orderWorkflow', () => {
   });
 
   it('wakes a held order early on retryNow', async () => {
-    await withOrder({ sends: ['stock'] }, async ({ handle, log }) => {
+    await runOrder(env, { sends: ['stock'] }, async ({ handle, log }) => {
       await waitForStatus(handle, 'on_hold');
       await handle.signal(retryNowSignal);
       await waitForStatus(handle, 'at_wms');
@@ -154,7 +127,7 @@ describe('orderWorkflow', () => {
   });
 
   it('cancels a held order locally, without calling EasyPost', async () => {
-    await withOrder({ thereafter: 'stock' }, async ({ handle, log }) => {
+    await runOrder(env, { thereafter: 'stock' }, async ({ handle, log }) => {
       await waitForStatus(handle, 'on_hold');
       await handle.signal(cancelSignal, { reason: 'buyer changed their mind', source: 'cart' });
       const result = await handle.result();
@@ -168,7 +141,7 @@ describe('orderWorkflow', () => {
   });
 
   it('cancels at EasyPost once the order is there', async () => {
-    await withOrder({ cancel: 'ok' }, async ({ handle, log }) => {
+    await runOrder(env, { cancel: 'ok' }, async ({ handle, log }) => {
       await waitForStatus(handle, 'at_wms');
       await handle.signal(cancelSignal, { reason: 'fraud', source: 'operator' });
       expect((await handle.result()).status).toBe('cancelled');
@@ -177,7 +150,7 @@ describe('orderWorkflow', () => {
   });
 
   it('goes to cancel_failed when EasyPost refuses, and still takes the shipment', async () => {
-    await withOrder({ cancel: 'refused' }, async ({ handle }) => {
+    await runOrder(env, { cancel: 'refused' }, async ({ handle }) => {
       await waitForStatus(handle, 'at_wms');
       await handle.signal(cancelSignal, { reason: 'too late', source: 'operator' });
       await waitForStatus(handle, 'cancel_failed');
@@ -188,7 +161,7 @@ describe('orderWorkflow', () => {
   });
 
   it('stays at the warehouse with the reason when the cancel cannot reach EasyPost, and still ships', async () => {
-    await withOrder({ cancel: 'auth' }, async ({ handle }) => {
+    await runOrder(env, { cancel: 'auth' }, async ({ handle }) => {
       await waitForStatus(handle, 'at_wms');
       await handle.signal(cancelSignal, { reason: 'buyer asked', source: 'operator' });
       await pollUntil(async () => (await handle.query(statusQuery)).lastError?.type === 'CancelFailed', {
@@ -202,7 +175,8 @@ describe('orderWorkflow', () => {
 
   it('puts bad data in error naming the field, and a fix sends it to the warehouse', async () => {
     const order = sampleOrder({ lines: [{ lineId: 'l1', sku: 'UNKNOWN-1', quantity: 1 }] });
-    await withOrder(
+    await runOrder(
+      env,
       {},
       async ({ handle }) => {
         await waitForStatus(handle, 'error');
@@ -226,7 +200,7 @@ describe('orderWorkflow', () => {
   });
 
   it('sends an order EasyPost rejected for its address once the address is fixed', async () => {
-    await withOrder({ sends: ['invalid'] }, async ({ handle, log }) => {
+    await runOrder(env, { sends: ['invalid'] }, async ({ handle, log }) => {
       await waitForStatus(handle, 'error');
       expect((await handle.query(statusQuery)).lastError).toMatchObject({ field: 'destination.zip' });
       expect(await searchAttribute(handle, searchAttributes.orderStatus)).toBe('error');
@@ -238,7 +212,7 @@ describe('orderWorkflow', () => {
   });
 
   it('cancels an order in error locally', async () => {
-    await withOrder({ sends: ['auth'] }, async ({ handle, log }) => {
+    await runOrder(env, { sends: ['auth'] }, async ({ handle, log }) => {
       await waitForStatus(handle, 'error');
       expect((await handle.query(statusQuery)).lastError?.type).toBe('AuthFailed');
       await handle.signal(cancelSignal, { reason: 'test order', source: 'operator' });
@@ -249,7 +223,8 @@ describe('orderWorkflow', () => {
 
   it('holds a malformed cart order in error naming its fields, and a fix sends it', async () => {
     const { shipTo: _shipTo, ...withoutAddress } = sampleOrder();
-    await withOrder(
+    await runOrder(
+      env,
       {},
       async ({ handle, log }) => {
         await waitForStatus(handle, 'error');

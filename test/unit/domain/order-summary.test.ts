@@ -17,6 +17,11 @@ describe('orderSummary', () => {
     );
   });
 
+  it('says when a waiting order goes to the warehouse', () => {
+    const summary = orderSummary(cartOrder(), 'received', { deliverAt: new Date('2027-11-08T17:00:00Z') });
+    expect(summary).toBe('#1001 · Portland, US · 3 items · Received · to warehouse 2027-11-08T17:00Z');
+  });
+
   it('leaves out names, street, email and phone', () => {
     const order = cartOrder();
     const summary = orderSummary(order, 'at_wms', { easyPostOrderId: 'order_1' });

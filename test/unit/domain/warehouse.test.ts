@@ -1,4 +1,4 @@
-import { chooseWarehouse, type WarehouseStock } from '../../../src/domain/warehouse';
+import { chooseWarehouse, warehouseStock, type WarehouseStock } from '../../../src/domain/warehouse';
 
 describe('chooseWarehouse', () => {
   const lines = [
@@ -74,5 +74,18 @@ describe('chooseWarehouse', () => {
       stock: { ...stock, wh_other: { A: 9, B: 9 } },
     });
     expect(choice.warehouseId).toBe('wh_east');
+  });
+});
+
+describe('warehouseStock', () => {
+  it('groups snapshot levels by warehouse, summing a barcode listed twice', () => {
+    const levels = [
+      { barcode: 'A', warehouseId: 'wh_east', quantity: 0 },
+      { barcode: 'A', warehouseId: 'wh_west', quantity: 2 },
+      { barcode: 'B', warehouseId: 'wh_west', quantity: 1 },
+      { barcode: 'B', warehouseId: 'wh_west', quantity: 3 },
+    ];
+    expect(warehouseStock(levels)).toEqual({ wh_east: { A: 0 }, wh_west: { A: 2, B: 4 } });
+    expect(warehouseStock([])).toEqual({});
   });
 });
