@@ -14,6 +14,8 @@ import { createEasyPostClient } from '../src/easypost';
 import { createOrderActivities } from './orders';
 import { createInventoryStore } from '../src/db/inventory';
 import { createInventoryActivities } from './inventory';
+import { createInventoryPushStore } from '../src/db/inventory-pushes';
+import { createInventoryPushActivities } from './inventory-push';
 
 /** What activities are built from; the worker builds it once, tests pass their own. */
 export interface ActivityDeps {
@@ -31,6 +33,8 @@ export function createActivities(deps: ActivityDeps) {
   const orders = createOrderIndex(pool);
   const { adapterFor, adapterForCart } = createCartAdapters({ pool, carts });
   const merchants = createMerchantStore(pool, box);
+  const mappings = createMappingStore(pool);
+  const inventory = createInventoryStore(pool);
   const easyPostClient = async (merchantId: string) => {
     const { apiKey } = await merchants.easyPostKey(merchantId);
     return createEasyPostClient({ apiKey, baseUrl: deps.easyPostBaseUrl });
@@ -40,13 +44,22 @@ export function createActivities(deps: ActivityDeps) {
     ...createOrderActivities({
       merchants,
       carts,
-      mappings: createMappingStore(pool),
+      mappings,
       orders,
+      inventory,
       easyPostClient,
       adapterFor,
     }),
     ...createPullActivities({ carts, orders, pulls: createPullStore(pool), adapterForCart }),
     ...createShipmentActivities({ orders, cursors: createMerchantCursorStore(pool), easyPostClient }),
-    ...createInventoryActivities({ orders, inventory: createInventoryStore(pool), easyPostClient }),
+    ...createInventoryActivities({ orders, inventory, carts, mappings, easyPostClient }),
+    ...createInventoryPushActivities({
+      carts,
+      inventory,
+      pushes: createInventoryPushStore(pool),
+      mappings,
+      orders,
+      adapterForCart,
+    }),
   };
 }

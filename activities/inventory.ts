@@ -1,15 +1,21 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { Context, log } from '@temporalio/activity';
+import type { CartStore } from '../src/db/carts';
 import type { InventoryStore } from '../src/db/inventory';
-import type { OrderIndex } from '../src/db/orders';
+import type { OrderIndex, PendingOrder } from '../src/db/orders';
+import type { MappingStore } from '../src/db/product-mapping';
+import { translateLines } from '../src/domain/translation';
+import { someWarehouseCanFill, warehouseStock } from '../src/domain/warehouse';
 import { INVENTORY_IDS_PER_CALL, type EasyPostClient, type Product } from '../src/easypost';
-import { barcodesThatRose, normaliseLevels, type StockLevel } from '../src/inventory/levels';
+import { normaliseLevels, type StockLevel } from '../src/inventory/levels';
 import { inventoryAvailableSignal } from '../workflows/definitions';
 import { toActivityFailure } from './easypost-failure';
 
 export interface InventoryActivityDeps {
   orders: OrderIndex;
   inventory: InventoryStore;
+  carts: CartStore;
+  mappings: MappingStore;
   easyPostClient(merchantId: string): Promise<EasyPostClient>;
 }
 
@@ -29,7 +35,8 @@ export function createInventoryActivities(deps: InventoryActivityDeps) {
   return {
     /**
      * Syncs the merchant's warehouses, reads every product's stock per warehouse, saves it as a snapshot when it
-     * differs from the latest, and signals `inventoryAvailable` to held orders when some barcode's stock rose.
+     * differs from the latest, and signals `inventoryAvailable` to each held order that one warehouse of its cart
+     * can now fill.
      * Safe to repeat: a retry finds the snapshot unchanged, and a woken order that is no longer held ignores the signal.
      */
     async pickUpInventory(input: { merchantId: string }): Promise<InventoryPickupResult> {
@@ -43,14 +50,8 @@ export function createInventoryActivities(deps: InventoryActivityDeps) {
         warehouses.map((w) => ({ id: w.id, name: w.name, shortName: w.short_name, disabledAt: w.disabled_at })),
       );
 
-      const previous = await deps.inventory.latestSnapshot(merchantId);
       const { changed } = await deps.inventory.saveSnapshotIfChanged(merchantId, levels);
-      // A first snapshot compares with nothing: any stock counts as new, so orders held before it get a try.
-      const rose = changed ? barcodesThatRose(previous?.levels ?? [], levels) : [];
-
-      // Over-approximation: every held order of the merchant is woken when any barcode rose, since the orders index
-      // does not hold an order's barcodes. A woken order without stock just goes back on hold after one EasyPost try.
-      const woken = rose.length > 0 ? await wakeHeldOrders(deps.orders, merchantId) : 0;
+      const woken = changed ? await wakeFillableOrders(deps, merchantId, levels) : 0;
 
       const result: InventoryPickupResult = {
         warehouses: warehouses.length,
@@ -59,7 +60,7 @@ export function createInventoryActivities(deps: InventoryActivityDeps) {
         changed,
         woken,
       };
-      log.info('Picked up inventory', { merchantId, ...result, barcodesRose: rose.length });
+      log.info('Picked up inventory', { merchantId, ...result });
       return result;
     },
   };
@@ -91,13 +92,36 @@ async function readStock(easyPost: EasyPostClient) {
   return { warehouses, products, levels: normaliseLevels(rows) };
 }
 
-/** Signals `inventoryAvailable` to each held order of the merchant; orders whose workflow has closed are skipped. */
-async function wakeHeldOrders(orders: OrderIndex, merchantId: string): Promise<number> {
+/**
+ * Signals `inventoryAvailable` to each held order that one warehouse of its cart can now fill. Orders competing for
+ * the same units may all be woken: those EasyPost still rejects go back on hold. An order whose lines the index lacks
+ * or no longer translate is woken too, so the workflow finds out. Orders whose workflow has closed are skipped.
+ */
+async function wakeFillableOrders(
+  deps: InventoryActivityDeps,
+  merchantId: string,
+  levels: readonly StockLevel[],
+): Promise<number> {
+  const held = await deps.orders.pendingOrders(merchantId, ['on_hold']);
+  if (held.length === 0) return 0;
+  const skus = [...new Set(held.flatMap((order) => order.lines?.map((line) => line.sku) ?? []))];
+  const [mapping, carts] = await Promise.all([deps.mappings.productMapping(merchantId, skus), deps.carts.list()]);
+  const warehousesOf = new Map(carts.map((cart) => [cart.id, cart.settings.warehouseIds]));
+  const stock = warehouseStock(levels);
+  const fillable = (order: PendingOrder): boolean => {
+    if (!order.lines) return true;
+    const translated = translateLines(
+      order.lines.map((line, index) => ({ lineId: String(index), ...line })),
+      mapping,
+    );
+    return !translated.ok || someWarehouseCanFill(translated.lines, warehousesOf.get(order.cartId) ?? [], stock);
+  };
+
   const { client } = Context.current();
   let woken = 0;
-  for (const workflowId of await orders.heldWorkflowIds(merchantId)) {
+  for (const order of held.filter(fillable)) {
     try {
-      await client.workflow.getHandle(workflowId).signal(inventoryAvailableSignal);
+      await client.workflow.getHandle(order.workflowId).signal(inventoryAvailableSignal);
       woken += 1;
     } catch (err) {
       if (!(err instanceof WorkflowNotFoundError)) throw err;

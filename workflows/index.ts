@@ -1,6 +1,6 @@
 // Bundle entry: every workflow the worker registers is exported here.
 export { healthCheckWorkflow } from './healthcheck';
-export { inventoryPickupWorkflow } from './inventory';
+export { inventoryPickupWorkflow, inventoryPushWorkflow } from './inventory';
 export { orderWorkflow } from './order';
 export { pullOrdersWorkflow } from './pull-orders';
 export { shipmentPickupWorkflow } from './shipments';

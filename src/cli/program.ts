@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliContext } from './context';
 import { registerCartCommands } from './commands/carts';
+import { registerInventoryCommands } from './commands/inventory';
 import { registerMappingCommands } from './commands/mapping';
 import { registerMerchantCommands } from './commands/merchants';
 import { registerOrderCommands } from './commands/orders';
@@ -9,7 +10,7 @@ import { registerScheduleCommands } from './commands/schedules';
 /** The `epf` command tree, acting through `ctx`. */
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('epf')
-    .description('Operate epf: merchants, carts, product mapping and orders')
+    .description('Operate epf: merchants, carts, product mapping, orders, schedules and inventory')
     // Throw instead of exiting, so main can close connections and choose the exit code (usage errors are 2).
     .exitOverride();
   // Subcommands copy these settings when they are created, so register them after.
@@ -18,5 +19,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerMappingCommands(program, ctx);
   registerOrderCommands(program, ctx);
   registerScheduleCommands(program, ctx);
+  registerInventoryCommands(program, ctx);
   return program;
 }

@@ -69,6 +69,24 @@ export function createInventoryStore(pool: Pool) {
       });
     },
 
+    /** The merchant's warehouses as the last pickup saw them, by short name. */
+    async warehouses(merchantId: string): Promise<WarehouseRecord[]> {
+      const { rows } = await pool.query<{
+        id: string;
+        name: string;
+        short_name: string | null;
+        disabled_at: Date | null;
+      }>('SELECT id, name, short_name, disabled_at FROM warehouses WHERE merchant_id = $1 ORDER BY short_name, id', [
+        merchantId,
+      ]);
+      return rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        shortName: row.short_name,
+        disabledAt: row.disabled_at?.toISOString() ?? null,
+      }));
+    },
+
     /** Records the warehouses EasyPost lists; ones it no longer lists are left as they were. */
     async upsertWarehouses(merchantId: string, warehouses: readonly WarehouseRecord[]): Promise<void> {
       if (warehouses.length === 0) return;

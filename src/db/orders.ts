@@ -19,7 +19,29 @@ export interface OrderTransition {
   /** Who caused it: `workflow`, or `operator`/`cart` for cancels. */
   actor: string;
   detail?: Record<string, unknown>;
+  /** The order's cart lines, sent when they are new (received, fixed); undefined keeps the stored ones. */
+  lines?: CartLine[];
 }
+
+/** A cart line as the index keeps it: enough to know which stock an order not yet at the WMS will take. */
+export interface CartLine {
+  sku: string;
+  quantity: number;
+}
+
+/** An order whose stock EasyPost has not reserved yet. */
+export interface PendingOrder {
+  workflowId: string;
+  cartId: string;
+  status: OrderStatus;
+  /** Chosen when it was last prepared; undefined before that (or when EasyPost chooses). */
+  warehouseId: string | undefined;
+  /** Undefined for orders recorded before lines were kept, or whose cart data is malformed. */
+  lines: CartLine[] | undefined;
+}
+
+/** Statuses of orders that will take stock but have not reserved it at EasyPost. */
+export const PENDING_STATUSES = ['received', 'sending', 'on_hold', 'error'] as const satisfies OrderStatus[];
 
 export interface OrderRow {
   cart_id: string;
@@ -76,13 +98,32 @@ export function createOrderIndex(pool: Pool) {
       return rows;
     },
 
-    /** Workflow IDs of the merchant's orders on hold (waiting for stock), for the inventory pickup to wake. */
-    async heldWorkflowIds(merchantId: string): Promise<string[]> {
-      const { rows } = await pool.query<{ workflow_id: string }>(
-        `SELECT workflow_id FROM orders WHERE merchant_id = $1 AND status = 'on_hold' ORDER BY updated_at`,
-        [merchantId],
+    /**
+     * The merchant's orders not yet at the WMS (PENDING_STATUSES, or only `statuses`), oldest first: the inventory
+     * push subtracts their units, the inventory pickup wakes the held ones.
+     */
+    async pendingOrders(
+      merchantId: string,
+      statuses: readonly OrderStatus[] = PENDING_STATUSES,
+    ): Promise<PendingOrder[]> {
+      const { rows } = await pool.query<{
+        workflow_id: string;
+        cart_id: string;
+        status: OrderStatus;
+        warehouse_id: string | null;
+        lines: CartLine[] | null;
+      }>(
+        `SELECT workflow_id, cart_id, status, warehouse_id, lines FROM orders
+         WHERE merchant_id = $1 AND status = ANY($2) ORDER BY received_at`,
+        [merchantId, statuses],
       );
-      return rows.map((row) => row.workflow_id);
+      return rows.map((row) => ({
+        workflowId: row.workflow_id,
+        cartId: row.cart_id,
+        status: row.status,
+        warehouseId: row.warehouse_id ?? undefined,
+        lines: row.lines ?? undefined,
+      }));
     },
 
     /** By cart order ID, cart order number or EasyPost order ID. */
@@ -103,11 +144,12 @@ export type OrderIndex = ReturnType<typeof createOrderIndex>;
 async function writeTransition(client: PoolClient, t: OrderTransition): Promise<void> {
   await client.query(
     `INSERT INTO orders (cart_id, cart_order_id, cart_order_number, merchant_id, workflow_id, status,
-       easypost_order_id, warehouse_id, last_error, hold_count, next_resend_at, summary)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       easypost_order_id, warehouse_id, last_error, hold_count, next_resend_at, summary, lines)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (cart_id, cart_order_id) DO UPDATE SET status = $6,
        easypost_order_id = COALESCE($7, orders.easypost_order_id), warehouse_id = COALESCE($8, orders.warehouse_id),
-       last_error = $9, hold_count = $10, next_resend_at = $11, summary = $12, updated_at = now()`,
+       last_error = $9, hold_count = $10, next_resend_at = $11, summary = $12, lines = COALESCE($13, orders.lines),
+       updated_at = now()`,
     [
       t.cartId,
       t.cartOrderId,
@@ -121,6 +163,7 @@ async function writeTransition(client: PoolClient, t: OrderTransition): Promise<
       t.holdCount,
       t.nextResendAt ?? null,
       t.summary,
+      t.lines === undefined ? null : JSON.stringify(t.lines),
     ],
   );
   await client.query(

@@ -6,17 +6,17 @@ import { withTransaction } from './transaction';
 /** Aliases, bundles and ship methods: what turns a cart order into an EasyPost order. */
 export function createMappingStore(pool: Pool) {
   return {
-    /** The aliases and bundles that concern `skus` (not the merchant's whole catalogue). */
-    async productMapping(merchantId: string, skus: string[]): Promise<ProductMapping> {
+    /** The aliases and bundles that concern `skus`; without `skus`, the merchant's whole catalogue. */
+    async productMapping(merchantId: string, skus?: string[]): Promise<ProductMapping> {
       const [aliases, bundles] = await Promise.all([
         pool.query<{ sku: string; barcode: string }>(
-          'SELECT sku, barcode FROM sku_aliases WHERE merchant_id = $1 AND sku = ANY($2)',
-          [merchantId, skus],
+          'SELECT sku, barcode FROM sku_aliases WHERE merchant_id = $1 AND ($2::text[] IS NULL OR sku = ANY($2))',
+          [merchantId, skus ?? null],
         ),
         pool.query<{ bundle_sku: string; barcode: string; units: number }>(
           `SELECT bundle_sku, barcode, units FROM bundle_components
-           WHERE merchant_id = $1 AND bundle_sku = ANY($2) ORDER BY bundle_sku, barcode`,
-          [merchantId, skus],
+           WHERE merchant_id = $1 AND ($2::text[] IS NULL OR bundle_sku = ANY($2)) ORDER BY bundle_sku, barcode`,
+          [merchantId, skus ?? null],
         ),
       ]);
       const mapping: ProductMapping = { aliases: {}, bundles: {} };

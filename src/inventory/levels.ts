@@ -28,21 +28,6 @@ export function fingerprintOf(levels: readonly StockLevel[]): string {
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
-/** Units per barcode across all warehouses. */
-export function totalsByBarcode(levels: readonly StockLevel[]): Map<string, number> {
-  const totals = new Map<string, number>();
-  for (const { barcode, quantity } of levels) totals.set(barcode, (totals.get(barcode) ?? 0) + quantity);
-  return totals;
-}
-
-/** The barcodes whose total across warehouses is higher in `current` than in `previous` (absent counts as 0). */
-export function barcodesThatRose(previous: readonly StockLevel[], current: readonly StockLevel[]): string[] {
-  const before = totalsByBarcode(previous);
-  return [...totalsByBarcode(current)]
-    .filter(([barcode, total]) => total > (before.get(barcode) ?? 0))
-    .map(([barcode]) => barcode);
-}
-
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

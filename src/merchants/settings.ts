@@ -9,7 +9,14 @@ const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone, 
  */
 export const orderDeliverySchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('immediately') }),
-  z.object({ mode: z.literal('grace'), minutes: z.number().int().min(1).max(7 * 24 * 60) }),
+  z.object({
+    mode: z.literal('grace'),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
+  }),
   z.object({
     mode: z.literal('slots'),
     times: z

@@ -1,13 +1,18 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import type { Cart } from '../db/carts';
 import type { Merchant } from '../db/merchants';
-import { inventoryPickupScheduleId, pullScheduleId, shipmentPickupScheduleId } from '../../workflows/definitions';
-import type { inventoryPickupWorkflow } from '../../workflows/inventory';
+import {
+  inventoryPickupScheduleId,
+  inventoryPushScheduleId,
+  pullScheduleId,
+  shipmentPickupScheduleId,
+} from '../../workflows/definitions';
+import type { inventoryPickupWorkflow, inventoryPushWorkflow } from '../../workflows/inventory';
 import type { pullOrdersWorkflow } from '../../workflows/pull-orders';
 import type { shipmentPickupWorkflow } from '../../workflows/shipments';
 
-/** Carts with nothing to pull (orders typed in by operators) have no pull schedule. */
-const PULLLESS_CART_TYPES = new Set(['manual']);
+/** Carts that are not a shop to talk to (orders typed in by operators) have no pull or inventory-push schedule. */
+const OFFLINE_CART_TYPES = new Set(['manual']);
 
 export interface ReconcileResult {
   created: string[];
@@ -54,18 +59,27 @@ function every(
 
 /** Every schedule the carts and merchants in PostgreSQL call for. */
 export function desiredSchedules(sources: ScheduleSources, taskQueue: string): Desired[] {
-  const pulls = sources.carts
-    .filter((cart) => !PULLLESS_CART_TYPES.has(cart.type))
-    .map((cart) =>
-      every(
-        cart.settings.orderPullSeconds,
-        pullScheduleId(cart.id),
-        'pullOrdersWorkflow',
-        [{ cartId: cart.id }] satisfies Parameters<typeof pullOrdersWorkflow>,
-        taskQueue,
-        { merchantId: cart.merchantId, cartType: cart.type },
-      ),
-    );
+  const shops = sources.carts.filter((cart) => !OFFLINE_CART_TYPES.has(cart.type));
+  const pulls = shops.map((cart) =>
+    every(
+      cart.settings.orderPullSeconds,
+      pullScheduleId(cart.id),
+      'pullOrdersWorkflow',
+      [{ cartId: cart.id }] satisfies Parameters<typeof pullOrdersWorkflow>,
+      taskQueue,
+      { merchantId: cart.merchantId, cartType: cart.type },
+    ),
+  );
+  const inventoryPushes = shops.map((cart) =>
+    every(
+      cart.settings.inventoryPushSeconds,
+      inventoryPushScheduleId(cart.id),
+      'inventoryPushWorkflow',
+      [{ cartId: cart.id }] satisfies Parameters<typeof inventoryPushWorkflow>,
+      taskQueue,
+      { merchantId: cart.merchantId, cartType: cart.type },
+    ),
+  );
   const shipmentPickups = sources.merchants.map((merchant) =>
     every(
       merchant.settings.shipmentPickupSeconds,
@@ -86,7 +100,7 @@ export function desiredSchedules(sources: ScheduleSources, taskQueue: string): D
       { merchantId: merchant.id },
     ),
   );
-  return [...pulls, ...shipmentPickups, ...inventoryPickups];
+  return [...pulls, ...shipmentPickups, ...inventoryPickups, ...inventoryPushes];
 }
 
 /**
@@ -131,7 +145,7 @@ export async function reconcileSchedules(
     result.updated.push(scheduleId);
   }
 
-  for (const scheduleId of existing) {
+  for (const scheduleId of [...existing].sort()) {
     if (wanted.has(scheduleId)) continue;
     await client.schedule.getHandle(scheduleId).delete();
     result.deleted.push(scheduleId);

@@ -2,6 +2,7 @@ import { createInventoryStore } from '../../../src/db/inventory';
 import { createOrderIndex } from '../../../src/db/orders';
 import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { inventoryPickupWorkflow } from '../../../workflows';
+import { statusQuery } from '../../../workflows/definitions';
 import { waitForStatus } from '../../workflows/order-fakes';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
 import { pollUntil } from '../../helpers/poll';
@@ -79,7 +80,7 @@ describe('the inventory pickup', () => {
     expect(await snapshotCount()).toBe(before);
   });
 
-  it('wakes a held order once its barcode is back in stock, skipping orders whose workflow is gone', async () => {
+  it('wakes a held order once a warehouse can fill it, and only then; skips orders whose workflow is gone', async () => {
     const order = stack.orderFor({ lines: [{ lineId: 'l1', sku: 'TEE-S', quantity: 1 }] });
     await stack.submit(order);
     const handle = stack.handleOf(order);
@@ -99,9 +100,19 @@ describe('the inventory pickup', () => {
         actor: 'workflow',
       },
     ]);
+    const [warehouse] = await stack.easyPost().listWarehouses();
+    // Other stock arrives: the held order still cannot be filled, so it is left alone. The index row of the gone
+    // workflow has no lines: it is signalled to be safe, and skipped.
+    stack.sim.control.setStock({
+      api_key: DEMO_KEYS.test_key,
+      barcode: BARCODES.socks,
+      warehouse_id: warehouse!.id,
+      quantity: 500,
+    });
+    expect(await pickUp()).toMatchObject({ changed: true, woken: 0 });
+    expect(await handle.query(statusQuery)).toMatchObject({ status: 'on_hold', holdCount: 1 });
     const before = await snapshotCount();
 
-    const [warehouse] = await stack.easyPost().listWarehouses();
     stack.sim.control.setStock({
       api_key: DEMO_KEYS.test_key,
       barcode: BARCODES.teeS,

@@ -9,12 +9,12 @@ let env: TestWorkflowEnvironment;
 const taskQueue = uniqueTaskQueue('schedules');
 const suffix = Date.now();
 
-const cart = (id: string, type: string, orderPullSeconds = 300): Cart => ({
+const cart = (id: string, type: string, orderPullSeconds = 300, inventoryPushSeconds = 900): Cart => ({
   id: `${id}-${suffix}`,
   merchantId: 'acme',
   type,
   name: id,
-  settings: cartSettingsSchema.parse({ orderPullSeconds }),
+  settings: cartSettingsSchema.parse({ orderPullSeconds, inventoryPushSeconds }),
 });
 const merchant = (id: string, shipmentPickupSeconds = 300, inventoryPickupSeconds = 900): Merchant => ({
   id: `${id}-${suffix}`,
@@ -35,14 +35,21 @@ afterAll(async () => {
 });
 
 describe('reconcileSchedules', () => {
-  it('creates, updates and deletes pull and pickup schedules to match the config, and is idempotent', async () => {
+  it('creates, updates and deletes pull, pickup and push schedules to match the config, and is idempotent', async () => {
     const shop = cart('shop', 'shopify');
-    const woo = cart('woo', 'woocommerce', 120);
+    const woo = cart('woo', 'woocommerce', 120, 600);
     const manual = cart('phone', 'manual');
     const acme = merchant('acme', 600, 1200);
 
     expect(await reconcileSchedules(env.client, { carts: [shop, woo, manual], merchants: [acme] }, taskQueue)).toEqual({
-      created: [`pull:${shop.id}`, `pull:${woo.id}`, `shipments:${acme.id}`, `inventory-pickup:${acme.id}`],
+      created: [
+        `pull:${shop.id}`,
+        `pull:${woo.id}`,
+        `shipments:${acme.id}`,
+        `inventory-pickup:${acme.id}`,
+        `inventory-push:${shop.id}`,
+        `inventory-push:${woo.id}`,
+      ],
       updated: [],
       deleted: [],
     });
@@ -64,6 +71,9 @@ describe('reconcileSchedules', () => {
     });
     expect(inventory.spec.intervals?.[0]?.every).toBe(1_200_000);
     expect(inventory.policies.overlap).toBe('SKIP');
+    const push = await env.client.schedule.getHandle(`inventory-push:${woo.id}`).describe();
+    expect(push.action).toMatchObject({ workflowType: 'inventoryPushWorkflow', args: [{ cartId: woo.id }] });
+    expect(push.spec.intervals?.[0]?.every).toBe(600_000);
 
     const unchanged = { carts: [shop, woo, manual], merchants: [acme] };
     expect(await reconcileSchedules(env.client, unchanged, taskQueue)).toEqual({
@@ -77,7 +87,7 @@ describe('reconcileSchedules', () => {
     expect(await reconcileSchedules(env.client, { carts: [faster], merchants: [acmeFasterStock] }, taskQueue)).toEqual({
       created: [],
       updated: [`pull:${shop.id}`, `inventory-pickup:${acme.id}`],
-      deleted: [`pull:${woo.id}`],
+      deleted: [`inventory-push:${woo.id}`, `pull:${woo.id}`],
     });
     expect((await env.client.schedule.getHandle(`pull:${shop.id}`).describe()).spec.intervals?.[0]?.every).toBe(60_000);
     const updatedInventory = await env.client.schedule.getHandle(`inventory-pickup:${acme.id}`).describe();

@@ -1,0 +1,29 @@
+import type { InventoryLevel } from '../carts/adapter';
+import type { Cart } from '../db/carts';
+import type { OrderIndex } from '../db/orders';
+import type { MappingStore } from '../db/product-mapping';
+import { cartLevels, stockOfWarehouses, unreservedUnits } from './cart-levels';
+import type { StockLevel } from './levels';
+
+/**
+ * The levels `cart` should show for a snapshot's stock, as of now: its warehouses summed, barcodes mapped to its
+ * SKUs with the merchant's current aliases and bundles, orders not yet at the WMS subtracted, its minimum applied.
+ * The inventory push sends these; `epf inventory show --cart` displays them.
+ */
+export async function cartStockNow(
+  stores: { mappings: MappingStore; orders: OrderIndex },
+  cart: Cart,
+  levels: readonly StockLevel[],
+): Promise<InventoryLevel[]> {
+  const { warehouseIds, minimumInventory } = cart.settings;
+  const [mapping, unreserved] = await Promise.all([
+    stores.mappings.productMapping(cart.merchantId),
+    stores.orders.pendingOrders(cart.merchantId),
+  ]);
+  return cartLevels({
+    stock: stockOfWarehouses(levels, warehouseIds),
+    unreserved: unreservedUnits(unreserved, mapping, warehouseIds),
+    mapping,
+    minimumInventory,
+  });
+}
