@@ -7,6 +7,7 @@ import { formatFields, printJson } from '../format';
 import { bySchema, integerBy, parseOrderDelivery, parseSlug, parseYesNo } from '../parsers';
 import { readSecret } from '../secrets';
 import { formatChanges, givenOnly, reconcileNow } from '../setting-changes';
+import { inventoryPickupScheduleId } from '../../../workflows/definitions';
 
 const { shape } = merchantSettingsSchema;
 
@@ -65,6 +66,8 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
         'cli',
       );
       console.log(formatMerchant(merchant));
+      // A new merchant's shipment and inventory pickups start now, not at the next reconcile.
+      if (!existing) await reconcileNow(ctx);
     });
 
   merchants
@@ -114,6 +117,12 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
       if (!updated) throw new CliError(`merchant ${id} does not exist: add it with epf merchants add ${id}`);
       console.log(formatChanges(updated.changes));
       if (Object.keys(updated.changes.after).length > 0) await reconcileNow(ctx);
+      if (Object.hasOwn(updated.changes.after, 'mode')) {
+        // Stock and warehouses of the new world, at once: orders are routed by the latest snapshot.
+        const { client } = await ctx.temporal();
+        await client.schedule.getHandle(inventoryPickupScheduleId(id)).trigger();
+        console.log(`${inventoryPickupScheduleId(id)}: triggered`);
+      }
     });
 
   merchants

@@ -136,7 +136,11 @@ describe('epf merchants set and carts set', () => {
     );
     expect(added.stdout).toMatch(/mode\s+production/);
     const back = await epf(['merchants', 'set', merchantId, '--mode', 'test']);
-    expect(back).toMatchObject({ code: 0, stdout: 'mode: production -> test\n' });
+    expect(back).toMatchObject({
+      code: 0,
+      // The new world's stock at once: the inventory pickup runs now.
+      stdout: `mode: production -> test\ninventory-pickup:${merchantId}: triggered\n`,
+    });
     expect((await auditRows('merchant.mode')).map((row) => row.detail)).toEqual([
       { from: 'test', to: 'production' },
       { from: 'production', to: 'test' },
