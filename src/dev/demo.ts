@@ -5,6 +5,7 @@ import { SecretBox } from '../crypto/secret-box';
 import { createCartStore } from '../db/carts';
 import { createMerchantStore } from '../db/merchants';
 import { createMappingStore } from '../db/product-mapping';
+import { createEasyPostClient } from '../easypost';
 import type { CartOrder } from '../domain/order';
 import type { EasyPostSimulatorInfo, ShopifySimulatorInfo, WooCommerceSimulatorInfo } from './services';
 
@@ -14,6 +15,8 @@ export const DEMO_SHOPIFY_CART = 'demo-shopify';
 export const DEMO_WOO_CART = 'demo-woo';
 /** The demo carts are pulled often, so orders flow within a minute of "ready". */
 const DEMO_PULL_SECONDS = 30;
+/** Stock is read and pushed every minute (the shortest allowed), so a change in the simulator shows up quickly. */
+const DEMO_STOCK_SECONDS = 60;
 
 export interface DemoSimulators {
   easypost: EasyPostSimulatorInfo;
@@ -37,13 +40,20 @@ const ALIASES: Record<string, string> = {
 export async function seedDemo(pool: Pool, secretKey: string, sims: DemoSimulators, dataDir: string) {
   const { easypost, shopify, woocommerce } = sims;
   const box = new SecretBox(secretKey);
+  // The Shopify store sells El Monte's stock, the WooCommerce store both warehouses' (with a safety stock of 2).
+  const warehouses = await createEasyPostClient({
+    apiKey: easypost.test_key,
+    baseUrl: easypost.apiBaseUrl,
+  }).listWarehouses();
+  const warehouse = (shortName: string) => warehouses.find((w) => w.short_name === shortName)!.id;
+  const [elm, heb] = [warehouse('ELM'), warehouse('HEB')];
   await createMerchantStore(pool, box).upsert({
     id: DEMO_MERCHANT,
     name: 'Demo Outfitters',
     mode: 'test',
     testKey: easypost.test_key,
     productionKey: easypost.production_key,
-    settings: { shipmentPickupSeconds: DEMO_PULL_SECONDS },
+    settings: { shipmentPickupSeconds: DEMO_PULL_SECONDS, inventoryPickupSeconds: DEMO_STOCK_SECONDS },
   });
   const carts = createCartStore(pool, box);
   await carts.upsert({ id: DEMO_CART, merchantId: DEMO_MERCHANT, type: 'manual', name: 'Phone orders' });
@@ -53,7 +63,12 @@ export async function seedDemo(pool: Pool, secretKey: string, sims: DemoSimulato
     type: 'shopify',
     name: 'Demo Shopify store',
     credentials: { shopUrl: shopify.shop_url, accessToken: shopify.access_token, locationId: shopify.location_id },
-    settings: { orderPullSeconds: DEMO_PULL_SECONDS },
+    settings: {
+      orderPullSeconds: DEMO_PULL_SECONDS,
+      inventoryPushSeconds: DEMO_STOCK_SECONDS,
+      warehouseIds: [elm],
+      defaultWarehouseId: elm,
+    },
   });
   await carts.upsert({
     id: DEMO_WOO_CART,
@@ -65,7 +80,13 @@ export async function seedDemo(pool: Pool, secretKey: string, sims: DemoSimulato
       consumerKey: woocommerce.consumer_key,
       consumerSecret: woocommerce.consumer_secret,
     },
-    settings: { orderPullSeconds: DEMO_PULL_SECONDS },
+    settings: {
+      orderPullSeconds: DEMO_PULL_SECONDS,
+      inventoryPushSeconds: DEMO_STOCK_SECONDS,
+      warehouseIds: [elm, heb],
+      defaultWarehouseId: elm,
+      minimumInventory: 2,
+    },
   });
   const mappings = createMappingStore(pool);
   for (const [sku, barcode] of Object.entries(ALIASES)) await mappings.setAlias(DEMO_MERCHANT, sku, barcode);
