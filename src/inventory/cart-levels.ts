@@ -46,8 +46,8 @@ export function unreservedUnits(
 }
 
 /**
- * What the cart should show for each of its SKUs: every alias and bundle of the merchant, and every barcode in stock
- * as its own SKU (the cart may list a product under its barcode). Bundles are the minimum over their components of
+ * What the cart should show for each of its SKUs: every alias and bundle of the merchant, and every barcode without
+ * an alias as its own SKU. Bundles are the minimum over their components of
  * floor(units / units per bundle). Levels at or below `minimumInventory` show 0, a safety stock against overselling.
  * Sorted by SKU; never negative.
  */
@@ -62,7 +62,9 @@ export function cartLevels(input: {
   const { stock, unreserved, mapping, minimumInventory } = input;
   const unitsOf = (barcode: string) => Math.max(0, (stock.get(barcode) ?? 0) - (unreserved.get(barcode) ?? 0));
   const levels = new Map<string, number>();
-  for (const barcode of stock.keys()) levels.set(barcode, unitsOf(barcode));
+  // A barcode nobody aliased is sold under itself (translation passes such SKUs through unchanged).
+  const aliased = new Set(Object.values(mapping.aliases));
+  for (const barcode of stock.keys()) if (!aliased.has(barcode)) levels.set(barcode, unitsOf(barcode));
   for (const [sku, barcode] of Object.entries(mapping.aliases)) levels.set(sku, unitsOf(barcode));
   // Bundles last: translation looks bundles up first, so a SKU that is both is a bundle.
   for (const [sku, components] of Object.entries(mapping.bundles)) {
