@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
 import { CliError } from './errors';
 
 /** Where a secret comes from: the name of an environment variable, or a file path. Never the value itself. */
@@ -31,4 +33,34 @@ export function readSecret(
     return undefined;
   }
   return value.trim();
+}
+
+/**
+ * Asks for each secret in turn on `output` (stderr, so stdout stays clean for scripts) and reads one line per
+ * secret from `input`; on a terminal nothing typed is echoed. Also reads piped input, one secret per line.
+ */
+export async function promptSecrets(
+  prompts: { label: string; option: string }[],
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stderr,
+): Promise<string[]> {
+  // Readline echoes what is typed to its output: a muted one keeps the secret off the screen.
+  const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const terminal = (input as { isTTY?: boolean }).isTTY === true;
+  const lines = createInterface({ input, output: muted, terminal });
+  const reader = lines[Symbol.asyncIterator]();
+  const values: string[] = [];
+  try {
+    for (const { label, option } of prompts) {
+      output.write(`${label}: `);
+      const line = await reader.next();
+      output.write('\n');
+      const value = line.done ? '' : String(line.value).trim();
+      if (!value) throw new CliError(`${option}: no ${label} entered`);
+      values.push(value);
+    }
+  } finally {
+    lines.close();
+  }
+  return values;
 }

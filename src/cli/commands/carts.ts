@@ -5,7 +5,7 @@ import { cartSettingsSchema, type CartSettings } from '../../merchants/settings'
 import { readJsonInput } from '../json-input';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
-import { formatFields } from '../format';
+import { formatFields, formatTable, printJson } from '../format';
 import { bySchema, integerBy, parseSlug, repeatable } from '../parsers';
 import { formatChanges, givenOnly, reconcileNow } from '../setting-changes';
 import { forMerchant } from '../unknown-merchant';
@@ -68,6 +68,44 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
     console.log(formatCart(cart));
     await reconcileNow(ctx);
   });
+
+  carts
+    .command('list')
+    .description("every cart, or one merchant's: type and schedules")
+    .option('--merchant <id>', "only this merchant's carts")
+    .option('--json', 'print JSON')
+    .action(async (options: { merchant?: string; json?: boolean }) => {
+      const all = (await createCartStore(await ctx.pool()).list()).filter(
+        (cart) => !options.merchant || cart.merchantId === options.merchant,
+      );
+      if (options.json) return printJson(all);
+      console.log(
+        formatTable(
+          ['ID', 'MERCHANT', 'TYPE', 'NAME', 'WAREHOUSES', 'PULL EVERY', 'STOCK EVERY'],
+          all.map((cart) => [
+            cart.id,
+            cart.merchantId,
+            cart.type,
+            cart.name,
+            cart.settings.warehouseIds.join(', '),
+            cart.type === 'manual' ? undefined : `${cart.settings.orderPullSeconds} s`,
+            cart.type === 'manual' ? undefined : `${cart.settings.inventoryPushSeconds} s`,
+          ]),
+        ),
+      );
+    });
+
+  carts
+    .command('show')
+    .description('show a cart and its settings (never its credentials)')
+    .argument('<id>', 'cart ID')
+    .option('--json', 'print JSON')
+    .action(async (id: string, options: { json?: boolean }) => {
+      const cart = await createCartStore(await ctx.pool()).get(id);
+      if (!cart) throw new CliError(`cart ${id} does not exist`);
+      if (options.json) printJson(cart);
+      else console.log(formatCart(cart));
+    });
 
   const set = carts
     .command('set')

@@ -1,13 +1,33 @@
 import type { Command } from 'commander';
 import { createMappingStore } from '../../db/product-mapping';
 import type { CliContext } from '../context';
+import { formatTable, printJson } from '../format';
 import { parseComponent, repeatable } from '../parsers';
 import { forMerchant } from '../unknown-merchant';
 import { importMapping, IMPORTS, type ImportKind } from './mapping-import';
 
-/** `epf aliases|bundles|ship-methods set|import`: how a merchant's cart orders become EasyPost orders. */
+/** `epf aliases|bundles|ship-methods set|import|list`: how a merchant's cart orders become EasyPost orders. */
 export function registerMappingCommands(program: Command, ctx: CliContext): void {
   const mapping = async () => createMappingStore(await ctx.pool());
+
+  /** `list <merchant> [--json]`: the rows as a table, or as JSON objects with the table's columns as keys. */
+  const addList = (group: Command, headers: string[], rows: (merchant: string) => Promise<string[][]>) =>
+    group
+      .command('list')
+      .description("the merchant's current mapping")
+      .argument('<merchant>', 'merchant ID')
+      .option('--json', 'print JSON')
+      .action(async (merchant: string, options: { json?: boolean }) => {
+        const table = await rows(merchant);
+        if (!options.json)
+          return console.log(
+            formatTable(
+              headers.map((h) => h.toUpperCase()),
+              table,
+            ),
+          );
+        printJson(table.map((row) => Object.fromEntries(headers.map((header, i) => [header, row[i]]))));
+      });
 
   const addImport = (group: Command, kind: ImportKind) =>
     group
@@ -23,6 +43,9 @@ export function registerMappingCommands(program: Command, ctx: CliContext): void
 
   const aliases = program.command('aliases').description('cart SKU → EasyPost barcode');
   addImport(aliases, 'aliases');
+  addList(aliases, ['sku', 'barcode'], async (merchant) =>
+    Object.entries((await (await mapping()).productMapping(merchant)).aliases).sort(),
+  );
   aliases
     .command('set')
     .description('map a cart SKU to an EasyPost product barcode')
@@ -37,6 +60,11 @@ export function registerMappingCommands(program: Command, ctx: CliContext): void
 
   const bundles = program.command('bundles').description('bundle SKU → several EasyPost products');
   addImport(bundles, 'bundles');
+  addList(bundles, ['bundle_sku', 'components'], async (merchant) =>
+    Object.entries((await (await mapping()).productMapping(merchant)).bundles)
+      .sort()
+      .map(([sku, components]) => [sku, components.map(({ barcode, units }) => `${barcode}:${units}`).join(' ')]),
+  );
   bundles
     .command('set')
     .description("replace a bundle's components")
@@ -52,6 +80,9 @@ export function registerMappingCommands(program: Command, ctx: CliContext): void
 
   const shipMethods = program.command('ship-methods').description('cart shipping method → EasyPost service');
   addImport(shipMethods, 'ship-methods');
+  addList(shipMethods, ['cart_method', 'service'], async (merchant) =>
+    Object.entries(await (await mapping()).shipMethodRules(merchant)).sort(),
+  );
   shipMethods
     .command('set')
     .description('map a cart shipping method (matched case-insensitively) to an EasyPost service')

@@ -3,9 +3,9 @@ import { createMerchantStore, type EasyPostMode, type Merchant } from '../../db/
 import { merchantSettingsSchema, type MerchantSettings, type OrderDelivery } from '../../merchants/settings';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
-import { formatFields, printJson } from '../format';
+import { formatFields, formatTable, printJson } from '../format';
 import { bySchema, integerBy, parseOrderDelivery, parseSlug, parseYesNo } from '../parsers';
-import { readSecret } from '../secrets';
+import { promptSecrets, readSecret } from '../secrets';
 import { formatChanges, givenOnly, reconcileNow } from '../setting-changes';
 import { inventoryPickupScheduleId } from '../../../workflows/definitions';
 
@@ -18,6 +18,8 @@ interface AddOptions {
   testKeyFile?: string;
   productionKeyEnv?: string;
   productionKeyFile?: string;
+  testKeyPrompt?: boolean;
+  productionKeyPrompt?: boolean;
   resendHour?: number;
   resendZone?: string;
 }
@@ -44,16 +46,25 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
     .addOption(modeOption('(default: test)'))
     .addOption(keyOption('test', 'env'))
     .addOption(keyOption('test', 'file'))
+    .addOption(keyOption('test', 'prompt'))
     .addOption(keyOption('production', 'env'))
     .addOption(keyOption('production', 'file'))
+    .addOption(keyOption('production', 'prompt'))
     .addOption(resendHourOption())
     .addOption(resendZoneOption())
     .action(async (id: string, options: AddOptions) => {
-      const testKey = readSecret({ env: options.testKeyEnv, file: options.testKeyFile }, '--test-key');
-      const productionKey = readSecret(
-        { env: options.productionKeyEnv, file: options.productionKeyFile },
-        '--production-key',
-      );
+      const prompted = await promptSecrets([
+        ...(options.testKeyPrompt ? [{ label: 'EasyPost test key', option: '--test-key-prompt' }] : []),
+        ...(options.productionKeyPrompt
+          ? [{ label: 'EasyPost production key', option: '--production-key-prompt' }]
+          : []),
+      ]);
+      const testKey = options.testKeyPrompt
+        ? prompted[0]
+        : readSecret({ env: options.testKeyEnv, file: options.testKeyFile }, '--test-key');
+      const productionKey = options.productionKeyPrompt
+        ? prompted.at(-1)
+        : readSecret({ env: options.productionKeyEnv, file: options.productionKeyFile }, '--production-key');
       const store = createMerchantStore(await ctx.pool(), ctx.secretBox());
       const existing = await store.get(id);
       // Re-running add changes only what is given: unspecified settings, mode and keys keep their stored values.
@@ -126,6 +137,28 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
     });
 
   merchants
+    .command('list')
+    .description('every merchant: mode, keys set, pickup intervals')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const all = await createMerchantStore(await ctx.pool()).list();
+      if (options.json) return printJson(all);
+      console.log(
+        formatTable(
+          ['ID', 'NAME', 'MODE', 'KEYS', 'SHIPMENTS EVERY', 'STOCK EVERY'],
+          all.map((m) => [
+            m.id,
+            m.name,
+            m.mode,
+            [m.hasTestKey && 'test', m.hasProductionKey && 'production'].filter(Boolean).join(', '),
+            `${m.settings.shipmentPickupSeconds} s`,
+            `${m.settings.inventoryPickupSeconds} s`,
+          ]),
+        ),
+      );
+    });
+
+  merchants
     .command('show')
     .description('show a merchant: settings and which keys are set (never the keys)')
     .argument('<id>', 'merchant ID')
@@ -154,16 +187,18 @@ function resendZoneOption(): Option {
   );
 }
 
-// --test-key-env VAR | --test-key-file PATH, and the same for production: one source per key.
-function keyOption(mode: EasyPostMode, source: 'env' | 'file'): Option {
-  const other = source === 'env' ? 'File' : 'Env';
-  const description =
-    source === 'env'
-      ? `environment variable holding the EasyPost ${mode} key`
-      : `file holding the EasyPost ${mode} key`;
-  return new Option(`--${mode}-key-${source} <${source === 'env' ? 'var' : 'path'}>`, description).conflicts(
-    `${mode}Key${other}`,
-  );
+// --test-key-env VAR | --test-key-file PATH | --test-key-prompt, and the same for production: one source per key.
+const KEY_SOURCES = {
+  env: { flag: 'env <var>', describe: (mode: EasyPostMode) => `environment variable holding the EasyPost ${mode} key` },
+  file: { flag: 'file <path>', describe: (mode: EasyPostMode) => `file holding the EasyPost ${mode} key` },
+  prompt: { flag: 'prompt', describe: (mode: EasyPostMode) => `ask for the EasyPost ${mode} key (not echoed)` },
+} as const;
+
+function keyOption(mode: EasyPostMode, source: keyof typeof KEY_SOURCES): Option {
+  const others = (Object.keys(KEY_SOURCES) as (keyof typeof KEY_SOURCES)[])
+    .filter((other) => other !== source)
+    .map((other) => `${mode}Key${other[0]!.toUpperCase()}${other.slice(1)}`);
+  return new Option(`--${mode}-key-${KEY_SOURCES[source].flag}`, KEY_SOURCES[source].describe(mode)).conflicts(others);
 }
 
 function formatOrderDelivery(delivery: OrderDelivery): string {

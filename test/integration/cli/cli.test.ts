@@ -94,6 +94,36 @@ describe('the epf CLI as a process', () => {
     );
   });
 
+  it('lists merchants, carts and the mapping, as tables and as JSON', async () => {
+    const [merchants, carts, cart, aliases, bundles, shipMethods] = await Promise.all([
+      epf(['merchants', 'list', '--json']),
+      epf(['carts', 'list', '--merchant', merchantId, '--json']),
+      epf(['carts', 'show', cartA]),
+      epf(['aliases', 'list', merchantId, '--json']),
+      epf(['bundles', 'list', merchantId]),
+      epf(['ship-methods', 'list', merchantId, '--json']),
+    ]);
+    expect(JSON.parse(merchants.stdout)).toContainEqual(expect.objectContaining({ id: merchantId, mode: 'test' }));
+    expect(JSON.parse(carts.stdout).map((c: { id: string }) => c.id)).toEqual([cartA, cartB]);
+    expect(cart.stdout).toMatch(new RegExp(`merchant\\s+${merchantId}`));
+    expect(JSON.parse(aliases.stdout)).toContainEqual({ sku: 'TEE-M', barcode: '0123456789012' });
+    expect(bundles.stdout).toMatch(/TEE-PACK\s+0123456789012:3 0123456789029:1/);
+    expect(JSON.parse(shipMethods.stdout)).toContainEqual({ cart_method: 'express', service: 'express' });
+    expect(merchants.stdout + carts.stdout + cart.stdout).not.toContain(TEST_KEY);
+  });
+
+  it('reads a key from a prompt without echoing it', async () => {
+    const prompted = await epf(['merchants', 'add', `${merchantId}-p`, '--name', 'Prompted', '--test-key-prompt'], {
+      stdin: 'EZTK-prompted-secret\n',
+    });
+    expect(prompted).toMatchObject({ code: 0, stderr: 'EasyPost test key: \n' });
+    expect(prompted.stdout).toMatch(/test key\s+set/);
+    expect(prompted.stdout + prompted.stderr).not.toContain('EZTK-prompted-secret');
+    const empty = await epf(['merchants', 'add', `${merchantId}-q`, '--name', 'Empty', '--test-key-prompt']);
+    expect(empty).toMatchObject({ code: 1 });
+    expect(empty.stderr).toContain('--test-key-prompt: no EasyPost test key entered');
+  });
+
   it('imports aliases and bundles from CSV, and imports nothing from a file with a bad row', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'epf-csv-'));
     writeFileSync(join(dir, 'aliases.csv'), 'sku,barcode\nCSV-A,111\n"CSV, B",222\n');
