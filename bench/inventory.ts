@@ -27,6 +27,7 @@ import { inventoryPickupWorkflow, inventoryPushWorkflow, type orderWorkflow } fr
 import { statusQuery } from '../workflows/definitions';
 import { TEST_SECRET_KEY } from '../test/helpers/database';
 import { sampleOrder } from '../test/helpers/orders';
+import { addShopCarts } from '../test/helpers/shop-carts';
 import { startTestDatabase } from '../test/setup/database';
 
 const MERCHANT = 'bench';
@@ -102,22 +103,12 @@ async function main(): Promise<void> {
     for (const i of indexes) woo.control.setProduct({ site: site.site, sku: skuOf(i), stock: 0 });
     const carts = createCartStore(pool, box);
     const warehouses = await fetchWarehouseIds(easyPost.apiBaseUrl, account.test_key);
-    await carts.upsert({
-      id: 'bench-shop',
-      merchantId: MERCHANT,
-      type: 'shopify',
-      name: 'Shopify',
-      credentials: { shopUrl: shop.shop_url, accessToken: shop.access_token, locationId: shop.location_id },
-      settings: { warehouseIds: [warehouses.ELM] },
-    });
-    await carts.upsert({
-      id: 'bench-woo',
-      merchantId: MERCHANT,
-      type: 'woocommerce',
-      name: 'WooCommerce',
-      credentials: { siteUrl: site.site_url, consumerKey: site.consumer_key, consumerSecret: site.consumer_secret },
-      settings: { warehouseIds: [warehouses.ELM, warehouses.HEB] },
-    });
+    await addShopCarts(
+      pool,
+      MERCHANT,
+      { shop, site },
+      { shop: { warehouseIds: [warehouses.ELM] }, woo: { warehouseIds: [warehouses.ELM, warehouses.HEB] } },
+    );
     await carts.upsert({ id: 'bench-phone', merchantId: MERCHANT, type: 'manual', name: 'Phone' });
 
     const worker = await Worker.create({

@@ -1,5 +1,3 @@
-import { SecretBox } from '../../../src/crypto/secret-box';
-import { createCartStore } from '../../../src/db/carts';
 import { shipmentsOf } from '../../../src/easypost';
 import { toShipmentUpdate } from '../../../src/orders/shipment-update';
 import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
@@ -7,9 +5,9 @@ import { startShopifySimulator, type RunningShopifySimulator } from '../../../sr
 import { startWooCommerceSimulator, type RunningWooCommerceSimulator } from '../../../src/simulators/woocommerce';
 import { pullOrdersWorkflow } from '../../../workflows';
 import { shipmentUpdateSignal } from '../../../workflows/definitions';
-import { TEST_SECRET_KEY } from '../../helpers/database';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
 import { pollUntil } from '../../helpers/poll';
+import { addShopCarts } from '../../helpers/shop-carts';
 
 // The issue's end-to-end check of order sources: orders across both carts, 5% malformed, 10% cancelled in the cart
 // once they are at the warehouse, the rest shipped. Every order must end where it belongs, exactly once.
@@ -40,23 +38,7 @@ beforeAll(async () => {
   const site = woo.control.createSite({ name: 'Pull flow store', shipment_tracking: true });
   shopId = shop.shop_id;
   siteId = site.site;
-  const carts = createCartStore(stack.pool, new SecretBox(TEST_SECRET_KEY));
-  shopCartId = `${stack.merchantId}-shop`;
-  wooCartId = `${stack.merchantId}-woo`;
-  await carts.upsert({
-    id: shopCartId,
-    merchantId: stack.merchantId,
-    type: 'shopify',
-    name: 'Shopify',
-    credentials: { shopUrl: shop.shop_url, accessToken: shop.access_token, locationId: shop.location_id },
-  });
-  await carts.upsert({
-    id: wooCartId,
-    merchantId: stack.merchantId,
-    type: 'woocommerce',
-    name: 'WooCommerce',
-    credentials: { siteUrl: site.site_url, consumerKey: site.consumer_key, consumerSecret: site.consumer_secret },
-  });
+  ({ shopCartId, wooCartId } = await addShopCarts(stack.pool, stack.merchantId, { shop, site }));
   const [warehouse] = await stack.easyPost().listWarehouses();
   stack.sim.control.setStock({
     api_key: DEMO_KEYS.test_key,

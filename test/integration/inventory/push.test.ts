@@ -1,12 +1,10 @@
-import { SecretBox } from '../../../src/crypto/secret-box';
-import { createCartStore } from '../../../src/db/carts';
 import { createMappingStore } from '../../../src/db/product-mapping';
 import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { startShopifySimulator, type RunningShopifySimulator } from '../../../src/simulators/shopify';
 import { startWooCommerceSimulator, type RunningWooCommerceSimulator } from '../../../src/simulators/woocommerce';
 import { inventoryPickupWorkflow, inventoryPushWorkflow } from '../../../workflows';
 import { waitForStatus } from '../../workflows/order-fakes';
-import { TEST_SECRET_KEY } from '../../helpers/database';
+import { addShopCarts } from '../../helpers/shop-carts';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
 import { pollUntil } from '../../helpers/poll';
 import { runEpf } from '../cli/run-epf';
@@ -42,25 +40,15 @@ beforeAll(async () => {
     { barcode: BARCODES.socks, units: 2 },
     { barcode: BARCODES.tote, units: 1 },
   ]);
-  const carts = createCartStore(stack.pool, new SecretBox(TEST_SECRET_KEY));
-  shopCartId = `${stack.merchantId}-shop`;
-  wooCartId = `${stack.merchantId}-woo`;
-  await carts.upsert({
-    id: shopCartId,
-    merchantId: stack.merchantId,
-    type: 'shopify',
-    name: 'Shopify',
-    credentials: { shopUrl: shop.shop_url, accessToken: shop.access_token, locationId: shop.location_id },
-    settings: { warehouseIds: [elm], defaultWarehouseId: elm },
-  });
-  await carts.upsert({
-    id: wooCartId,
-    merchantId: stack.merchantId,
-    type: 'woocommerce',
-    name: 'WooCommerce',
-    credentials: { siteUrl: site.site_url, consumerKey: site.consumer_key, consumerSecret: site.consumer_secret },
-    settings: { warehouseIds: [elm, heb], defaultWarehouseId: elm, minimumInventory: 5 },
-  });
+  ({ shopCartId, wooCartId } = await addShopCarts(
+    stack.pool,
+    stack.merchantId,
+    { shop, site },
+    {
+      shop: { warehouseIds: [elm], defaultWarehouseId: elm },
+      woo: { warehouseIds: [elm, heb], defaultWarehouseId: elm, minimumInventory: 5 },
+    },
+  ));
 });
 
 afterAll(async () => {
