@@ -1,13 +1,27 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { logger } from '../logger';
+import { OPENAPI_PATH } from './openapi';
 import { EASYPOST_WEBHOOK_PATH } from './webhooks';
 
 /**
- * Routes without the bearer token: `/healthz` for load balancers and compose health checks; `/webhooks/easypost`
+ * Routes without the bearer token: `/healthz` for load balancers and compose health checks; `/openapi.json` so
+ * clients can be generated before anyone holds a token; `/webhooks/easypost`
  * because EasyPost cannot send our token, so it verifies its own `X-Hmac-Signature` (webhooks.ts).
  */
-const PUBLIC_ROUTES = new Set(['/healthz', EASYPOST_WEBHOOK_PATH]);
+const PUBLIC_ROUTES = new Set(['/healthz', OPENAPI_PATH, EASYPOST_WEBHOOK_PATH]);
+
+/** Whether a route takes no bearer token (the OpenAPI document marks these `security: []`). */
+export const isPublicRoute = (url: string): boolean => PUBLIC_ROUTES.has(url);
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Calls from a loopback address need no token on this route (codec.ts, with CODEC_AUTH=loopback). */
+    loopbackWithoutToken?: boolean;
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
  * A fastify `onRequest` hook: `Authorization: Bearer <API_TOKEN>` on every route but the public ones, compared in
@@ -16,7 +30,10 @@ const PUBLIC_ROUTES = new Set(['/healthz', EASYPOST_WEBHOOK_PATH]);
 export function bearerAuth(token: string) {
   const expected = digest(token);
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    if (PUBLIC_ROUTES.has(request.routeOptions.url ?? '')) return;
+    if (isPublicRoute(request.routeOptions.url ?? '')) return;
+    // Browsers send CORS preflights without credentials; the route answers them (codec.ts) and exposes nothing.
+    if (request.method === 'OPTIONS') return;
+    if (request.routeOptions.config.loopbackWithoutToken && LOOPBACK.has(request.ip)) return;
     const presented = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     if (presented && timingSafeEqual(digest(presented), expected)) return;
     logger.warn({ url: request.url, remote: request.ip }, 'Rejected an API call without a valid token');

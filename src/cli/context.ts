@@ -4,6 +4,7 @@ import { envSchema, loadConfig } from '../config/env';
 import { reachOrExplain } from '../config/startup-error';
 import { SecretBox } from '../crypto/secret-box';
 import { createPool } from '../db/pool';
+import { dataConverterFromEnv } from '../temporal/codec/data-converter';
 
 export interface TemporalAccess {
   client: Client;
@@ -46,7 +47,11 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
       Connection.connect({ address: config.TEMPORAL_ADDRESS }),
     );
     return {
-      client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+      client: new Client({
+        connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        dataConverter: dataConverterFromEnv(env),
+      }),
       taskQueue: config.TEMPORAL_TASK_QUEUE,
     };
   }

@@ -6,6 +6,7 @@ import { ensureDatabase } from '../db/databases';
 import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { runMain } from '../main';
+import { dataConverterFromEnv } from '../temporal/codec/data-converter';
 import { healthCheckWorkflow } from '../../workflows';
 import { DEFAULT_TASK_QUEUE, healthCheckWorkflowId } from '../../workflows/definitions';
 import { desiredSchedules, reconcileSchedules } from '../schedules/reconcile';
@@ -69,10 +70,15 @@ runMain(async () => {
       API_TOKEN: process.env.API_TOKEN ?? devSecret(DATA_DIR, 'api-token'),
       EASYPOST_BASE_URL: easypost.apiBaseUrl,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      // The local Web UI cannot send the API_TOKEN: its codec calls from this machine pass without it.
+      CODEC_AUTH: process.env.CODEC_AUTH ?? 'loopback',
+      CODEC_CORS_ORIGINS:
+        process.env.CODEC_CORS_ORIGINS ??
+        `http://127.0.0.1:${config.EPF_DEV_UI_PORT},http://localhost:${config.EPF_DEV_UI_PORT}`,
     };
     await track(children, startWorker(ROOT, DATA_DIR, serviceEnv));
     await track(children, startApi(ROOT, DATA_DIR, serviceEnv));
-    await checkEndToEnd(config, databaseUrl);
+    await checkEndToEnd(config, databaseUrl, serviceEnv);
 
     for (const child of children) {
       void child.exited.then((code) => {
@@ -119,11 +125,12 @@ function writeEnvFile(env: NodeJS.ProcessEnv): void {
  * Runs the health-check workflow (Temporal reaches the worker, whose activities reach PostgreSQL), then creates the
  * carts' pull schedules, so demo orders start flowing.
  */
-async function checkEndToEnd(config: DevConfig, databaseUrl: string): Promise<void> {
+async function checkEndToEnd(config: DevConfig, databaseUrl: string, env: NodeJS.ProcessEnv): Promise<void> {
   const connection = await Connection.connect({ address: `127.0.0.1:${config.EPF_DEV_TEMPORAL_PORT}` });
   const pool = createPool(databaseUrl, 1);
   try {
-    const client = new Client({ connection });
+    // The same payload keys as the worker and the API it started.
+    const client = new Client({ connection, dataConverter: dataConverterFromEnv(env) });
     const taskQueue = process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE;
     await client.workflow.execute(healthCheckWorkflow, {
       taskQueue,

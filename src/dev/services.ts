@@ -20,7 +20,10 @@ export async function startPostgres(dataDir: string, config: DevConfig): Started
   return { child, value: line.replace(/^postgres ready /, '').trim() };
 }
 
-/** The Temporal dev server with the Web UI and our search attributes; its state persists in .data/temporal.db. */
+/**
+ * The Temporal dev server with the Web UI (decoding through the API's codec endpoint) and our search attributes;
+ * its state persists in .data/temporal.db.
+ */
 export async function startTemporal(dataDir: string, config: DevConfig): Started<void> {
   if (!existsSync(temporalCliPath)) {
     throw new ConfigError(
@@ -42,6 +45,9 @@ export async function startTemporal(dataDir: string, config: DevConfig): Started
     join(dataDir, 'temporal.db'),
     '--log-level',
     'warn',
+    // The Web UI decodes payloads through the API's codec endpoint (src/api/codec.ts).
+    '--ui-codec-endpoint',
+    `http://127.0.0.1:${config.API_PORT}/codec`,
     ...searchAttributeFlags(),
   ];
   const child = startChild('temporal', temporalCliPath, args, process.env, join(dataDir, 'logs', 'temporal.log'));

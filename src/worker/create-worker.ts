@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { createActivities } from '../../activities';
 import { WORKFLOWS_PATH } from '../temporal/bundle';
@@ -6,6 +7,8 @@ export interface CreateWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
+  /** Required, so no worker runs without the payload codec its clients use (src/temporal/codec/). */
+  dataConverter: DataConverter;
   /** Production registers them all; a test may register only those its workflow calls. */
   activities: Partial<ReturnType<typeof createActivities>>;
   /** A prebuilt bundle (production, tests); without it the worker bundles `workflows/` at start. */

@@ -73,6 +73,13 @@ describe('docker-compose.yml', () => {
     expect(hostPorts('worker')).toContainEqual([metricsPort, metricsPort]);
   });
 
+  it("lets the Web UI's origins call the API's codec endpoint", () => {
+    const [uiHostPort] = hostPorts('temporal-ui').find(([, container]) => container === '8080')!;
+    const api = envSchema.parse(resolvedEnv('api'));
+    expect(api.CODEC_CORS_ORIGINS).toEqual([`http://127.0.0.1:${uiHostPort}`, `http://localhost:${uiHostPort}`]);
+    expect(service('temporal-ui').environment).toHaveProperty('TEMPORAL_CODEC_ENDPOINT');
+  });
+
   it('registers exactly the search attributes the workflows use', () => {
     const script = [service('temporal-setup').command].flat().join(' ');
     const registered = [...script.matchAll(/(\w+)=(Keyword|Int|Datetime|Bool|Double|Text|KeywordList)/g)].map(
