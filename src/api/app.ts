@@ -1,28 +1,54 @@
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
-import { bearerAuth } from './auth';
+import { bearerAuth, isPublicRoute } from './auth';
+import { registerCartRoutes } from './carts';
+import { registerCodecRoutes } from './codec';
+import { registerExceptionRoutes } from './exceptions';
+import { registerInventoryRoutes } from './inventory';
+import { registerMappingRoutes } from './mapping';
+import { registerMerchantRoutes } from './merchants';
+import { registerOpenApi } from './openapi';
+import { registerOrderActionRoutes } from './order-actions';
 import { registerOrderRoutes } from './orders';
+import { registerScheduleRoutes } from './schedules';
 import { registerEasyPostWebhooks } from './webhooks';
 
 export interface ApiDeps {
   pool: Pool;
   temporal: Client;
-  /** Bearer token every route but /healthz requires. */
+  /** Bearer token every route but /healthz, /openapi.json and the webhooks requires. */
   apiToken: string;
+  /** Where order workflows start and whose schedules reconciling manages (`TEMPORAL_TASK_QUEUE`). */
+  taskQueue: string;
   /** Verifies `POST /webhooks/easypost`; unset, that route answers 404. */
   easyPostWebhookSecret?: string;
+  /** Web UI origins allowed to call `/codec/*`; unset, none. */
+  codecCorsOrigins?: string[];
+  /** `loopback`: `/codec/*` needs no token from this machine (the local Web UI); unset, `token`. */
+  codecAuth?: 'token' | 'loopback';
 }
 
 /**
- * The admin HTTP API. `/healthz` is unauthenticated so load balancers and compose health checks can use it;
- * `/webhooks/easypost` checks EasyPost's signature instead of the bearer token.
+ * The admin HTTP API: what the CLI does, described at `/openapi.json`. `/healthz` is unauthenticated so load
+ * balancers and compose health checks can use it; `/webhooks/easypost` checks EasyPost's signature instead of the
+ * bearer token.
  */
 export function buildApi(deps: ApiDeps): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
+  // First: the OpenAPI document lists the routes registered after it.
+  registerOpenApi(app, isPublicRoute);
   app.addHook('onRequest', bearerAuth(deps.apiToken));
-  registerOrderRoutes(app, deps.pool);
+  registerOrderRoutes(app, deps);
+  registerOrderActionRoutes(app, deps);
+  registerMerchantRoutes(app, deps);
+  registerCartRoutes(app, deps);
+  registerMappingRoutes(app, deps);
+  registerInventoryRoutes(app, deps);
+  registerScheduleRoutes(app, deps);
+  registerExceptionRoutes(app, deps);
   registerEasyPostWebhooks(app, { pool: deps.pool, temporal: deps.temporal, secret: deps.easyPostWebhookSecret });
+  registerCodecRoutes(app, deps);
 
   app.get('/healthz', async (_request, reply) => {
     const [database, temporal] = await Promise.all([

@@ -6,6 +6,7 @@ import { reachOrExplain } from '../config/startup-error';
 import { createPool } from '../db/pool';
 import { logger } from '../logger';
 import { runMain } from '../main';
+import { encryptingDataConverter } from '../temporal/codec/data-converter';
 import { buildApi } from './app';
 
 runMain(async () => {
@@ -18,9 +19,16 @@ runMain(async () => {
   );
   const app = buildApi({
     pool,
-    temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+    temporal: new Client({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      dataConverter: encryptingDataConverter(config),
+    }),
     apiToken,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
     easyPostWebhookSecret: config.EASYPOST_WEBHOOK_SECRET,
+    codecCorsOrigins: config.CODEC_CORS_ORIGINS,
+    codecAuth: config.CODEC_AUTH,
   });
   await app.listen({ host: config.API_HOST, port: config.API_PORT });
   logger.info({ url: `http://${config.API_HOST}:${config.API_PORT}` }, 'API listening');

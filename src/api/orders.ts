@@ -1,60 +1,92 @@
 import type { FastifyInstance } from 'fastify';
-import type { Pool } from 'pg';
 import { z } from 'zod';
-import { createOrderIndex } from '../db/orders';
+import { createOrderIndex, type OrderIndex, type OrderRow } from '../db/orders';
 import { createPullStore } from '../db/pulls';
 import { ORDER_STATUSES } from '../domain/order-status';
+import { orderDetails, orderJson } from '../orders/order-details';
+import { findOrder } from '../orders/order-ref';
+import type { ApiDeps } from './app';
+import { ApiError, route } from './route';
 
-const listQuery = z
-  .object({
-    merchant: z.string().min(1).optional(),
-    cart: z.string().min(1).optional(),
-    since: z.iso.datetime({ offset: true }).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
-  })
-  .strict();
-const orderQuery = listQuery.extend({ status: z.enum(ORDER_STATUSES).optional() }).strict();
+const listQuery = z.strictObject({
+  merchant: z.string().min(1).optional(),
+  cart: z.string().min(1).optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
 
-/** GET /orders and GET /orders/skipped: the orders index and the orders pull rules skipped. */
-export function registerOrderRoutes(app: FastifyInstance, pool: Pool): void {
-  const orders = createOrderIndex(pool);
-  const pulls = createPullStore(pool);
+/** `:ref` and `?cart=`: a cart order ID, order number (URL-encode the `#`) or EasyPost order ID. */
+export const orderRefParams = z.strictObject({
+  ref: z.string().min(1).describe('cart order ID, cart order number or EasyPost order ID'),
+});
+export const orderRefQuery = z.strictObject({
+  cart: z.string().min(1).optional().describe('the cart, when the ref matches orders of several carts'),
+});
 
-  app.get('/orders', async (request, reply) => {
-    const query = orderQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send(badRequest(query.error));
-    const { status, merchant, cart, since, limit } = query.data;
-    const rows = await orders.list({
-      status,
-      merchantId: merchant,
-      cartId: cart,
-      since: since ? new Date(since) : undefined,
-      limit,
-    });
-    return { orders: rows };
-  });
-
-  app.get('/orders/skipped', async (request, reply) => {
-    const query = listQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send(badRequest(query.error));
-    const { merchant, cart, since, limit } = query.data;
-    const skipped = await pulls.listSkipped({
-      merchantId: merchant,
-      cartId: cart,
-      since: since ? new Date(since) : undefined,
-      limit,
-    });
-    return { skipped };
-  });
+/** The one order a ref names; 404 when none, 409 when several carts have it and `?cart=` is missing. */
+export async function orderByRef(orders: OrderIndex, ref: string, cartId?: string): Promise<OrderRow> {
+  const found = await findOrder(orders, ref, cartId);
+  if ('row' in found) return found.row;
+  if (found.problem === 'ambiguous') throw new ApiError(409, `${found.message}, pass ?cart=`);
+  throw new ApiError(404, found.message);
 }
 
-/** One message per bad parameter, each naming it. */
-function badRequest(error: z.ZodError) {
-  return {
-    error: 'invalid query',
-    problems: error.issues.map((issue) => ({
-      field: issue.path.join('.') || (issue as { keys?: string[] }).keys?.join(', ') || 'query',
-      message: issue.message,
-    })),
-  };
+/** GET /orders, GET /orders/skipped and GET /orders/:ref: the orders index, skipped orders, one order. */
+export function registerOrderRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  const orders = createOrderIndex(deps.pool);
+  const pulls = createPullStore(deps.pool);
+  const tag = 'orders';
+  const since = (value: string | undefined) => (value ? new Date(value) : undefined);
+
+  route(
+    app,
+    'GET',
+    '/orders',
+    {
+      tag,
+      summary: 'the orders index, most recently updated first (as epf orders list --json)',
+      query: listQuery.extend({ status: z.enum(ORDER_STATUSES).optional() }),
+      responses: { 200: 'the orders' },
+    },
+    async ({ query: { status, merchant, cart, limit, ...query } }) => {
+      const rows = await orders.list({ status, merchantId: merchant, cartId: cart, since: since(query.since), limit });
+      return { orders: rows.map(orderJson) };
+    },
+  );
+
+  route(
+    app,
+    'GET',
+    '/orders/skipped',
+    {
+      tag,
+      summary: 'orders a pull rule skipped, with the rule',
+      query: listQuery,
+      responses: { 200: 'the skipped orders' },
+    },
+    async ({ query: { merchant, cart, limit, ...query } }) => ({
+      skipped: await pulls.listSkipped({ merchantId: merchant, cartId: cart, since: since(query.since), limit }),
+    }),
+  );
+
+  route(
+    app,
+    'GET',
+    '/orders/:ref',
+    {
+      tag,
+      summary: "an order: index row, the workflow's live status and the tracking sent to the cart (epf orders show)",
+      params: orderRefParams,
+      query: orderRefQuery,
+      responses: {
+        200: 'the order; `live` is null and `liveUnavailable` says why when the workflow cannot answer',
+        404: 'no order matches the ref',
+        409: 'the ref matches orders of several carts: pass ?cart=',
+      },
+    },
+    async ({ params, query }) => {
+      const row = await orderByRef(orders, params.ref, query.cart);
+      return orderDetails(deps.pool, async () => deps.temporal, row);
+    },
+  );
 }

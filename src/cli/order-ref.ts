@@ -1,11 +1,10 @@
 import type { OrderIndex, OrderRow } from '../db/orders';
+import { findOrder } from '../orders/order-ref';
 import { CliError } from './errors';
 
-/** The one order `ref` names (cart order ID, cart order number or EasyPost order ID), optionally within a cart. */
+/** The one order `ref` names; --cart picks one when the ref matches orders of several carts. */
 export async function resolveOrder(orders: OrderIndex, ref: string, cartId?: string): Promise<OrderRow> {
-  const rows = await orders.find(cartId, ref);
-  if (rows.length === 0) throw new CliError(`no order matches ${ref}${cartId ? ` in cart ${cartId}` : ''}`);
-  // Order numbers repeat across carts (every shop has a #1001); --cart picks one.
-  if (rows.length > 1) throw new CliError(`ambiguous ref: ${ref} matches ${rows.length} orders, pass --cart`);
-  return rows[0]!;
+  const found = await findOrder(orders, ref, cartId);
+  if ('row' in found) return found.row;
+  throw new CliError(found.problem === 'ambiguous' ? `${found.message}, pass --cart` : found.message);
 }

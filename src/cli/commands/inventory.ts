@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
 import { createCartStore } from '../../db/carts';
 import { createInventoryStore, type InventorySnapshot } from '../../db/inventory';
-import { createInventoryPushStore } from '../../db/inventory-pushes';
 import { createMerchantStore } from '../../db/merchants';
-import { createOrderIndex } from '../../db/orders';
-import { createMappingStore } from '../../db/product-mapping';
-import { cartStockNow } from '../../inventory/cart-stock';
+import { cartStockReport } from '../../inventory/cart-stock-report';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { formatTable, formatTime, printJson } from '../format';
@@ -79,20 +76,9 @@ async function showCart(
   const pool = await ctx.pool();
   const cart = await createCartStore(pool).get(cartId);
   if (!cart || cart.merchantId !== merchantId) throw new CliError(`merchant ${merchantId} has no cart ${cartId}`);
-  const pushes = createInventoryPushStore(pool);
-  const [levels, pushed, last] = await Promise.all([
-    cartStockNow({ mappings: createMappingStore(pool), orders: createOrderIndex(pool) }, cart, snapshot.levels),
-    pushes.pushedLevels(cart.id),
-    pushes.latest(cart.id),
-  ]);
-  const told = new Map(pushed.map((level) => [level.sku, level]));
-  const rows = levels.map(({ sku, quantity }) => ({
-    sku,
-    now: quantity,
-    pushed: told.get(sku)?.quantity,
-    pushedAt: told.get(sku)?.pushedAt,
-  }));
-  if (json) return printJson({ cartId, snapshotId: snapshot.id, lastPush: last, levels: rows });
+  const report = await cartStockReport(pool, cart, snapshot);
+  if (json) return printJson(report);
+  const { lastPush: last, levels: rows } = report;
   const pending = last && BigInt(last.snapshotId) >= BigInt(snapshot.id) ? 'pushed' : 'not pushed yet';
   console.log(
     `cart ${cartId}, snapshot ${snapshot.id} (${pending}); last push ${formatTime(last?.pushedAt) ?? 'never'}`,

@@ -1,43 +1,17 @@
 import { createOrderIndex, type OrderRow } from '../../db/orders';
-import { statusQuery, type OrderStatusView } from '../../../workflows/definitions';
+import { orderDetails, type OrderDetails } from '../../orders/order-details';
+import type { TrackingPushRow } from '../../orders/tracking-pushes';
 import type { CliContext } from '../context';
 import { formatFields, formatTable, formatTime, printJson } from '../format';
 import { resolveOrder } from '../order-ref';
-import { orderJson } from '../order-view';
-import { listTrackingPushes, type TrackingPushRow } from '../tracking-pushes';
-import { callWorkflow } from '../workflow-call';
-
-type Live = { view: OrderStatusView } | { unavailable: string };
 
 /** `epf orders show`: the index row, the workflow's live status and the tracking pushes. */
 export async function showOrder(ctx: CliContext, ref: string, options: { cart?: string; json?: boolean }) {
   const pool = await ctx.pool();
   const row = await resolveOrder(createOrderIndex(pool), ref, options.cart);
-  const [live, tracking] = await Promise.all([
-    liveStatus(ctx, row.workflow_id),
-    listTrackingPushes(pool, row.cart_id, row.cart_order_id),
-  ]);
-  if (options.json) {
-    printJson({
-      order: orderJson(row),
-      live: 'view' in live ? live.view : null,
-      liveUnavailable: 'unavailable' in live ? live.unavailable : undefined,
-      trackingPushes: tracking,
-    });
-  } else {
-    console.log([formatIndexRow(row), formatLive(live), formatTracking(tracking)].join('\n\n'));
-  }
-}
-
-// The index is enough to show an order: a stopped worker or a workflow past retention only loses the live part.
-async function liveStatus(ctx: CliContext, workflowId: string): Promise<Live> {
-  try {
-    const { client } = await ctx.temporal();
-    const view = await callWorkflow(client, workflowId, () => client.workflow.getHandle(workflowId).query(statusQuery));
-    return { view };
-  } catch (err) {
-    return { unavailable: (err instanceof Error ? err.message : String(err)).split('\n')[0]! };
-  }
+  const details = await orderDetails(pool, async () => (await ctx.temporal()).client, row);
+  if (options.json) printJson(details);
+  else console.log([formatIndexRow(row), formatLive(details), formatTracking(details.trackingPushes)].join('\n\n'));
 }
 
 function formatIndexRow(row: OrderRow): string {
@@ -56,9 +30,8 @@ function formatIndexRow(row: OrderRow): string {
   ]);
 }
 
-function formatLive(live: Live): string {
-  if ('unavailable' in live) return `Live status unavailable: ${live.unavailable}`;
-  const { view } = live;
+function formatLive({ live: view, liveUnavailable }: OrderDetails): string {
+  if (!view) return `Live status unavailable: ${liveUnavailable}`;
   const error = view.lastError && `${view.lastError.field ? `${view.lastError.field}: ` : ''}${view.lastError.message}`;
   const shipments = view.shipments.map((s) => `${s.carrier} ${s.trackingCode} (${s.shippedAt})`).join(', ');
   return [

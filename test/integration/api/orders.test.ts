@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
 import { buildApi } from '../../../src/api/app';
 import { createTestPool } from '../../helpers/database';
-import { connectDevServer } from '../../helpers/temporal';
+import { connectDevServer, uniqueTaskQueue } from '../../helpers/temporal';
 
 const TOKEN = 'test-token-'.padEnd(40, 'x');
 let env: TestWorkflowEnvironment;
@@ -13,7 +13,7 @@ let baseUrl: string;
 
 beforeAll(async () => {
   [env, pool] = [await connectDevServer(), createTestPool()];
-  app = buildApi({ pool, temporal: env.client, apiToken: TOKEN });
+  app = buildApi({ pool, temporal: env.client, apiToken: TOKEN, taskQueue: uniqueTaskQueue('api-orders') });
   baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
 });
 
@@ -57,7 +57,7 @@ describe('the admin API', () => {
   it('names each bad query parameter', async () => {
     const response = await get('/orders?status=lost&limit=0&colour=red');
     expect(response.statusCode).toBe(400);
-    const fields = response.json().problems.map((problem: { field: string }) => problem.field);
+    const fields = response.json().issues.map((issue: { field: string }) => issue.field);
     expect(fields).toEqual(expect.arrayContaining(['status', 'limit', 'colour']));
   });
 });

@@ -18,10 +18,10 @@ let unconfiguredUrl: string;
 
 beforeAll(async () => {
   stack = await startOrderStack('webhooks');
-  const { pool, sim, env } = stack;
+  const { pool, sim, env, taskQueue } = stack;
   await stack.startWorker();
-  app = buildApi({ pool, temporal: env.client, apiToken: TOKEN, easyPostWebhookSecret: SECRET });
-  unconfigured = buildApi({ pool, temporal: env.client, apiToken: TOKEN });
+  app = buildApi({ pool, temporal: env.client, apiToken: TOKEN, taskQueue, easyPostWebhookSecret: SECRET });
+  unconfigured = buildApi({ pool, temporal: env.client, apiToken: TOKEN, taskQueue });
   webhookUrl = `${await app.listen({ host: '127.0.0.1', port: 0 })}/webhooks/easypost`;
   unconfiguredUrl = `${await unconfigured.listen({ host: '127.0.0.1', port: 0 })}/webhooks/easypost`;
   // The simulator's own sender: every order event of this file's orders reaches the route, signed.

@@ -1,0 +1,102 @@
+import { ScheduleNotFoundError, type ScheduleHandle } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { FieldChanges } from '../db/audit';
+import { reconcileSchedules, type ReconcileResult } from '../schedules/reconcile';
+import { loadScheduleSources } from '../schedules/sources';
+import type { ApiDeps } from './app';
+import { page, pageQuery } from './paging';
+import { ApiError, route } from './route';
+
+export const reconcileResultSchema = z.object({
+  created: z.array(z.string()),
+  updated: z.array(z.string()),
+  deleted: z.array(z.string()),
+});
+
+/** The fields a PATCH changed, with their values before and after (as the audit row records them). */
+export const changesSchema = z.object({
+  before: z.record(z.string(), z.unknown()),
+  after: z.record(z.string(), z.unknown()),
+});
+
+/** After a change, makes the schedules on the API's task queue match PostgreSQL now, so it applies at once. */
+export async function reconcileAfter(deps: ApiDeps, changes: FieldChanges): Promise<ReconcileResult> {
+  if (Object.keys(changes.after).length === 0) return { created: [], updated: [], deleted: [] };
+  return reconcileSchedules(deps.temporal, await loadScheduleSources(deps.pool), deps.taskQueue);
+}
+
+const scheduleSchema = z.object({
+  id: z.string(),
+  paused: z.boolean(),
+  next: z.string().optional(),
+  workflow: z.string().optional(),
+});
+
+const ACTIONS = {
+  trigger: { summary: 'run a schedule now, whatever its interval', run: (handle) => handle.trigger() },
+  pause: { summary: 'stop a schedule until resumed', run: (handle, note) => handle.pause(note) },
+  resume: { summary: 'restart a paused schedule', run: (handle, note) => handle.unpause(note) },
+} satisfies Record<string, { summary: string; run: (handle: ScheduleHandle, note: string) => Promise<void> }>;
+
+/** GET /schedules and POST /schedules/:id/trigger|pause|resume, as `epf schedules list|trigger|pause|resume`. */
+export function registerScheduleRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  const tag = 'schedules';
+
+  route(
+    app,
+    'GET',
+    '/schedules',
+    {
+      tag,
+      summary: 'every schedule with its state and next run, by ID',
+      query: pageQuery,
+      responses: {
+        200: {
+          description: 'one page',
+          schema: z.object({ schedules: z.array(scheduleSchema), nextCursor: z.string().optional() }),
+        },
+      },
+    },
+    async ({ query }) => {
+      const all: z.infer<typeof scheduleSchema>[] = [];
+      for await (const schedule of deps.temporal.schedule.list()) {
+        all.push({
+          id: schedule.scheduleId,
+          paused: schedule.state.paused,
+          next: schedule.info.nextActionTimes[0]?.toISOString(),
+          workflow: schedule.action?.type === 'startWorkflow' ? schedule.action.workflowType : undefined,
+        });
+      }
+      const { items, nextCursor } = page(all, (schedule) => schedule.id, query);
+      return { schedules: items, nextCursor };
+    },
+  );
+
+  for (const [verb, { summary, run }] of Object.entries(ACTIONS)) {
+    route(
+      app,
+      'POST',
+      `/schedules/:id/${verb}`,
+      {
+        tag,
+        summary,
+        params: z.strictObject({ id: z.string().min(1).describe('e.g. pull:acme-shop or shipments:acme') }),
+        body: z.strictObject({ note: z.string().min(1).optional().describe('why, shown in the Web UI') }).default({}),
+        responses: {
+          202: { description: 'done', schema: z.object({ id: z.string(), done: z.string() }) },
+          404: 'no such schedule',
+        },
+      },
+      async ({ params: { id }, body }, reply) => {
+        try {
+          await run(deps.temporal.schedule.getHandle(id), body.note ?? `${verb} by the API`);
+        } catch (err) {
+          if (err instanceof ScheduleNotFoundError) throw new ApiError(404, `schedule ${id} does not exist`);
+          throw err;
+        }
+        return reply.code(202).send({ id, done: verb });
+      },
+    );
+  }
+}
