@@ -16,6 +16,7 @@ import { createInventoryStore } from '../src/db/inventory';
 import { createInventoryActivities } from './inventory';
 import { createInventoryPushStore } from '../src/db/inventory-pushes';
 import { createInventoryPushActivities } from './inventory-push';
+import { createExceptionActivities } from './exceptions';
 
 /** What activities are built from; the worker builds it once, tests pass their own. */
 export interface ActivityDeps {
@@ -23,6 +24,8 @@ export interface ActivityDeps {
   /** EPF_SECRET_KEY: decrypts credentials inside activities, so no key ever reaches a workflow. */
   secretKey: string;
   easyPostBaseUrl: string;
+  /** EXCEPTIONS_WEBHOOK_URL: where new exceptions are posted; unset, nothing is. */
+  exceptionsWebhookUrl?: string;
 }
 
 /** Every activity the worker registers, as closures over shared dependencies. */
@@ -61,5 +64,6 @@ export function createActivities(deps: ActivityDeps) {
       orders,
       adapterForCart,
     }),
+    ...createExceptionActivities({ pool, webhookUrl: deps.exceptionsWebhookUrl }),
   };
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliContext } from './context';
 import { registerCartCommands } from './commands/carts';
+import { registerExceptionCommand } from './commands/exceptions';
 import { registerInventoryCommands } from './commands/inventory';
 import { registerMappingCommands } from './commands/mapping';
 import { registerMerchantCommands } from './commands/merchants';
@@ -20,5 +21,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerOrderCommands(program, ctx);
   registerScheduleCommands(program, ctx);
   registerInventoryCommands(program, ctx);
+  registerExceptionCommand(program, ctx);
   return program;
 }

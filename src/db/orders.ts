@@ -12,6 +12,7 @@ export interface OrderTransition {
   status: OrderStatus;
   easyPostOrderId?: string;
   warehouseId?: string;
+  /** The message of the workflow's lastError; its field and type come from `detail.error`, as the workflow sends it. */
   lastError?: string;
   holdCount: number;
   nextResendAt?: string;
@@ -53,9 +54,14 @@ export interface OrderRow {
   easypost_order_id: string | null;
   warehouse_id: string | null;
   last_error: string | null;
+  /** The field and failure type of `last_error` (e.g. `shipMethod`, `InvalidOrder`). */
+  last_error_field: string | null;
+  last_error_type: string | null;
   hold_count: number;
   next_resend_at: Date | null;
   summary: string | null;
+  /** When the current hold began (the daily resend's pass through `sending` does not end it); null when not held. */
+  held_since: Date | null;
   received_at: Date;
   updated_at: Date;
 }
@@ -67,6 +73,16 @@ export interface OrderFilter {
   since?: Date;
   limit?: number;
 }
+
+// The filter of `list`, `count` and `pages`: parameters $1 to $4.
+const FILTER_SQL = `($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR merchant_id = $2)
+  AND ($3::text IS NULL OR cart_id = $3) AND ($4::timestamptz IS NULL OR updated_at >= $4)`;
+const filterParams = (filter: OrderFilter) => [
+  filter.status ?? null,
+  filter.merchantId ?? null,
+  filter.cartId ?? null,
+  filter.since ?? null,
+];
 
 /** The durable orders index (one row per cart order) and the audit log beside it. */
 export function createOrderIndex(pool: Pool) {
@@ -83,19 +99,38 @@ export function createOrderIndex(pool: Pool) {
 
     async list(filter: OrderFilter = {}): Promise<OrderRow[]> {
       const { rows } = await pool.query<OrderRow>(
-        `SELECT * FROM orders
-         WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR merchant_id = $2)
-           AND ($3::text IS NULL OR cart_id = $3) AND ($4::timestamptz IS NULL OR updated_at >= $4)
-         ORDER BY updated_at DESC LIMIT $5`,
-        [
-          filter.status ?? null,
-          filter.merchantId ?? null,
-          filter.cartId ?? null,
-          filter.since ?? null,
-          filter.limit ?? 100,
-        ],
+        `SELECT * FROM orders WHERE ${FILTER_SQL} ORDER BY updated_at DESC LIMIT $5`,
+        [...filterParams(filter), filter.limit ?? 100],
       );
       return rows;
+    },
+
+    /** How many orders match `filter` (its limit aside). */
+    async count(filter: OrderFilter): Promise<number> {
+      const { rows } = await pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM orders WHERE ${FILTER_SQL}`,
+        filterParams(filter),
+      );
+      return rows[0]!.n;
+    },
+
+    /**
+     * Every order matching `filter` (its limit aside), page by page in key order: an export never holds the whole
+     * index, and an order updated meanwhile is still read once.
+     */
+    async *pages(filter: OrderFilter, pageSize = 1000): AsyncGenerator<OrderRow[]> {
+      let last: OrderRow | undefined;
+      for (;;) {
+        const { rows } = await pool.query<OrderRow>(
+          `SELECT * FROM orders WHERE ${FILTER_SQL}
+             AND ($5::text IS NULL OR (cart_id, cart_order_id) > ($5, $6::text))
+           ORDER BY cart_id, cart_order_id LIMIT $7`,
+          [...filterParams(filter), last?.cart_id ?? null, last?.cart_order_id ?? null, pageSize],
+        );
+        if (rows.length > 0) yield rows;
+        if (rows.length < pageSize) return;
+        last = rows.at(-1);
+      }
     },
 
     /**
@@ -141,14 +176,34 @@ export function createOrderIndex(pool: Pool) {
 
 export type OrderIndex = ReturnType<typeof createOrderIndex>;
 
+/**
+ * The field and type of a transition's error. The workflow sends `{error}` in `detail` on the transitions that set
+ * it; undefined means "the same error as before" (or none, when `lastError` is unset).
+ */
+function errorDetail(t: OrderTransition): { field: string | null; type: string | null } | undefined {
+  const error = t.detail?.error as { field?: unknown; type?: unknown } | undefined;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  return { field: text(error.field), type: text(error.type) };
+}
+
 async function writeTransition(client: PoolClient, t: OrderTransition): Promise<void> {
+  const error = errorDetail(t);
+  // held_since: set by the first on_hold, kept through the resend's `sending`, cleared by anything else.
   await client.query(
     `INSERT INTO orders (cart_id, cart_order_id, cart_order_number, merchant_id, workflow_id, status,
-       easypost_order_id, warehouse_id, last_error, hold_count, next_resend_at, summary, lines)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       easypost_order_id, warehouse_id, last_error, hold_count, next_resend_at, summary, lines,
+       last_error_field, last_error_type, held_since)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+       CASE WHEN $9::text IS NOT NULL THEN $15 END, CASE WHEN $9::text IS NOT NULL THEN $16 END,
+       CASE WHEN $6 = 'on_hold' THEN now() END)
      ON CONFLICT (cart_id, cart_order_id) DO UPDATE SET status = $6,
        easypost_order_id = COALESCE($7, orders.easypost_order_id), warehouse_id = COALESCE($8, orders.warehouse_id),
        last_error = $9, hold_count = $10, next_resend_at = $11, summary = $12, lines = COALESCE($13, orders.lines),
+       last_error_field = CASE WHEN $9::text IS NULL THEN NULL WHEN $14 THEN $15 ELSE orders.last_error_field END,
+       last_error_type = CASE WHEN $9::text IS NULL THEN NULL WHEN $14 THEN $16 ELSE orders.last_error_type END,
+       held_since = CASE $6 WHEN 'on_hold' THEN COALESCE(orders.held_since, now())
+         WHEN 'sending' THEN orders.held_since END,
        updated_at = now()`,
     [
       t.cartId,
@@ -164,6 +219,9 @@ async function writeTransition(client: PoolClient, t: OrderTransition): Promise<
       t.nextResendAt ?? null,
       t.summary,
       t.lines === undefined ? null : JSON.stringify(t.lines),
+      error !== undefined,
+      error?.field ?? null,
+      error?.type ?? null,
     ],
   );
   await client.query(

@@ -7,9 +7,14 @@ import {
   pullScheduleId,
   shipmentPickupScheduleId,
 } from '../../workflows/definitions';
+import type { exceptionsAlertWorkflow } from '../../workflows/exceptions';
 import type { inventoryPickupWorkflow, inventoryPushWorkflow } from '../../workflows/inventory';
 import type { pullOrdersWorkflow } from '../../workflows/pull-orders';
 import type { shipmentPickupWorkflow } from '../../workflows/shipments';
+
+/** The schedule that posts new exceptions to the alert webhook, and the ID prefix of its runs. */
+export const EXCEPTIONS_ALERT_SCHEDULE_ID = 'exceptions-alert';
+const EXCEPTIONS_ALERT_SECONDS = 300;
 
 /** Carts that are not a shop to talk to (orders typed in by operators) have no pull or inventory-push schedule. */
 const OFFLINE_CART_TYPES = new Set(['manual']);
@@ -30,6 +35,8 @@ interface Desired {
 export interface ScheduleSources {
   carts: Cart[];
   merchants: Merchant[];
+  /** EXCEPTIONS_WEBHOOK_URL is set: the `exceptions-alert` schedule runs. */
+  exceptionsAlert?: boolean;
 }
 
 /**
@@ -100,7 +107,19 @@ export function desiredSchedules(sources: ScheduleSources, taskQueue: string): D
       { merchantId: merchant.id },
     ),
   );
-  return [...pulls, ...shipmentPickups, ...inventoryPickups, ...inventoryPushes];
+  const exceptionsAlert = sources.exceptionsAlert
+    ? [
+        every(
+          EXCEPTIONS_ALERT_SECONDS,
+          EXCEPTIONS_ALERT_SCHEDULE_ID,
+          'exceptionsAlertWorkflow',
+          [] satisfies Parameters<typeof exceptionsAlertWorkflow>,
+          taskQueue,
+          {},
+        ),
+      ]
+    : [];
+  return [...pulls, ...shipmentPickups, ...inventoryPickups, ...inventoryPushes, ...exceptionsAlert];
 }
 
 /**

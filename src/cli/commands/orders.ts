@@ -4,7 +4,9 @@ import { createCartStore } from '../../db/carts';
 import { createOrderIndex, type OrderRow } from '../../db/orders';
 import { createPullStore } from '../../db/pulls';
 import { ORDER_STATUSES, type OrderStatus } from '../../domain/order-status';
+import { orderJson } from '../../orders/order-details';
 import { submitOrder } from '../../orders/submit';
+import { callWorkflow } from '../../orders/workflow-call';
 import { cancelSignal, fixOrderUpdate, retryNowSignal } from '../../../workflows/definitions';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
@@ -12,9 +14,9 @@ import { formatTable, printJson } from '../format';
 import { readJsonInput } from '../json-input';
 import { parseOrderFix } from '../order-fix-input';
 import { resolveOrder } from '../order-ref';
-import { ORDER_TABLE_HEADERS, orderJson, orderTableRow } from '../order-view';
+import { ORDER_TABLE_HEADERS, orderTableRow } from '../order-view';
 import { integerIn, parseSince } from '../parsers';
-import { callWorkflow } from '../workflow-call';
+import { registerOrderExport } from './order-export';
 import { showOrder } from './order-show';
 
 interface ListOptions {
@@ -30,7 +32,7 @@ interface ListOptions {
 const REF_HELP = 'cart order ID, cart order number or EasyPost order ID';
 const CART_HELP = 'the cart, when the ref matches orders of several carts';
 
-/** `epf orders submit|list|show|cancel|retry|fix`. */
+/** `epf orders submit|list|export|show|cancel|retry|fix`. */
 export function registerOrderCommands(program: Command, ctx: CliContext): void {
   const orders = program.command('orders').description('the order lifecycle');
 
@@ -79,6 +81,8 @@ export function registerOrderCommands(program: Command, ctx: CliContext): void {
       if (options.json) printJson(rows.map(orderJson));
       else console.log(rows.length ? formatTable(ORDER_TABLE_HEADERS, rows.map(orderTableRow)) : 'No orders match.');
     });
+
+  registerOrderExport(orders, ctx);
 
   async function listSkipped(options: ListOptions): Promise<void> {
     const rows = await createPullStore(await ctx.pool()).listSkipped({

@@ -1,0 +1,53 @@
+import type { Pool } from 'pg';
+import { createMerchantStore } from '../db/merchants';
+import {
+  classifyExceptions,
+  cutoffs,
+  DEFAULT_THRESHOLDS,
+  type Exception,
+  type ExceptionOrder,
+  type ExceptionThresholds,
+} from './classify';
+
+export interface FindExceptionsOptions {
+  /** Only this merchant's exceptions. */
+  merchantId?: string;
+  thresholds?: Partial<ExceptionThresholds>;
+  now?: Date;
+}
+
+/**
+ * What needs a person now (`epf exceptions`, `GET /exceptions`, the alert webhook); undefined when `merchantId`
+ * names no merchant. Reads only the orders that can be exceptions, so the many orders waiting normally at the
+ * warehouse or on a short hold are never loaded.
+ */
+export async function findExceptions(
+  pool: Pool,
+  options: FindExceptionsOptions = {},
+): Promise<Exception[] | undefined> {
+  const given = options.thresholds ?? {};
+  const thresholds: ExceptionThresholds = {
+    holdDays: given.holdDays ?? DEFAULT_THRESHOLDS.holdDays,
+    stuckHours: given.stuckHours ?? DEFAULT_THRESHOLDS.stuckHours,
+    wmsDays: given.wmsDays ?? DEFAULT_THRESHOLDS.wmsDays,
+  };
+  const now = options.now ?? new Date();
+  const { heldBefore, atWmsBefore } = cutoffs(thresholds, now);
+  const merchants = (await createMerchantStore(pool).list()).filter(
+    (merchant) => options.merchantId === undefined || merchant.id === options.merchantId,
+  );
+  if (options.merchantId !== undefined && merchants.length === 0) return undefined;
+  // received and sending are few and judged in code (the delivery time is the merchant's setting).
+  const { rows } = await pool.query<ExceptionOrder>(
+    `SELECT cart_id, cart_order_id, cart_order_number, merchant_id, workflow_id, status, last_error, last_error_field,
+       last_error_type, hold_count, held_since, received_at, updated_at, lines
+     FROM orders
+     WHERE ($1::text IS NULL OR merchant_id = $1)
+       AND (status IN ('error', 'cancel_failed', 'received', 'sending')
+         OR (status IN ('at_wms', 'shipped') AND last_error IS NOT NULL)
+         OR (status = 'on_hold' AND COALESCE(held_since, updated_at) < $2)
+         OR (status = 'at_wms' AND updated_at < $3))`,
+    [options.merchantId ?? null, heldBefore, atWmsBefore],
+  );
+  return classifyExceptions(merchants, rows, thresholds, now);
+}
