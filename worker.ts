@@ -7,6 +7,7 @@ import { migrate } from './src/db/migrate';
 import { createPool } from './src/db/pool';
 import { logger } from './src/logger';
 import { runMain } from './src/main';
+import { encryptingDataConverter } from './src/temporal/codec/data-converter';
 import { PinoTemporalLogger } from './src/temporal/pino-logger';
 import { createWorker } from './src/worker/create-worker';
 
@@ -31,10 +32,12 @@ runMain(async () => {
         connection,
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
+        dataConverter: encryptingDataConverter(config),
         activities: createActivities({
           pool,
           secretKey: config.EPF_SECRET_KEY,
           easyPostBaseUrl: config.EASYPOST_BASE_URL,
+          exceptionsWebhookUrl: config.EXCEPTIONS_WEBHOOK_URL,
         }),
         workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
       });

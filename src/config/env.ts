@@ -17,6 +17,41 @@ const port = z.coerce.number().int().min(1).max(65535);
 // 32 random bytes as 64 hex characters: `openssl rand -hex 32`.
 const secretKey = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes): openssl rand -hex 32');
 
+// `id:key,id:key`: the first key encrypts Temporal payloads, every key decrypts (src/temporal/codec/keys.ts).
+const codecKeys = z.string().transform((value, ctx) => {
+  const entries = value.split(',').map((entry) => entry.trim());
+  const bad = entries.findIndex((entry) => !/^[A-Za-z0-9._-]{1,64}:[0-9a-fA-F]{64}$/.test(entry));
+  if (bad >= 0) {
+    // Named by position: a malformed entry may be all key.
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be id:key pairs separated by commas, each key 64 hex characters (openssl rand -hex 32); entry ${bad + 1} is not`,
+    });
+    return z.NEVER;
+  }
+  const keys = entries.map((entry) => {
+    const [id, hexKey] = entry.split(':') as [string, string];
+    return { id, hexKey };
+  });
+  const repeated = keys.find((key, index) => keys.findIndex((other) => other.id === key.id) !== index);
+  if (repeated) {
+    ctx.addIssue({ code: 'custom', message: `names key id ${repeated.id} twice` });
+    return z.NEVER;
+  }
+  return keys;
+});
+
+const origins = z.string().transform((value, ctx) => {
+  const list = value.split(',').map((origin) => origin.trim());
+  const bad = list.find((origin) => !URL.canParse(origin) || new URL(origin).origin !== origin);
+  if (bad === undefined) return list;
+  ctx.addIssue({
+    code: 'custom',
+    message: `must be origins separated by commas, e.g. http://127.0.0.1:8233; bad: ${bad}`,
+  });
+  return z.NEVER;
+});
+
 /** Every environment variable the worker and the API read, with its default. Documented in docs/configuration.md. */
 export const envSchema = z.object({
   TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
@@ -28,10 +63,18 @@ export const envSchema = z.object({
   EASYPOST_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.easypost.com/fulfillment/vendor/v2/'),
   /** Verifies EasyPost webhooks (`POST /webhooks/easypost`); unset, that route answers 404 and polling alone runs. */
   EASYPOST_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Where new exceptions are posted as JSON every 5 minutes (the `exceptions-alert` schedule); unset, no alerts. */
+  EXCEPTIONS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   /** Bearer token of the admin API (every route but /healthz); the API refuses to start without one. */
   API_TOKEN: z.string().min(32, 'must be at least 32 characters: openssl rand -hex 32').optional(),
+  /** Keys of the Temporal payload codec, `id:hex,...`, first active; unset, one key derived from EPF_SECRET_KEY. */
+  TEMPORAL_CODEC_KEYS: codecKeys.optional(),
+  /** Web UI origins allowed to call the API's codec endpoint (`/codec/decode`) from the browser. */
+  CODEC_CORS_ORIGINS: origins.default(['http://127.0.0.1:8233', 'http://localhost:8233']),
+  /** `token`: /codec needs the API_TOKEN like every route; `loopback`: calls from this machine need none (npm run dev). */
+  CODEC_AUTH: z.enum(['token', 'loopback']).default('token'),
   /** Where the worker serves Prometheus metrics (`/metrics`); also its liveness probe. */
   WORKER_METRICS_ADDRESS: hostPort.default('127.0.0.1:9464'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
