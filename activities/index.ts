@@ -11,6 +11,7 @@ import { createPullActivities } from './pulls';
 import { createShipmentActivities } from './shipments';
 import { createMerchantCursorStore } from '../src/db/merchant-cursors';
 import { createEasyPostClient } from '../src/easypost';
+import { meteredFetch } from './metered-fetch';
 import { createOrderActivities } from './orders';
 import { createInventoryStore } from '../src/db/inventory';
 import { createInventoryActivities } from './inventory';
@@ -34,13 +35,13 @@ export function createActivities(deps: ActivityDeps) {
   const box = new SecretBox(deps.secretKey);
   const carts = createCartStore(pool, box);
   const orders = createOrderIndex(pool);
-  const { adapterFor, adapterForCart } = createCartAdapters({ pool, carts });
+  const { adapterFor, adapterForCart } = createCartAdapters({ pool, carts, fetchFor: meteredFetch });
   const merchants = createMerchantStore(pool, box);
   const mappings = createMappingStore(pool);
   const inventory = createInventoryStore(pool);
   const easyPostClient = async (merchantId: string) => {
     const { apiKey } = await merchants.easyPostKey(merchantId);
-    return createEasyPostClient({ apiKey, baseUrl: deps.easyPostBaseUrl });
+    return createEasyPostClient({ apiKey, baseUrl: deps.easyPostBaseUrl, fetch: meteredFetch('easypost') });
   };
   return {
     ...createDatabaseActivities(pool),

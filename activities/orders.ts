@@ -137,6 +137,13 @@ export function createOrderActivities(deps: OrderActivityDeps) {
     /** Writes transitions to the orders index and the audit log, in order, in one transaction. */
     async recordOrderTransitions(transitions: OrderTransition[]): Promise<void> {
       await deps.orders.recordTransitions(transitions);
+      // Counted once recorded: sends, holds, errors and shipments per merchant, on the worker's Prometheus endpoint.
+      const counter = Context.current().metricMeter.createCounter(
+        'epf_order_transitions',
+        'transitions',
+        'Order state changes, by new status',
+      );
+      for (const { status, merchantId } of transitions) counter.add(1, { status, merchant: merchantId });
     },
 
     /** Tells the cart whether its buyer's cancellation went through at the warehouse. */

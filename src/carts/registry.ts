@@ -9,6 +9,8 @@ export interface CartAdapterDeps {
   pool: Pool;
   /** A store with EPF_SECRET_KEY: adapters get the cart's decrypted credentials, inside activities only. */
   carts: CartStore;
+  /** The `fetch` an adapter of this cart type uses (the worker's records metrics); default: global fetch. */
+  fetchFor?: (type: 'shopify' | 'woocommerce') => typeof fetch;
 }
 
 /** Cart types with an adapter below. */
@@ -24,9 +26,17 @@ export function createCartAdapters(deps: CartAdapterDeps) {
       case 'manual':
         return createManualCartAdapter(deps.pool, cart.id);
       case 'shopify':
-        return createShopifyAdapter({ ...identity(cart), credentials: await deps.carts.credentials(cart.id) });
+        return createShopifyAdapter({
+          ...identity(cart),
+          credentials: await deps.carts.credentials(cart.id),
+          fetch: deps.fetchFor?.('shopify'),
+        });
       case 'woocommerce':
-        return createWooCommerceAdapter({ ...identity(cart), credentials: await deps.carts.credentials(cart.id) });
+        return createWooCommerceAdapter({
+          ...identity(cart),
+          credentials: await deps.carts.credentials(cart.id),
+          fetch: deps.fetchFor?.('woocommerce'),
+        });
       default:
         throw new Error(`Cart ${cart.id} has type "${cart.type}", for which no adapter exists yet`);
     }

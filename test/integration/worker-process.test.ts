@@ -1,9 +1,15 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { healthCheckWorkflow } from '../../workflows';
+import { SecretBox } from '../../src/crypto/secret-box';
+import { createMerchantStore } from '../../src/db/merchants';
+import { freePort } from '../../src/net/free-port';
+import { startEasyPostSimulator } from '../../src/simulators/easypost';
+import { DEMO_KEYS, seedEasyPostDemo } from '../../src/simulators/easypost/demo';
+import { healthCheckWorkflow, inventoryPickupWorkflow } from '../../workflows';
 import { healthCheckWorkflowId } from '../../workflows/definitions';
 import { testEnv } from '../setup/test-env-vars';
+import { createTestPool } from '../helpers/database';
 import { connectDevServer, uniqueTaskQueue } from '../helpers/temporal';
 import { pollUntil } from '../helpers/poll';
 
@@ -58,6 +64,44 @@ describe('worker.ts as a process', () => {
     worker.kill('SIGTERM');
     expect(await worker.exited).toBe(0);
     expect(worker.output()).toContain('Worker stopped');
+  });
+
+  it("exports the SDK's metrics and epf's: EasyPost requests by outcome and their latency", async () => {
+    const sim = await startEasyPostSimulator({ rateLimitPerSecond: null });
+    const pool = createTestPool();
+    const taskQueue = uniqueTaskQueue('worker-metrics');
+    const merchantId = `metrics-${Date.now()}`;
+    const metricsAddress = `127.0.0.1:${await freePort()}`;
+    const worker = startWorker({
+      ...validEnv(),
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      EASYPOST_BASE_URL: sim.apiBaseUrl,
+      WORKER_METRICS_ADDRESS: metricsAddress,
+    });
+    try {
+      seedEasyPostDemo(sim.control);
+      await createMerchantStore(pool, new SecretBox(validEnv().EPF_SECRET_KEY)).upsert({
+        id: merchantId,
+        name: 'Metrics',
+        mode: 'test',
+        testKey: DEMO_KEYS.test_key,
+      });
+      await pollUntil(() => worker.output().includes('Worker started'), { timeoutMs: 30_000, intervalMs: 100 });
+      await env.client.workflow.execute(inventoryPickupWorkflow, {
+        taskQueue,
+        workflowId: `inventory-pickup:${merchantId}`,
+        args: [{ merchantId }],
+      });
+
+      const metrics = await (await fetch(`http://${metricsAddress}/metrics`)).text();
+      expect(metrics).toMatch(/^temporal_activity_execution_latency/m);
+      expect(metrics).toMatch(/^epf_external_requests\{[^}]*outcome="2xx"[^}]*service="easypost"[^}]*\} \d+/m);
+      expect(metrics).toMatch(/^epf_external_request_latency_bucket\{[^}]*service="easypost"/m);
+    } finally {
+      worker.kill('SIGTERM');
+      await worker.exited;
+      await Promise.all([pool.end(), sim.close()]);
+    }
   });
 
   it.each([
