@@ -8,6 +8,7 @@ import { registerExceptionRoutes } from './exceptions';
 import { registerInventoryRoutes } from './inventory';
 import { registerMappingRoutes } from './mapping';
 import { registerMerchantRoutes } from './merchants';
+import { registerMetricsRoute } from './metrics';
 import { registerOpenApi } from './openapi';
 import { registerOrderActionRoutes } from './order-actions';
 import { registerOrderRoutes } from './orders';
@@ -49,6 +50,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   registerExceptionRoutes(app, deps);
   registerEasyPostWebhooks(app, { pool: deps.pool, temporal: deps.temporal, secret: deps.easyPostWebhookSecret });
   registerCodecRoutes(app, deps);
+  registerMetricsRoute(app, deps);
 
   app.get('/healthz', async (_request, reply) => {
     const [database, temporal] = await Promise.all([

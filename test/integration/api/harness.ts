@@ -14,6 +14,7 @@ export interface Answer {
 
 export interface RunningApi {
   app: FastifyInstance;
+  baseUrl: string;
   call(method: string, url: string, options?: { body?: unknown; token?: string | null }): Promise<Answer>;
 }
 
@@ -26,6 +27,7 @@ export async function startApi(deps: { pool: Pool; temporal: Client; taskQueue: 
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     app,
+    baseUrl,
     async call(method, url, { body, token = TOKEN } = {}) {
       const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
       if (body !== undefined) headers['content-type'] = 'application/json';
