@@ -26,13 +26,20 @@ const service = (name: string): Service => {
   return found;
 };
 
-/** What `docker compose` would pass, with the operator-supplied secrets (`${NAME:?...}`) filled in. */
+/**
+ * What `docker compose` would pass: operator-supplied secrets (`${NAME:?...}`) filled in, optional ones
+ * (`${NAME:-default}`) at their default, and empty values left out, as loadConfig reads them.
+ */
 function resolvedEnv(name: string): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(service(name).environment ?? {}).map(([key, value]) => [
-      key,
-      String(value).replace(/^\$\{[A-Z_]+:\?.*\}$/, 'ab'.repeat(32)),
-    ]),
+    Object.entries(service(name).environment ?? {})
+      .map(([key, value]) => [
+        key,
+        String(value)
+          .replace(/^\$\{[A-Z_]+:\?.*\}$/, 'ab'.repeat(32))
+          .replace(/^\$\{[A-Z_]+:-(.*)\}$/, '$1'),
+      ])
+      .filter(([, value]) => value !== ''),
   );
 }
 
