@@ -90,7 +90,7 @@ runMain(async () => {
       });
     }
     writeEnvFile(serviceEnv);
-    printReady(config, databaseUrl, easypost, demoOrders, (Date.now() - startedAt) / 1000);
+    printReady(config, databaseUrl, easypost, serviceEnv.API_TOKEN, demoOrders, (Date.now() - startedAt) / 1000);
   } catch (err) {
     await stopAll();
     throw err;
@@ -154,6 +154,7 @@ function printReady(
   config: DevConfig,
   databaseUrl: string,
   easypost: EasyPostSimulatorInfo,
+  apiToken: string,
   demoOrders: string,
   seconds: number,
 ): void {
@@ -161,7 +162,8 @@ function printReady(
   console.log(`
   Temporal gRPC     ${temporalAddress}   (.tools/venv/bin/temporal workflow list --address ${temporalAddress})
   Temporal Web UI   http://127.0.0.1:${config.EPF_DEV_UI_PORT}
-  Admin API         http://127.0.0.1:${config.API_PORT}   (GET /healthz; GET /orders with the API_TOKEN in .data/dev.env)
+  Admin API         http://127.0.0.1:${config.API_PORT}   (OpenAPI at /openapi.json; local demo token below)
+                    curl -H 'Authorization: Bearer ${apiToken}' http://127.0.0.1:${config.API_PORT}/exceptions
   EasyPost sim      ${easypost.apiBaseUrl}   (control API: ${new URL('/__sim/', easypost.apiBaseUrl)})
                     demo keys: test ${easypost.test_key}, production ${easypost.production_key}
   PostgreSQL        ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
