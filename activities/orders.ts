@@ -11,7 +11,7 @@ import { cartLinesForShipment } from '../src/domain/shipment-lines';
 import { translateLines, type WmsLine } from '../src/domain/translation';
 import { chooseWarehouse, warehouseStock } from '../src/domain/warehouse';
 import { createOrderIdempotently, orderMarker, type CreateOrderRequest, type EasyPostClient } from '../src/easypost';
-import { cartSettingsSchema, merchantSettingsSchema, type OrderDelivery } from '../src/merchants/settings';
+import type { OrderDelivery } from '../src/merchants/settings';
 import { OrderFailure, type ShipmentUpdate } from '../workflows/definitions';
 import { callCart } from './cart-failure';
 import { toActivityFailure } from './easypost-failure';
@@ -36,6 +36,7 @@ export interface PreparedOrder {
   warehouseReason: string;
   /** When held orders are resent: the merchant's hour and zone. */
   resend: { hour: number; zone: string };
+  timings: OrderTimings;
 }
 
 /** When the order goes to EasyPost and how its tracking goes back to the cart. */
@@ -44,24 +45,15 @@ export interface OrderTimings {
   trackingUploadSeconds: number;
 }
 
-const DEFAULTS = { merchant: merchantSettingsSchema.parse({}), cart: cartSettingsSchema.parse({}) };
-
 /** Order activities: each one does one piece of I/O for the order workflow. */
 export function createOrderActivities(deps: OrderActivityDeps) {
   const { easyPostClient } = deps;
 
   return {
-    /** The merchant's delivery and the cart's tracking-upload settings, read once when the order is received. */
-    async orderTimings(input: { merchantId: string; cartId: string }): Promise<OrderTimings> {
-      const [merchant, cart] = await Promise.all([deps.merchants.get(input.merchantId), deps.carts.get(input.cartId)]);
-      // An unknown merchant or cart gets the defaults here: prepareOrder reports it, naming the field.
-      return {
-        delivery: (merchant?.settings ?? DEFAULTS.merchant).orderDelivery,
-        trackingUploadSeconds: (cart?.settings ?? DEFAULTS.cart).trackingUploadSeconds,
-      };
-    },
-
-    /** Translates the cart order into an EasyPost order; bad data fails with the problems named per field. */
+    /**
+     * Translates the cart order into an EasyPost order, with the settings that time it (the merchant's delivery, the
+     * cart's tracking upload); bad data fails with the problems named per field.
+     */
     async prepareOrder(order: CartOrder): Promise<PreparedOrder> {
       const [merchant, cart] = await Promise.all([deps.merchants.get(order.merchantId), deps.carts.get(order.cartId)]);
       if (!merchant) throw invalidOrder([{ field: 'merchantId', message: `unknown merchant "${order.merchantId}"` }]);
@@ -95,6 +87,10 @@ export function createOrderActivities(deps: OrderActivityDeps) {
         warehouseId: warehouse.warehouseId,
         warehouseReason: warehouse.reason,
         resend: { hour: merchant.settings.resendHour, zone: merchant.settings.resendZone },
+        timings: {
+          delivery: merchant.settings.orderDelivery,
+          trackingUploadSeconds: cart.settings.trackingUploadSeconds,
+        },
       };
     },
 

@@ -19,7 +19,7 @@ type Published = Map<string, unknown>;
 /**
  * Makes each transition visible: the Web UI's current details at once; search attributes, the orders index and the
  * audit log at the next `flush`. Transitions made in one workflow task share one upsert and one index write, and only
- * search attributes whose value changed are upserted, so the happy path stays at 31 history events.
+ * search attributes whose value changed are upserted, so the happy path stays at 30 history events.
  */
 export class OrderJournal {
   private readonly unrecorded: OrderTransition[] = [];

@@ -10,7 +10,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import type { OrderTimings } from '../activities/orders';
+import type { OrderTimings, PreparedOrder } from '../activities/orders';
 import { nextDeliveryAt, nextUploadAt } from '../src/domain/delivery-clock';
 import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE, nextResendAt } from '../src/domain/hold-clock';
 import { describeProblems, parseCartOrder, type CartOrder, type OrderDraft } from '../src/domain/order';
@@ -33,7 +33,7 @@ import { OrderJournal } from './order-journal';
 type Activities = ReturnType<typeof createActivities>;
 
 // Database reads are quick and local: a local activity costs one history event instead of three.
-const { prepareOrder, orderTimings } = proxyLocalActivities<Activities>({
+const { prepareOrder } = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -198,15 +198,39 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     return finish();
   }
 
-  /** Sends to EasyPost; returns the next state. */
-  async function send(): Promise<OrderStatus> {
-    const isResend = state.firstSendAt !== undefined;
-    state.firstSendAt ??= new Date(Date.now()).toISOString();
+  /** Records why a call failed, for the status view and the index; returns the failure when it is a named one. */
+  function recordFailure(err: unknown): ApplicationFailure | undefined {
+    const failure = applicationFailureOf(err);
+    state.lastError = {
+      message: failure?.message ?? String(err),
+      type: failure?.type ?? undefined,
+      field: fieldOf(failure),
+    };
+    return failure;
+  }
+
+  /** Translates the order for EasyPost and takes the settings that time it; undefined (lastError set) when invalid. */
+  async function prepare(): Promise<PreparedOrder | undefined> {
     try {
       const prepared = await prepareOrder(order!);
       resend = prepared.resend;
+      state.timings = prepared.timings;
       state.warehouseId = prepared.warehouseId;
-      await journal.flush();
+      return prepared;
+    } catch (err) {
+      recordFailure(err);
+      return undefined;
+    }
+  }
+
+  /** Sends to EasyPost, preparing first unless `ready` was prepared just now; returns the next state. */
+  async function send(ready: PreparedOrder | undefined): Promise<OrderStatus> {
+    const isResend = state.firstSendAt !== undefined;
+    state.firstSendAt ??= new Date(Date.now()).toISOString();
+    const prepared = ready ?? (await prepare());
+    if (!prepared) return 'error';
+    await journal.flush();
+    try {
       const sent = await sendOrder({
         workflowId,
         merchantId: draft.merchantId,
@@ -219,13 +243,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       state.lastError = undefined;
       return 'at_wms';
     } catch (err) {
-      const failure = applicationFailureOf(err);
-      state.lastError = {
-        message: failure?.message ?? String(err),
-        type: failure?.type ?? undefined,
-        field: fieldOf(failure),
-      };
-      if (failure?.type === OrderFailure.InsufficientInventory) {
+      if (recordFailure(err)?.type === OrderFailure.InsufficientInventory) {
         state.holdCount += 1;
         state.nextResendAt = nextResendAt(new Date(Date.now()), resend.hour, resend.zone).toISOString();
         return 'on_hold';
@@ -234,31 +252,48 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     }
   }
 
-  /** The timing settings, read on first use: state carried over from an older run may lack them. */
-  async function timings(): Promise<OrderTimings> {
-    state.timings ??= await orderTimings({ merchantId: draft.merchantId, cartId: draft.cartId });
-    return state.timings;
+  /**
+   * A received order waits for the merchant's delivery time (grace delay or slot): a buyer's cancel still lands before
+   * the warehouse has the order, and retryNow sends at once. Prepared first, to know the settings; the immediate path
+   * sends what it prepared, with no timer and no second preparation.
+   */
+  async function awaitDelivery(): Promise<PreparedOrder | undefined> {
+    const prepared = await prepare();
+    if (!prepared) return undefined;
+    const deliverAt = nextDeliveryAt(workflowInfo().startTime, prepared.timings.delivery);
+    if (deliverAt.getTime() <= Date.now()) return prepared;
+    state.deliverAt = deliverAt.toISOString();
+    transition('received', 'workflow', { deliverAt: state.deliverAt }); // the summary and audit say when it goes
+    await waitFor(() => wake || cancelRequest !== undefined, deliverAt.getTime() - Date.now());
+    wake = false;
+    state.deliverAt = undefined;
+    // Aliases, stock or settings may have changed while it waited: prepared again when sent.
+    return undefined;
   }
 
   if (!input.state) {
-    const deliverAt = nextDeliveryAt(workflowInfo().startTime, (await timings()).delivery);
-    // Validated first so the summary shows the order; a malformed one does not wait, it goes on to `error`.
-    if (validate() && deliverAt.getTime() > Date.now()) state.deliverAt = deliverAt.toISOString();
+    // Validated first so the summary shows the order; a malformed one goes on to `error`.
+    validate();
     transition('received');
   }
 
+  /** Prepared on receipt and not yet sent. */
+  let prepared: PreparedOrder | undefined;
   let holdsThisRun = 0;
   for (;;) {
     switch (state.status) {
       case 'received':
-        if (state.deliverAt) {
-          // The grace delay or delivery slot: a buyer's cancel still lands before the warehouse has the order, and
-          // retryNow sends at once. Immediate delivery sets no timer and keeps the happy path's history short.
-          await waitFor(() => wake || cancelRequest !== undefined, Date.parse(state.deliverAt) - Date.now());
-          wake = false;
-          state.deliverAt = undefined;
-        }
         if (cancelRequest) return cancelLocally();
+        if (validate()) {
+          prepared = await awaitDelivery();
+          if (cancelRequest) return cancelLocally();
+          if (!prepared && state.lastError) {
+            // The order cannot be sent as it is: it fails as a send would, naming the field.
+            transition('sending');
+            transition('error', 'workflow', { error: state.lastError });
+            break;
+          }
+        }
         transition('sending');
         break;
 
@@ -268,7 +303,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
           transition('error', 'workflow', { error: state.lastError });
           break;
         }
-        const next = await send();
+        const next = await send(prepared);
+        prepared = undefined;
         transition(next, 'workflow', state.lastError ? { error: state.lastError } : {});
         break;
       }
@@ -324,7 +360,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     record();
     // The cart's upload slot (aligned to the epoch, so its orders upload together); packages that arrive meanwhile
     // go in the same upload.
-    const uploadAt = nextUploadAt(new Date(Date.now()), (await timings()).trackingUploadSeconds).getTime();
+    const uploadAt = nextUploadAt(new Date(Date.now()), state.timings?.trackingUploadSeconds ?? 0).getTime();
     if (uploadAt > Date.now()) {
       await waitFor(() => false, uploadAt - Date.now());
       record();

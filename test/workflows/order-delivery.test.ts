@@ -67,7 +67,9 @@ describe('order delivery: when a received order goes to EasyPost', () => {
       expect(result.status).toBe('cancelled');
       expect(log.sends).toHaveLength(0);
       expect(log.cancels).toBe(0);
-      expect(log.transitions.map((t) => t.status)).toEqual(['received', 'cancelled']);
+      // The second `received` records when it was planned to go.
+      expect(log.transitions.map((t) => t.status)).toEqual(['received', 'received', 'cancelled']);
+      expect(log.transitions[1]?.detail).toEqual({ deliverAt: expect.any(String) });
       expect(log.cartAnswers).toEqual([expect.objectContaining({ accepted: true })]);
     });
   });

@@ -58,12 +58,6 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
   };
   const queue = [...(options.sends ?? [])];
   const activities: Partial<Activities> = {
-    async orderTimings() {
-      return {
-        delivery: options.delivery ?? { mode: 'immediately' },
-        trackingUploadSeconds: options.trackingUploadSeconds ?? 0,
-      };
-    },
     async prepareOrder(order: CartOrder): Promise<PreparedOrder> {
       const unknown = order.lines.findIndex((line) => line.sku.startsWith('UNKNOWN'));
       if (unknown >= 0) {
@@ -85,6 +79,10 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
         warehouseId: 'wh_test',
         warehouseReason: 'default warehouse',
         resend: options.resend ?? { hour: 1, zone: 'America/Los_Angeles' },
+        timings: {
+          delivery: options.delivery ?? { mode: 'immediately' },
+          trackingUploadSeconds: options.trackingUploadSeconds ?? 0,
+        },
       };
     },
     async sendOrder(input) {
