@@ -12,7 +12,7 @@ import { inventoryPickupScheduleId } from '../../../workflows/definitions';
 const { shape } = merchantSettingsSchema;
 
 interface AddOptions {
-  name: string;
+  name?: string;
   mode?: EasyPostMode;
   testKeyEnv?: string;
   testKeyFile?: string;
@@ -42,7 +42,7 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
     .command('add')
     .description('add or update a merchant; keys are read from an environment variable or a file, never a flag')
     .argument('<id>', 'merchant ID, a lowercase slug', parseSlug)
-    .requiredOption('--name <name>', 'display name')
+    .option('--name <name>', 'display name (required for a new merchant)')
     .addOption(modeOption('(default: test)'))
     .addOption(keyOption('test', 'env'))
     .addOption(keyOption('test', 'file'))
@@ -73,7 +73,7 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
         ...givenOnly({ resendHour: options.resendHour, resendZone: options.resendZone }),
       };
       const merchant = await store.upsert(
-        { id, name: options.name, mode: options.mode, testKey, productionKey, settings },
+        { id, name: nameOf(id, options.name, existing?.name), mode: options.mode, testKey, productionKey, settings },
         'cli',
       );
       console.log(formatMerchant(merchant));
@@ -169,6 +169,13 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
       if (options.json) printJson(merchant);
       else console.log(formatMerchant(merchant));
     });
+}
+
+/** The display name: given, else the stored one; a new merchant needs one. */
+function nameOf(id: string, given: string | undefined, stored: string | undefined): string {
+  const name = given ?? stored;
+  if (name === undefined) throw new CliError(`--name: merchant ${id} is new and needs a display name`);
+  return name;
 }
 
 function modeOption(note: string): Option {

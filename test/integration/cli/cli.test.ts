@@ -112,6 +112,17 @@ describe('the epf CLI as a process', () => {
     expect(merchants.stdout + carts.stdout + cart.stdout).not.toContain(TEST_KEY);
   });
 
+  it("updates a merchant's key without repeating its name; a new merchant needs one", async () => {
+    const rekeyed = await epf(['merchants', 'add', merchantId, '--test-key-env', 'KEY'], { env: { KEY: TEST_KEY } });
+    expect(rekeyed.code).toBe(0);
+    expect(rekeyed.stdout).toMatch(/name\s+\S/);
+    const nameless = await epf(['merchants', 'add', `${merchantId}-new`, '--test-key-env', 'KEY'], {
+      env: { KEY: TEST_KEY },
+    });
+    expect(nameless).toMatchObject({ code: 1 });
+    expect(nameless.stderr).toContain(`--name: merchant ${merchantId}-new is new and needs a display name`);
+  });
+
   it('reads a key from a prompt without echoing it', async () => {
     const prompted = await epf(['merchants', 'add', `${merchantId}-p`, '--name', 'Prompted', '--test-key-prompt'], {
       stdin: 'EZTK-prompted-secret\n',
