@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { benchProblems, runCreateBench, type CreateBenchReport } from './easypost/create-bench';
+import { printJson } from './json-output';
 
-// npm run bench:easypost -- --orders 1000 --fault-rate 0.2 --concurrency 16 [--timeout-ms 1000]
+// npm run bench:easypost -- --orders 1000 --fault-rate 0.2 --concurrency 16 [--timeout-ms 1000] [--json]
 
-function numberFlag(values: Record<string, string | undefined>, name: string, fallback: number): number {
+function numberFlag(values: Record<string, string | boolean | undefined>, name: string, fallback: number): number {
   const raw = values[name];
   const value = raw === undefined ? fallback : Number(raw);
   if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a non-negative number, got ${raw}`);
@@ -37,6 +38,7 @@ async function run(): Promise<void> {
       'fault-rate': { type: 'string' },
       concurrency: { type: 'string' },
       'timeout-ms': { type: 'string' },
+      json: { type: 'boolean' },
     },
   });
   const faultRate = numberFlag(values, 'fault-rate', 0.2);
@@ -47,7 +49,8 @@ async function run(): Promise<void> {
     concurrency: Math.max(1, numberFlag(values, 'concurrency', 16)),
     timeoutMs: numberFlag(values, 'timeout-ms', 1000),
   });
-  print(report);
+  if (values.json) printJson(report);
+  else print(report);
   const problems = benchProblems(report);
   if (problems.length > 0) {
     console.error(`FAILED: ${problems.join(', ')}`);

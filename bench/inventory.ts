@@ -1,5 +1,5 @@
-// `npm run bench:inventory [-- --skus 1000 --changed 0.01 --held 20]`: what stock sync costs and how fast it acts,
-// on the real parts (dev server, PostgreSQL, the three simulators, the worker with its real activities).
+// `npm run bench:inventory [-- --skus 1000 --changed 0.01 --held 20 --json]`: what stock sync costs and how fast it
+// acts, on the real parts (dev server, PostgreSQL, the three simulators, the worker with its real activities).
 //  1. Inventory push: a catalogue of N SKUs pushed to a Shopify and a WooCommerce store that sell from different
 //     warehouses; then 1% of the barcodes change. The first (full) push is the baseline of the incremental one.
 //  2. Release: held orders for a barcode without stock; stock arrives; how long from the pickup's start until every
@@ -29,13 +29,19 @@ import { TEST_SECRET_KEY } from '../test/helpers/database';
 import { sampleOrder } from '../test/helpers/orders';
 import { addShopCarts } from '../test/helpers/shop-carts';
 import { startTestDatabase } from '../test/setup/database';
+import { printJson } from './json-output';
 
 const MERCHANT = 'bench';
 const TASK_QUEUE = 'bench-inventory';
 
 function options() {
   const { values } = parseArgs({
-    options: { skus: { type: 'string' }, changed: { type: 'string' }, held: { type: 'string' } },
+    options: {
+      skus: { type: 'string' },
+      changed: { type: 'string' },
+      held: { type: 'string' },
+      json: { type: 'boolean' },
+    },
   });
   const skus = Number(values.skus ?? 1000);
   const changed = Number(values.changed ?? 0.01);
@@ -43,7 +49,7 @@ function options() {
   if (!Number.isInteger(skus) || skus < 100) throw new Error('--skus must be a whole number of at least 100');
   if (!(changed > 0 && changed <= 1)) throw new Error('--changed must be a fraction in (0, 1]');
   if (!Number.isInteger(held) || held < 1) throw new Error('--held must be a whole number of at least 1');
-  return { skus, changed, held };
+  return { skus, changed, held, json: values.json ?? false };
 }
 
 const barcodeOf = (i: number) => `9${String(i).padStart(11, '0')}`;
@@ -117,7 +123,7 @@ async function main(): Promise<void> {
       workflowBundle: await bundleWorkflows(),
       activities: createActivities({ pool, secretKey: TEST_SECRET_KEY, easyPostBaseUrl: easyPost.apiBaseUrl }),
     });
-    await worker.runUntil(async () => {
+    const report = await worker.runUntil(async () => {
       let runs = 0;
       const start = { taskQueue: TASK_QUEUE, workflowId: '' };
       const pickUp = () =>
@@ -162,9 +168,9 @@ async function main(): Promise<void> {
       await pickUp();
       const unchanged = await pushBoth();
 
-      console.log(`Inventory push: ${settings.skus} SKUs, two carts; ${changedCount} barcodes changed at El Monte`);
-      console.table(
-        [
+      const push = {
+        title: `Inventory push: ${settings.skus} SKUs, two carts; ${changedCount} barcodes changed at El Monte`,
+        rows: [
           { push: 'full (baseline)', ...full },
           { push: `${(settings.changed * 100).toFixed(1)}% changed`, ...incremental },
           { push: 'unchanged snapshot', ...unchanged },
@@ -174,7 +180,7 @@ async function main(): Promise<void> {
           'requests vs full': (row.requests / full.requests).toFixed(3),
           'time vs full': (ms / full.ms).toFixed(3),
         })),
-      );
+      };
 
       // Release: orders held for barcode 0, then stock arrives.
       const index = createOrderIndex(pool);
@@ -214,20 +220,31 @@ async function main(): Promise<void> {
       await waitAll(held, 'at_wms');
       const releaseMs = performance.now() - arrivedAt;
 
-      console.log(`\nRelease: ${settings.held} held orders, stock for all of them arrives, one inventory pickup runs`);
-      console.table([
-        { path: 'one in-stock order sent directly (baseline)', ms: Math.round(directMs), 'vs baseline': '1.00' },
-        {
-          path: `pickup (woke ${pickup.woken}) until all ${settings.held} at the WMS`,
-          ms: Math.round(releaseMs),
-          'vs baseline': (releaseMs / directMs).toFixed(2),
-        },
-      ]);
-      console.log(
-        'Stock arrival → at the WMS = the wait for the next inventory pickup (at most one interval, the merchant setting,\n' +
-          'minimum 60 s) + the release time above.',
-      );
+      const release = {
+        title: `Release: ${settings.held} held orders, stock for all of them arrives, one inventory pickup runs`,
+        rows: [
+          { path: 'one in-stock order sent directly (baseline)', ms: Math.round(directMs), 'vs baseline': '1.00' },
+          {
+            path: `pickup (woke ${pickup.woken}) until all ${settings.held} at the WMS`,
+            ms: Math.round(releaseMs),
+            'vs baseline': (releaseMs / directMs).toFixed(2),
+          },
+        ],
+      };
+      return { push, release };
     });
+    if (settings.json) {
+      printJson(report);
+      return;
+    }
+    for (const [index, { title, rows }] of [report.push, report.release].entries()) {
+      console.log(`${index > 0 ? '\n' : ''}${title}`);
+      console.table(rows);
+    }
+    console.log(
+      'Stock arrival → at the WMS = the wait for the next inventory pickup (at most one interval, the merchant setting,\n' +
+        'minimum 60 s) + the release time above.',
+    );
   } finally {
     await Promise.allSettled([easyPost.close(), shopify.close(), woo.close()]);
     await pool.end();

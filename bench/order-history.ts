@@ -3,6 +3,7 @@
 // only way to reach 01:00 without waiting; it adds a few workflow-task events of its own, so its happy path is shown
 // beside the dev server's as the baseline). The workflow runs with the typed activity fakes of the workflow tests:
 // history depends on which activities the workflow calls, not on what they do.
+import { parseArgs } from 'node:util';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
@@ -16,6 +17,7 @@ import { shipmentUpdateSignal } from '../workflows/definitions';
 import type { orderWorkflow } from '../workflows';
 import { fakeOrderActivities, waitForStatus, type FakeOptions } from '../test/workflows/order-fakes';
 import { sampleOrder, sampleShipment } from '../test/helpers/orders';
+import { printJson } from './json-output';
 
 const EventType = temporal.api.enums.v1.EventType;
 const CART = { type: 'manual', name: 'bench', settings: cartSettingsSchema.parse({}) };
@@ -74,6 +76,7 @@ async function measure(env: TestWorkflowEnvironment, server: string, scenario: S
 }
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { json: { type: 'boolean' } } });
   const rows = [];
   const dev = await TestWorkflowEnvironment.createLocal({
     server: { executable: serverExecutable(temporalCliPath, 'Temporal CLI'), searchAttributes: customSearchAttributes },
@@ -92,6 +95,10 @@ async function main(): Promise<void> {
     rows.push(await measure(skipping, 'time-skipping', HELD));
   } finally {
     await skipping.teardown();
+  }
+  if (values.json) {
+    printJson(rows);
+    return;
   }
   console.log('Temporal cost of one order workflow');
   console.table(rows);
