@@ -23,5 +23,12 @@ module.exports = {
       runner: '<rootDir>/test/setup/serial-runner.js',
     },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    // Property-based fuzzing of the boundaries taking outside data: 200 cases each here, FUZZ_RUNS in npm run fuzz.
+    {
+      ...common,
+      displayName: 'fuzz',
+      testMatch: ['<rootDir>/test/fuzz/**/*.test.ts'],
+      setupFiles: [...common.setupFiles, '<rootDir>/test/fuzz/quiet-logs.ts'],
+    },
   ],
 };

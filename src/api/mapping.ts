@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createMerchantStore } from '../db/merchants';
 import { createMappingStore } from '../db/product-mapping';
+import { MAX_BUNDLE_UNITS } from '../domain/translation';
 import type { ApiDeps } from './app';
 import { ApiError, route } from './route';
 
@@ -44,7 +45,9 @@ export function registerMappingRoutes(app: FastifyInstance, deps: ApiDeps): void
       summary: "replace a bundle's components: the EasyPost products in one bundle",
       params: z.strictObject({ merchantId: text, sku: text }),
       body: z.strictObject({
-        components: z.array(z.strictObject({ barcode: text, units: z.number().int().min(1) })).min(1),
+        components: z
+          .array(z.strictObject({ barcode: text, units: z.number().int().min(1).max(MAX_BUNDLE_UNITS) }))
+          .min(1),
       }),
       responses,
     },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { fieldPath, plainErrors } from '../domain/problems';
 import { logger } from '../logger';
 import { WorkflowCallError } from '../orders/workflow-call';
+import { NUL_MESSAGE, nulField } from './nul-free';
 
 /** What the OpenAPI document says about a route; its zod schemas also validate the request, so the two agree. */
 export interface RouteDoc {
@@ -46,7 +47,11 @@ export function badRequest(part: RequestPart, error: z.ZodError): z.infer<typeof
     error: `invalid ${part}`,
     issues: error.issues.flatMap((issue) =>
       issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ field: fieldPath([...issue.path, key]), message: `unknown ${part} field` }))
+        ? issue.keys.map((key) => ({
+            // An empty key (`?=1`) has no name of its own: it is named by the part it is in.
+            field: fieldPath([...issue.path, key]) || part,
+            message: key ? `unknown ${part} field` : `unknown ${part} field ""`,
+          }))
         : [{ field: fieldPath(issue.path) || part, message: issue.message }],
     ),
   };
@@ -87,6 +92,12 @@ export function route<const D extends RouteDoc>(
       const input: Record<string, unknown> = {};
       for (const [part, key, schema] of parts) {
         if (!schema) continue;
+        const nul = nulField(request[key]);
+        if (nul !== undefined) {
+          return reply
+            .code(400)
+            .send({ error: `invalid ${part}`, issues: [{ field: nul || part, message: NUL_MESSAGE }] });
+        }
         const parsed = schema.safeParse(request[key], { error: plainErrors });
         if (!parsed.success) return reply.code(400).send(badRequest(part, parsed.error));
         input[key] = parsed.data;

@@ -33,6 +33,13 @@ const scheduleSchema = z.object({
   workflow: z.string().optional(),
 });
 
+// Temporal refuses longer notes ("Schedule notes exceeds limit", its ID length limit, 1000 bytes by default).
+const MAX_NOTE_BYTES = 1000;
+const noteSchema = z
+  .string()
+  .min(1)
+  .refine((note) => Buffer.byteLength(note) <= MAX_NOTE_BYTES, `must be at most ${MAX_NOTE_BYTES} bytes`);
+
 const ACTIONS = {
   trigger: { summary: 'run a schedule now, whatever its interval', run: (handle) => handle.trigger() },
   pause: { summary: 'stop a schedule until resumed', run: (handle, note) => handle.pause(note) },
@@ -82,7 +89,7 @@ export function registerScheduleRoutes(app: FastifyInstance, deps: ApiDeps): voi
         tag,
         summary,
         params: z.strictObject({ id: z.string().min(1).describe('e.g. pull:acme-shop or shipments:acme') }),
-        body: z.strictObject({ note: z.string().min(1).optional().describe('why, shown in the Web UI') }).default({}),
+        body: z.strictObject({ note: noteSchema.optional().describe('why, shown in the Web UI') }).default({}),
         responses: {
           202: { description: 'done', schema: z.object({ id: z.string(), done: z.string() }) },
           404: 'no such schedule',

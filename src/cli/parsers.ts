@@ -2,6 +2,7 @@
 import { InvalidArgumentError } from 'commander';
 import type { z } from 'zod';
 import { cartOrderSchema } from '../domain/order';
+import { MAX_BUNDLE_UNITS } from '../domain/translation';
 import { orderDeliverySchema, type OrderDelivery } from '../merchants/settings';
 
 /**
@@ -69,7 +70,12 @@ const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 /** `--since`: an ISO date or date-time, or an age such as `30m`, `12h`, `7d` counted back from `now`. */
 export function parseSince(value: string, now = new Date()): Date {
   const age = /^(\d+)([mhd])$/.exec(value);
-  if (age) return new Date(now.getTime() - Number(age[1]) * UNIT_MS[age[2] as keyof typeof UNIT_MS]);
+  if (age) {
+    const since = new Date(now.getTime() - Number(age[1]) * UNIT_MS[age[2] as keyof typeof UNIT_MS]);
+    // An age reaching before the Date range is an Invalid Date, which would reach the SQL as "NaN".
+    if (Number.isNaN(since.getTime())) throw new InvalidArgumentError('reaches back before any date');
+    return since;
+  }
   const time = Date.parse(value);
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) {
     throw new InvalidArgumentError('must be an ISO date (2027-03-14, 2027-03-14T09:00Z) or an age (30m, 12h, 7d)');
@@ -85,8 +91,10 @@ export function repeatable<T>(parse: (value: string) => T): (value: string, prev
 /** One bundle component, `barcode:units` (units a positive whole number). */
 export function parseComponent(value: string): { barcode: string; units: number } {
   const match = /^(.+):(\d+)$/.exec(value);
-  if (!match || Number(match[2]) < 1) {
-    throw new InvalidArgumentError('must be barcode:units with units at least 1, e.g. 0123456789012:2');
+  if (!match || Number(match[2]) < 1 || Number(match[2]) > MAX_BUNDLE_UNITS) {
+    throw new InvalidArgumentError(
+      `must be barcode:units with units from 1 to ${MAX_BUNDLE_UNITS}, e.g. 0123456789012:2`,
+    );
   }
   return { barcode: match[1]!.trim(), units: Number(match[2]) };
 }

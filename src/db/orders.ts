@@ -163,6 +163,8 @@ export function createOrderIndex(pool: Pool) {
 
     /** By cart order ID, cart order number or EasyPost order ID. */
     async find(cartId: string | undefined, reference: string): Promise<OrderRow[]> {
+      // Text with NUL cannot be stored, so nothing matches it; asking PostgreSQL would fail the query instead.
+      if (`${cartId ?? ''}${reference}`.includes('\u0000')) return [];
       const { rows } = await pool.query<OrderRow>(
         `SELECT * FROM orders WHERE ($1::text IS NULL OR cart_id = $1)
            AND (cart_order_id = $2 OR cart_order_number = $2 OR easypost_order_id = $2)

@@ -10,6 +10,9 @@ export interface ProductMapping {
   barcodes?: ReadonlySet<string>;
 }
 
+/** The most units of one product in a bundle: `bundle_components.units` is a PostgreSQL integer. */
+export const MAX_BUNDLE_UNITS = 2_147_483_647;
+
 /** One line of the order sent to EasyPost. */
 export interface WmsLine {
   barcode: string;

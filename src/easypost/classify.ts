@@ -95,15 +95,22 @@ function property(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 }
 
+// String() throws for an object without a prototype or with a throwing toString: describing must not fail.
+function describe(error: unknown): string {
+  try {
+    return String(property(error, 'message') ?? error);
+  } catch {
+    return 'unknown error';
+  }
+}
+
 /** Turns a rejected fetch (timeout, reset, refused...) into a transient failure. */
 export function classifyNetworkError(request: RequestLabel, error: unknown, timeoutMs: number): EasyPostError {
   const timedOut = property(error, 'name') === 'TimeoutError';
   const causeCode = property(property(error, 'cause'), 'code');
   const code = timedOut ? 'TIMEOUT' : typeof causeCode === 'string' ? causeCode : undefined;
   const sent = code === undefined || !NOT_SENT_CODES.has(code);
-  const what = timedOut
-    ? `no answer within ${timeoutMs} ms`
-    : `connection failed (${code ?? String(property(error, 'message') ?? error)})`;
+  const what = timedOut ? `no answer within ${timeoutMs} ms` : `connection failed (${code ?? describe(error)})`;
   return new EasyPostError({
     kind: 'transient',
     message: `${request.method} ${request.path} failed: ${what}`,

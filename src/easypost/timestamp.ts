@@ -15,8 +15,9 @@ function toMilliseconds(value: number | string): number {
  * envelopes and tracker details send ISO strings (docs/easypost-api.md §1), so every timestamp accepts both.
  */
 export const timestamp = z.union([z.number(), z.string()]).transform((value, ctx) => {
-  const ms = toMilliseconds(value);
-  if (Number.isFinite(ms)) return new Date(ms).toISOString();
+  // A finite number can still lie outside the Date range (±8.64e15 ms), where toISOString throws a RangeError.
+  const date = new Date(toMilliseconds(value));
+  if (!Number.isNaN(date.getTime())) return date.toISOString();
   ctx.issues.push({ code: 'custom', message: `not a timestamp: ${JSON.stringify(value)}`, input: value });
   return z.NEVER;
 });

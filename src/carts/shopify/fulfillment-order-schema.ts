@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
-// Shopify leaves absent parts null; we read them as optional.
-const text = z.string().nullish();
+// Shopify leaves absent parts null; we read them as optional. A part of the wrong type reads as absent, so the order
+// becomes malformed naming the field (normalise.ts) instead of failing the page and stalling the pull behind it:
+// only the order's identity (its id and name) is strict.
+const text = z.string().nullish().catch(undefined);
 
 const mailingAddress = z.object({
   firstName: text,
@@ -17,19 +19,23 @@ const mailingAddress = z.object({
   phone: text,
 });
 
+// Passed on as they are, so the order schema names a bad line ID or quantity.
+const passed = z.unknown().optional();
+const lineItemSchema = z.object({ id: passed, sku: text, productTitle: text, remainingQuantity: passed });
+
 /** One fulfillment order as the AssignedFulfillmentOrders query selects it. */
 export const fulfillmentOrderNodeSchema = z.object({
   id: z.string(),
-  status: z.string(),
-  requestStatus: z.string(),
+  status: text,
+  requestStatus: text,
   order: z.object({
-    id: z.string(),
+    id: text,
     name: z.string(),
     email: text,
     note: text,
-    createdAt: z.string(),
-    shippingAddress: mailingAddress.nullish(),
-    shippingLine: z.object({ title: z.string(), code: text }).nullish(),
+    createdAt: passed,
+    shippingAddress: mailingAddress.nullish().catch(undefined),
+    shippingLine: z.object({ title: text, code: text }).nullish().catch(undefined),
   }),
   destination: z
     .object({
@@ -45,14 +51,14 @@ export const fulfillmentOrderNodeSchema = z.object({
       phone: text,
       email: text,
     })
-    .nullish(),
-  lineItems: z.object({
-    nodes: z.array(
-      z.object({ id: z.string(), sku: text, productTitle: z.string(), remainingQuantity: z.number().int() }),
-    ),
-    pageInfo: z.object({ hasNextPage: z.boolean() }),
-  }),
-  merchantRequests: z.object({ nodes: z.array(z.object({ kind: z.string(), message: text })) }),
+    .nullish()
+    .catch(undefined),
+  // All the lines or none: an order missing some would ship short, one missing all is malformed.
+  lineItems: z
+    .object({ nodes: z.array(lineItemSchema), pageInfo: z.object({ hasNextPage: z.boolean() }) })
+    .optional()
+    .catch(undefined),
+  merchantRequests: z.object({ nodes: z.array(z.object({ kind: text, message: text })) }).catch({ nodes: [] }),
 });
 
 export type FulfillmentOrderNode = z.infer<typeof fulfillmentOrderNodeSchema>;

@@ -69,11 +69,11 @@ export function toPulledOrder(node: FulfillmentOrderNode, cart: { merchantId: st
     cartOrderNumber: node.order.name,
     placedAt: node.order.createdAt,
     shipTo: shipTo(node),
-    lines: node.lineItems.nodes.map((line) => ({
+    lines: node.lineItems?.nodes.map((line) => ({
       lineId: line.id,
       sku: present(line.sku),
       quantity: line.remainingQuantity,
-      title: line.productTitle,
+      title: line.productTitle ?? undefined,
     })),
     shipMethod: present(node.order.shippingLine?.title) ?? present(node.order.shippingLine?.code),
     note: noteOf(node),
@@ -81,7 +81,7 @@ export function toPulledOrder(node: FulfillmentOrderNode, cart: { merchantId: st
   const parsed = parseCartOrder(draft);
   const problems = parsed.ok ? [] : parsed.problems;
   // Lines past the first page were not read: starting the order without them would ship it short.
-  if (node.lineItems.pageInfo.hasNextPage) {
+  if (node.lineItems?.pageInfo.hasNextPage) {
     problems.push({ field: 'lines', message: `more than ${LINES_PER_ORDER} lines; split the order in Shopify` });
   }
   if (parsed.ok && problems.length === 0) return { kind: 'order', order: parsed.order };

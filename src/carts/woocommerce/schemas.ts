@@ -1,9 +1,14 @@
 import { z } from 'zod';
+import { gmt } from './normalise';
 
 // What epf reads from wc/v3 answers. Lenient on purpose: a field the store left out or typed oddly must become a
 // named problem on the order (normalise.ts), never a failed pull, so everything but the order's identity is loose.
 
 const text = z.string().nullish().catch(undefined);
+
+// The shape WooCommerce sends: Date.parse alone also reads "100" as the year 100.
+const GMT_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d\d:?\d\d)?$/;
+const isGmtDate = (value: string) => GMT_DATE.test(value) && !Number.isNaN(Date.parse(gmt(value)));
 
 const addressSchema = z
   .object({
@@ -27,7 +32,8 @@ export const wooOrderSchema = z.object({
   number: z.union([z.string(), z.number()]).transform(String),
   status: z.string(),
   date_created_gmt: text,
-  date_modified_gmt: z.string(),
+  // The cursor counts in these: an unreadable one would make the order never new, dropped without a word.
+  date_modified_gmt: z.string().refine(isGmtDate, 'must be a date such as 2027-03-14T09:31:00'),
   customer_note: text,
   shipping: addressSchema,
   billing: addressSchema,

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { MappingStore } from '../../db/product-mapping';
+import { MAX_BUNDLE_UNITS } from '../../domain/translation';
 import { parseCsv } from '../csv';
 import { CliError } from '../errors';
 import { progressBar } from '../progress';
@@ -9,7 +10,8 @@ const text = z.string().min(1, 'required');
 const units = z.coerce
   .number({ error: 'must be a whole number' })
   .int('must be a whole number')
-  .positive('must be at least 1');
+  .positive('must be at least 1')
+  .max(MAX_BUNDLE_UNITS, `must be at most ${MAX_BUNDLE_UNITS}`);
 
 /** The CSV files `epf aliases|bundles|ship-methods import` read, one header row each. */
 export const IMPORTS = {

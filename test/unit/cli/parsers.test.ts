@@ -18,10 +18,17 @@ describe('CLI parsers', () => {
     expect(() => parseSince(value, now)).toThrow(InvalidArgumentError);
   });
 
+  // Found by test/fuzz/cli.fuzz.test.ts: an age beyond the Date range came back as an Invalid Date.
+  it('--since refuses an age reaching back before any date', () => {
+    expect(() => parseSince('99999999999999d', now)).toThrow('reaches back before any date');
+  });
+
   it('reads bundle components as barcode:units', () => {
     expect(parseComponent('0123:2')).toEqual({ barcode: '0123', units: 2 });
     expect(() => parseComponent('0123')).toThrow('must be barcode:units');
     expect(() => parseComponent('0123:0')).toThrow('must be barcode:units');
+    // Found by test/fuzz/api.fuzz.test.ts (the same limit on PUT /bundles): units are a PostgreSQL integer.
+    expect(() => parseComponent('0123:2147483648')).toThrow('units from 1 to 2147483647');
   });
 
   it('bounds whole numbers and says the range', () => {

@@ -140,6 +140,14 @@ describe('classifyNetworkError', () => {
     expect(classifyNetworkError(post, socket('ECONNRESET'), 1).ambiguous).toBe(true);
     expect(classifyNetworkError(post, socket('ECONNREFUSED'), 1)).toMatchObject({ ambiguous: false, retryable: true });
   });
+
+  // Found by test/fuzz/easypost.fuzz.test.ts: String() of a prototype-less rejection threw a TypeError.
+  it('describes a rejection that cannot be turned into a string', () => {
+    expect(classifyNetworkError(post, Object.create(null), 1)).toMatchObject({
+      kind: 'transient',
+      message: 'POST orders failed: connection failed (unknown error)',
+    });
+  });
 });
 
 describe('unreadableSuccess', () => {

@@ -51,6 +51,13 @@ describe('timestamp', () => {
     expect(timestamp.safeParse('yesterday').success).toBe(false);
     expect(timestamp.safeParse(true).success).toBe(false);
   });
+
+  // Found by test/fuzz/easypost.fuzz.test.ts: finite but outside the Date range, toISOString threw a RangeError out
+  // of safeParse, past the client's classification (and a 500 from the webhook route).
+  it('rejects a number beyond the Date range instead of throwing', () => {
+    expect(timestamp.safeParse(1e20).success).toBe(false);
+    expect(timestamp.safeParse('99999999999999999999').success).toBe(false);
+  });
 });
 
 describe('orderSchema', () => {
