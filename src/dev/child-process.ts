@@ -9,6 +9,8 @@ export interface Child {
   waitForOutput(pattern: RegExp, timeoutMs: number): Promise<string>;
   /** SIGTERM to the whole group, then SIGKILL after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
+  /** SIGKILL to the whole group at once, no drain (a crash, as the chaos harness simulates one). */
+  kill(): Promise<void>;
   /** The last lines of its log, for a clear message when it dies. */
   tail(lines?: number): string;
 }
@@ -70,6 +72,11 @@ export function startChild(
       clearTimeout(killer);
       // Grandchildren (tsx runs node under it) share the group; make sure none outlives the leader.
       signalGroup(proc.pid, 'SIGKILL');
+    },
+    async kill() {
+      if (!running || proc.pid === undefined) return;
+      signalGroup(proc.pid, 'SIGKILL');
+      await exited;
     },
     tail(lines = 15) {
       try {

@@ -1,0 +1,60 @@
+// `npm run chaos -- --orders 1000 --seed 7`: orders through the whole stack under faults, kills and a database
+// restart; prints the audit and exits 1 on any duplicate, loss or mismatch.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ConfigError } from '../src/config/config-error';
+import { runMain } from '../src/main';
+import { failuresOf, formatReport } from './report';
+import { runChaos } from './scenario';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const flagsSchema = z.object({
+  orders: int(1, 100_000).default(1000),
+  seed: int(0, 2 ** 31 - 1).default(() => Math.floor(Math.random() * 2 ** 31)),
+  'fault-rate': z.coerce.number().min(0).max(0.9).default(0.2),
+  /** Default: --fault-rate; 0 isolates EasyPost, the worker kills and the database restart. */
+  'cart-fault-rate': z.coerce.number().min(0).max(0.9).optional(),
+  kills: int(0, 100).default(3),
+  'drain-timeout': int(10, 86_400).default(900),
+});
+
+function parseFlags() {
+  const options = Object.fromEntries(Object.keys(flagsSchema.shape).map((name) => [name, { type: 'string' as const }]));
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({ options }));
+  } catch (err) {
+    throw new ConfigError(
+      `${(err as Error).message}; flags: ${Object.keys(options)
+        .map((name) => `--${name}`)
+        .join(' ')}`,
+    );
+  }
+  const parsed = flagsSchema.safeParse(values);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `--${String(issue.path[0])} ${issue.message}`);
+  throw new ConfigError(`Invalid flags: ${problems.join('; ')}`);
+}
+
+runMain(async () => {
+  const flags = parseFlags();
+  const runDir = join(__dirname, '..', '.data', 'chaos', `${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  mkdirSync(runDir, { recursive: true });
+  const report = await runChaos({
+    orders: flags.orders,
+    seed: flags.seed,
+    faultRate: flags['fault-rate'],
+    cartFaultRate: flags['cart-fault-rate'],
+    workerKills: flags.kills,
+    drainTimeoutMs: flags['drain-timeout'] * 1000,
+    runDir,
+    log: (line) => console.log(line),
+  });
+  console.log(formatReport(report));
+  const failed = failuresOf(report).length > 0;
+  // A failed run keeps its logs and data for a post-mortem; a passed one leaves nothing behind.
+  if (!failed) rmSync(runDir, { recursive: true, force: true });
+  process.exitCode = failed ? 1 : 0;
+});
