@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CartRefusal, type TrackingPush } from '../adapter';
 import { fulfillmentOrderState, trackingNumbers } from './fulfillment-order-state';
+import { acceptFulfillmentRequest } from './fulfillment-requests';
 import type { GraphqlClient } from './graphql-client';
 import { FULFILLMENT_CREATE } from './queries';
 import { refusal, userErrorsSchema } from './user-errors';
@@ -15,6 +16,9 @@ export async function pushTracking(client: GraphqlClient, push: TrackingPush): P
   const state = await fulfillmentOrderState(client, push.cartOrderId);
   if (!state) throw new CartRefusal(`Shopify has no fulfillment order ${push.cartOrderId}`);
   if (trackingNumbers(state).has(push.trackingCode)) return;
+  // The warehouse shipped an order whose request we have not accepted yet (the accept at pull time failed or is still
+  // being retried): shipping it is accepting it, and Shopify refuses a fulfillment on an unaccepted request.
+  if (state.requestStatus === 'SUBMITTED') await acceptFulfillmentRequest(client, push.cartOrderId);
   const data = await client.request(
     FULFILLMENT_CREATE,
     {

@@ -9,9 +9,8 @@ import { testEnv } from '../../setup/test-env-vars';
 // exactly once. The run owns its servers: the run's shared ones are never killed.
 const runDir = join(__dirname, '..', '..', '..', '.data', 'chaos', `test-${process.pid}-${Date.now()}`);
 
-// Opt-in (EPF_CHAOS_CI=1) until the two open bugs it found are fixed: an order pull retries a whole page when one
-// cart call in it fails (at 20% cart faults pages never complete), and a Shopify order shipped before it was accepted
-// never gets its tracking pushed. Then it runs in every npm test.
+// Opt-in (EPF_CHAOS_CI=1) until the open bug it found is fixed: an order pull (and a shipment pickup) retries its
+// whole page when one cart call in it fails, so at 20% cart faults pages never complete. Then it runs in npm test.
 const describeChaos = process.env.EPF_CHAOS_CI === '1' ? describe : describe.skip;
 
 describeChaos('chaos', () => {
