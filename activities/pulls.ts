@@ -1,6 +1,6 @@
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { CartAdapter, PulledOrder } from '../src/carts/adapter';
+import { CartRefusal, type CartAdapter, type PulledOrder } from '../src/carts/adapter';
 import type { Cart, CartStore } from '../src/db/carts';
 import type { OrderIndex } from '../src/db/orders';
 import type { PullStore } from '../src/db/pulls';
@@ -25,6 +25,10 @@ export interface PullPageResult {
   malformed: number;
   cancelled: number;
   skipped: number;
+  /** Accepts the cart did not take this time: recorded, and repeated by the next pulls. */
+  acceptsDeferred: number;
+  /** Accepts deferred by earlier pulls that the cart took now. */
+  acceptsRepaired: number;
   hasMore: boolean;
 }
 
@@ -53,6 +57,7 @@ export function createPullActivities(deps: PullActivityDeps) {
       const cart = await deps.carts.get(input.cartId);
       if (!cart) throw ApplicationFailure.nonRetryable(`Unknown cart ${input.cartId}`, 'UnknownCart');
       const adapter = await deps.adapterForCart(cart);
+      const repaired = await repeatPendingAccepts(input.cartId, adapter);
       const cursor = await deps.pulls.cursor(input.cartId);
       const page = await callCart(() => adapter.listOrders(cursor));
       const result: PullPageResult = {
@@ -62,6 +67,8 @@ export function createPullActivities(deps: PullActivityDeps) {
         malformed: 0,
         cancelled: 0,
         skipped: 0,
+        acceptsDeferred: 0,
+        acceptsRepaired: repaired,
         hasMore: page.hasMore,
       };
       const startDeps = { client, taskQueue: info.taskQueue, orders: deps.orders, carts: deps.carts };
@@ -82,8 +89,21 @@ export function createPullActivities(deps: PullActivityDeps) {
             const started = await startOrderWorkflow(startDeps, draft);
             if (started.outcome === 'started') result[pulled.kind === 'order' ? 'started' : 'malformed'] += 1;
             else result.duplicates += 1;
-            // Accepting again after a duplicate is harmless and repairs an accept that failed last time.
-            if (pulled.kind === 'order') await callCart(() => adapter.acceptOrder(pulled.order.cartOrderId));
+            // Accepting again after a duplicate is harmless and repairs an accept that failed last time. A failed
+            // accept does not fail the page: the order is started, and the accept is recorded for the next pulls.
+            if (pulled.kind === 'order') {
+              try {
+                await adapter.acceptOrder(pulled.order.cartOrderId);
+              } catch (err) {
+                await deps.pulls.deferAccept(input.cartId, pulled.order.cartOrderId, String(err));
+                result.acceptsDeferred += 1;
+                log.warn('The cart did not take our accept; the next pull repeats it', {
+                  cartId: input.cartId,
+                  cartOrderId: pulled.order.cartOrderId,
+                  error: String(err),
+                });
+              }
+            }
             return;
           }
           case 'cancelled': {
@@ -106,6 +126,29 @@ export function createPullActivities(deps: PullActivityDeps) {
       }
     },
   };
+
+  /**
+   * Repeats the accepts earlier pulls could not make; returns how many the cart took now. One the cart refuses for
+   * good (the order was cancelled or closed meanwhile) is dropped with a warning; one that fails again waits.
+   */
+  async function repeatPendingAccepts(cartId: string, adapter: CartAdapter): Promise<number> {
+    let repaired = 0;
+    for (const cartOrderId of await deps.pulls.pendingAccepts(cartId)) {
+      try {
+        await adapter.acceptOrder(cartOrderId);
+        repaired += 1;
+      } catch (err) {
+        if (!(err instanceof CartRefusal)) {
+          await deps.pulls.deferAccept(cartId, cartOrderId, String(err));
+          continue;
+        }
+        log.warn('The cart refuses a deferred accept; dropped', { cartId, cartOrderId, error: err.message });
+      }
+      await deps.pulls.acceptSettled(cartId, cartOrderId);
+      Context.current().heartbeat();
+    }
+    return repaired;
+  }
 
   /**
    * The cart cancelled an order no running workflow can take: never pulled (recorded as a skip, so it is accounted

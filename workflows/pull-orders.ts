@@ -27,6 +27,8 @@ export async function pullOrdersWorkflow(input: { cartId: string; totals?: PullT
     malformed: 0,
     cancelled: 0,
     skipped: 0,
+    acceptsDeferred: 0,
+    acceptsRepaired: 0,
   };
   for (let page = 0; page < MAX_PAGES_PER_RUN; page += 1) {
     const { hasMore, ...counts } = await pullOrderPage({ cartId: input.cartId });

@@ -26,6 +26,29 @@ export function createPullStore(pool: Pool) {
       );
     },
 
+    /** Records an accept the cart did not take (again): the next pulls retry it. */
+    async deferAccept(cartId: string, cartOrderId: string, error: string): Promise<void> {
+      await pool.query(
+        `INSERT INTO pending_accepts (cart_id, cart_order_id, last_error) VALUES ($1, $2, $3)
+         ON CONFLICT (cart_id, cart_order_id) DO UPDATE SET attempts = pending_accepts.attempts + 1,
+           last_error = $3, last_failed_at = now()`,
+        [cartId, cartOrderId, error],
+      );
+    },
+
+    /** The cart's accepts still to repeat, oldest first. */
+    async pendingAccepts(cartId: string, limit = 100): Promise<string[]> {
+      const { rows } = await pool.query<{ cart_order_id: string }>(
+        'SELECT cart_order_id FROM pending_accepts WHERE cart_id = $1 ORDER BY first_failed_at LIMIT $2',
+        [cartId, limit],
+      );
+      return rows.map((row) => row.cart_order_id);
+    },
+
+    async acceptSettled(cartId: string, cartOrderId: string): Promise<void> {
+      await pool.query('DELETE FROM pending_accepts WHERE cart_id = $1 AND cart_order_id = $2', [cartId, cartOrderId]);
+    },
+
     /** Skipped orders, most recently seen first; `merchantId` filters through the carts table. */
     async listSkipped(filter: { merchantId?: string; cartId?: string; since?: Date; limit?: number }) {
       const { rows } = await pool.query<{

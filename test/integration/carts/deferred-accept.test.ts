@@ -1,0 +1,63 @@
+import { createPullStore } from '../../../src/db/pulls';
+import { startShopifySimulator, type RunningShopifySimulator } from '../../../src/simulators/shopify';
+import { startWooCommerceSimulator, type RunningWooCommerceSimulator } from '../../../src/simulators/woocommerce';
+import { pullOrdersWorkflow } from '../../../workflows';
+import { startOrderStack, type OrderStack } from '../../helpers/order-stack';
+import { addShopCarts } from '../../helpers/shop-carts';
+
+// Found by `npm run chaos`: a page failed as a whole when one accept failed, so under cart faults pulls never got
+// through a page and the orders behind it waited. Now a failed accept is recorded and repeated by the next pulls.
+let stack: OrderStack;
+let shopify: RunningShopifySimulator;
+let woo: RunningWooCommerceSimulator;
+let siteId: string;
+let wooCartId: string;
+
+beforeAll(async () => {
+  stack = await startOrderStack('accepts');
+  await stack.startWorker();
+  [shopify, woo] = await Promise.all([startShopifySimulator(), startWooCommerceSimulator()]);
+  const site = woo.control.createSite({ name: 'Accepts store' });
+  siteId = site.site;
+  ({ wooCartId } = await addShopCarts(stack.pool, stack.merchantId, { shop: shopify.control.createShop(), site }));
+});
+
+afterAll(async () => {
+  await Promise.all([shopify?.close(), woo?.close()]);
+  await stack?.close();
+});
+
+let runs = 0;
+const pull = () =>
+  stack.env.client.workflow.execute(pullOrdersWorkflow, {
+    taskQueue: stack.taskQueue,
+    workflowId: `pull:${wooCartId}:${(runs += 1)}`,
+    args: [{ cartId: wooCartId }],
+  });
+const acceptedNotes = () =>
+  woo.control
+    .orders(siteId)
+    .filter((order) => order.notes.some((note) => note.note.includes('EasyPost Fulfillment')))
+    .map((order) => order.id);
+
+it('starts every order of a page when an accept fails, and the next pull repeats the accept', async () => {
+  const ids = [1, 2, 3].map(
+    () =>
+      woo.control.createOrder({
+        site: siteId,
+        order: {
+          line_items: [{ sku: 'SOCK-M', quantity: 1 }],
+          shipping_lines: [{ method_id: 'flat_rate', method_title: 'Flat rate' }],
+        },
+      }).id,
+  );
+  woo.control.addFault({ route: 'POST /orders/:id/notes', kind: 'server_error', times: 1 });
+
+  expect(await pull()).toMatchObject({ pulled: 3, started: 3, acceptsDeferred: 1, acceptsRepaired: 0 });
+  expect(acceptedNotes()).toHaveLength(2);
+  expect(await createPullStore(stack.pool).pendingAccepts(wooCartId)).toHaveLength(1);
+
+  expect(await pull()).toMatchObject({ pulled: 0, acceptsDeferred: 0, acceptsRepaired: 1 });
+  expect(acceptedNotes().sort()).toEqual([...ids].sort());
+  expect(await createPullStore(stack.pool).pendingAccepts(wooCartId)).toEqual([]);
+});
