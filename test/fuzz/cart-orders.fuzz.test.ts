@@ -4,6 +4,7 @@ import { createShopifyAdapter } from '../../src/carts/shopify/adapter';
 import { ShopifyApiError } from '../../src/carts/shopify/errors';
 import { createWooCommerceAdapter, WooCommerceRefusal, WooCommerceUnavailable } from '../../src/carts/woocommerce';
 import { parseCartOrder } from '../../src/domain/order';
+import { shopifyFulfillmentOrder, wooCommerceOrder } from '../helpers/cart-payloads';
 import { fakeFetch, json } from './fake-fetch';
 import { mutationsOf, nastyJson } from './json-mutations';
 import { fuzzParams, fuzzTimeout } from './runs';
@@ -45,40 +46,7 @@ async function listPage(
   expectAccounted(page, listed);
 }
 
-const shopifyNode = {
-  id: 'gid://shopify/FulfillmentOrder/1',
-  status: 'OPEN',
-  requestStatus: 'SUBMITTED',
-  order: {
-    id: 'gid://shopify/Order/9',
-    name: '#1001',
-    email: 'ada@example.com',
-    note: null,
-    createdAt: '2027-03-14T01:30:00-08:00',
-    shippingAddress: { provinceCode: 'CA', province: 'California', countryCodeV2: 'US' },
-    shippingLine: { title: 'Standard', code: 'STD' },
-  },
-  destination: {
-    firstName: 'Ada',
-    lastName: 'Lovelace',
-    company: '',
-    address1: '417 Montgomery St',
-    address2: null,
-    city: 'San Francisco',
-    province: 'California',
-    zip: '94104',
-    countryCode: 'us',
-    phone: null,
-    email: null,
-  },
-  lineItems: {
-    nodes: [
-      { id: 'gid://shopify/FulfillmentOrderLineItem/5', sku: 'TOTE', productTitle: 'Tote', remainingQuantity: 2 },
-    ],
-    pageInfo: { hasNextPage: false },
-  },
-  merchantRequests: { nodes: [{ kind: 'FULFILLMENT_REQUEST', message: 'Leave at door' }] },
-};
+const shopifyNode = shopifyFulfillmentOrder();
 const SHOPIFY_IDENTITY = [['id'], ['order', 'name']];
 
 function shopify(requested: unknown): CartAdapter {
@@ -94,29 +62,7 @@ function shopify(requested: unknown): CartAdapter {
   });
 }
 
-const wooOrder = {
-  id: 1042,
-  number: '1042',
-  status: 'processing',
-  date_created_gmt: '2027-03-14T09:30:00',
-  date_modified_gmt: '2027-03-14T09:31:00',
-  customer_note: '',
-  shipping: {
-    first_name: 'Ada',
-    last_name: 'Lovelace',
-    company: '',
-    address_1: '417 Montgomery St',
-    address_2: '',
-    city: 'San Francisco',
-    state: 'CA',
-    postcode: '94104',
-    country: 'us',
-    phone: '',
-  },
-  billing: { email: 'ada@example.com', phone: '415-555-0100' },
-  line_items: [{ id: 7, name: 'Merino Crew Sock', sku: 'SOCK-CHAR-M', quantity: 2, product_id: 5 }],
-  shipping_lines: [{ method_id: 'flat_rate', method_title: 'Flat rate' }],
-};
+const wooOrder = wooCommerceOrder();
 // What the listing and its cursor need: without these it is not an order, and the answer is broken.
 const WOO_IDENTITY = [['id'], ['number'], ['status'], ['date_modified_gmt']];
 

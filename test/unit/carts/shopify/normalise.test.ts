@@ -1,49 +1,11 @@
 import type { FulfillmentOrderNode } from '../../../../src/carts/shopify/fulfillment-order-schema';
 import { toCancelled, toPulledOrder } from '../../../../src/carts/shopify/normalise';
+import { shopifyFulfillmentOrder } from '../../../helpers/cart-payloads';
 
 const CART = { merchantId: 'acme', cartId: 'acme-shopify' };
 
 function node(overrides: Partial<FulfillmentOrderNode> = {}): FulfillmentOrderNode {
-  return {
-    id: 'gid://shopify/FulfillmentOrder/1',
-    status: 'OPEN',
-    requestStatus: 'SUBMITTED',
-    order: {
-      id: 'gid://shopify/Order/9',
-      name: '#1001',
-      email: 'ada@example.com',
-      note: null,
-      createdAt: '2025-03-14T01:30:00-08:00',
-      shippingAddress: { provinceCode: 'CA', province: 'California', countryCodeV2: 'US' },
-      shippingLine: { title: 'Standard', code: 'STD' },
-    },
-    destination: {
-      firstName: 'Ada',
-      lastName: 'Lovelace',
-      company: '',
-      address1: '417 Montgomery St',
-      address2: null,
-      city: 'San Francisco',
-      province: 'California',
-      zip: '94104',
-      countryCode: 'us',
-      phone: null,
-      email: null,
-    },
-    lineItems: {
-      nodes: [
-        {
-          id: 'gid://shopify/FulfillmentOrderLineItem/5',
-          sku: ' TOTE-NAT ',
-          productTitle: 'Tote',
-          remainingQuantity: 2,
-        },
-      ],
-      pageInfo: { hasNextPage: false },
-    },
-    merchantRequests: { nodes: [{ kind: 'FULFILLMENT_REQUEST', message: 'Leave at door' }] },
-    ...overrides,
-  };
+  return { ...shopifyFulfillmentOrder(), ...overrides };
 }
 
 describe('Shopify fulfillment order → cart order', () => {

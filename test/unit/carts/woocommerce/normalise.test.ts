@@ -1,34 +1,11 @@
 import { toPulledOrder } from '../../../../src/carts/woocommerce/normalise';
 import { wooOrderSchema } from '../../../../src/carts/woocommerce/schemas';
+import { wooCommerceOrder } from '../../../helpers/cart-payloads';
 
 const ids = { merchantId: 'demo', cartId: 'woo-demo' };
 
 function wooOrder(overrides: Record<string, unknown> = {}) {
-  return wooOrderSchema.parse({
-    id: 1042,
-    number: '1042',
-    status: 'processing',
-    date_created_gmt: '2027-03-14T09:30:00',
-    date_modified_gmt: '2027-03-14T09:31:00',
-    customer_note: '',
-    shipping: {
-      first_name: 'Ada',
-      last_name: 'Lovelace',
-      company: '',
-      address_1: '417 Montgomery St',
-      address_2: '',
-      city: 'San Francisco',
-      state: 'CA',
-      postcode: '94104',
-      country: 'us',
-      phone: '',
-    },
-    billing: { email: 'ada@example.com', phone: '415-555-0100' },
-    line_items: [{ id: 7, name: 'Merino Crew Sock', sku: 'SOCK-CHAR-M', quantity: 2, product_id: 5, variation_id: 0 }],
-    shipping_lines: [{ method_id: 'flat_rate', method_title: 'Flat rate' }],
-    meta_data: [],
-    ...overrides,
-  });
+  return wooOrderSchema.parse({ ...wooCommerceOrder(), ...overrides });
 }
 
 describe('WooCommerce order normalisation', () => {
