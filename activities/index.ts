@@ -18,6 +18,8 @@ import { createInventoryActivities } from './inventory';
 import { createInventoryPushStore } from '../src/db/inventory-pushes';
 import { createInventoryPushActivities } from './inventory-push';
 import { createExceptionActivities } from './exceptions';
+import { createEasyPostPacing } from '../src/db/easypost-pacing';
+import { paceRequests } from './easypost-pacing';
 
 /** What activities are built from; the worker builds it once, tests pass their own. */
 export interface ActivityDeps {
@@ -39,9 +41,15 @@ export function createActivities(deps: ActivityDeps) {
   const merchants = createMerchantStore(pool, box);
   const mappings = createMappingStore(pool);
   const inventory = createInventoryStore(pool);
+  const pacing = createEasyPostPacing(pool);
   const easyPostClient = async (merchantId: string) => {
-    const { apiKey } = await merchants.easyPostKey(merchantId);
-    return createEasyPostClient({ apiKey, baseUrl: deps.easyPostBaseUrl, fetch: meteredFetch('easypost') });
+    const { apiKey, requestsPerSecond } = await merchants.easyPostAccess(merchantId);
+    return createEasyPostClient({
+      apiKey,
+      baseUrl: deps.easyPostBaseUrl,
+      fetch: meteredFetch('easypost'),
+      throttle: paceRequests(pacing, merchantId, requestsPerSecond),
+    });
   };
   return {
     ...createDatabaseActivities(pool),
@@ -51,6 +59,7 @@ export function createActivities(deps: ActivityDeps) {
       mappings,
       orders,
       inventory,
+      pacing,
       easyPostClient,
       adapterFor,
     }),

@@ -11,7 +11,8 @@ import { cartLinesForShipment } from '../src/domain/shipment-lines';
 import { translateLines, type WmsLine } from '../src/domain/translation';
 import { chooseWarehouse, warehouseStock } from '../src/domain/warehouse';
 import { createOrderIdempotently, orderMarker, type CreateOrderRequest, type EasyPostClient } from '../src/easypost';
-import type { OrderDelivery } from '../src/merchants/settings';
+import type { EasyPostPacing } from '../src/db/easypost-pacing';
+import { SEND_SHARE, type OrderDelivery } from '../src/merchants/settings';
 import { OrderFailure, type ShipmentUpdate } from '../workflows/definitions';
 import { callCart } from './cart-failure';
 import { toActivityFailure } from './easypost-failure';
@@ -23,6 +24,8 @@ export interface OrderActivityDeps {
   orders: OrderIndex;
   /** Stock snapshots: prepareOrder routes by the latest. */
   inventory: InventoryStore;
+  /** Admits sends under each merchant's EasyPost rate, across every worker. */
+  pacing: EasyPostPacing;
   /** A client on the merchant's EasyPost key for its current mode, loaded by merchant ID. */
   easyPostClient(merchantId: string): Promise<EasyPostClient>;
   adapterFor(cartId: string): Promise<CartAdapter>;
@@ -34,9 +37,18 @@ export interface PreparedOrder {
   lines: WmsLine[];
   warehouseId?: string;
   warehouseReason: string;
-  /** When held orders are resent: the merchant's hour and zone. */
-  resend: { hour: number; zone: string };
+  /** When held orders are resent: the merchant's local time and zone. */
+  resend: { hour: number; minute: number; zone: string };
   timings: OrderTimings;
+  /** How long the send waits for its admission slot under the merchant's EasyPost rate (0: go now). */
+  sendAfterMs: number;
+}
+
+export interface PrepareOptions {
+  /** The workflow sends as soon as this returns: admit it now, whatever the merchant's delivery setting. */
+  sendingNow?: boolean;
+  /** Requests the send makes: 1 (the create), 2 when a resend first looks for an order an earlier attempt made. */
+  sendRequests?: number;
 }
 
 /** When the order goes to EasyPost and how its tracking goes back to the cart. */
@@ -52,9 +64,11 @@ export function createOrderActivities(deps: OrderActivityDeps) {
   return {
     /**
      * Translates the cart order into an EasyPost order, with the settings that time it (the merchant's delivery, the
-     * cart's tracking upload); bad data fails with the problems named per field.
+     * cart's tracking upload); bad data fails with the problems named per field. An order about to be sent (sending
+     * now, or delivered immediately) takes a slot in the merchant's `sends` lane: 10,000 held orders woken at 01:00
+     * leave in turn, on durable timers, instead of all at once.
      */
-    async prepareOrder(order: CartOrder): Promise<PreparedOrder> {
+    async prepareOrder(order: CartOrder, options: PrepareOptions = {}): Promise<PreparedOrder> {
       const [merchant, cart] = await Promise.all([deps.merchants.get(order.merchantId), deps.carts.get(order.cartId)]);
       if (!merchant) throw invalidOrder([{ field: 'merchantId', message: `unknown merchant "${order.merchantId}"` }]);
       if (!cart) throw invalidOrder([{ field: 'cartId', message: `unknown cart "${order.cartId}"` }]);
@@ -81,14 +95,23 @@ export function createOrderActivities(deps: OrderActivityDeps) {
         description: order.cartOrderNumber,
         ...(merchant.settings.sendWarehouseId && warehouse.warehouseId ? { warehouse_id: warehouse.warehouseId } : {}),
       };
+      const { settings } = merchant;
+      const admit = options.sendingNow || settings.orderDelivery.mode === 'immediately';
+      const slot = admit
+        ? await deps.pacing.reserve(order.merchantId, 'sends', {
+            cost: options.sendRequests ?? 1,
+            perSecond: settings.easyPostRequestsPerSecond * SEND_SHARE,
+          })
+        : undefined;
       return {
         request,
         lines: lines.lines,
         warehouseId: warehouse.warehouseId,
         warehouseReason: warehouse.reason,
-        resend: { hour: merchant.settings.resendHour, zone: merchant.settings.resendZone },
+        resend: { hour: settings.resendHour, minute: settings.resendMinute, zone: settings.resendZone },
+        sendAfterMs: Math.ceil(slot?.waitMs ?? 0),
         timings: {
-          delivery: merchant.settings.orderDelivery,
+          delivery: settings.orderDelivery,
           trackingUploadSeconds: cart.settings.trackingUploadSeconds,
         },
       };

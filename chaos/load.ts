@@ -53,6 +53,8 @@ export async function createStores(stack: ChaosStack, orders: number): Promise<S
     name: 'Chaos Outfitters',
     mode: 'test',
     testKey: DEMO_KEYS.test_key,
+    // Faults are what this run is about; EasyPost's rate limit has its own run (npm run burst).
+    settings: { easyPostRequestsPerSecond: 50 },
   });
   await createMappingStore(pool).setAlias(merchantId, 'SOCK-M', BARCODES.socks);
   // A Shopify Plus-sized bucket, as in the pull-flow test: throttling is not what this run is about.

@@ -34,6 +34,8 @@ export interface ChaosStack {
   /** Worker exits the harness did not cause, each with the last lines of its log. */
   crashes: string[];
   killWorker(): Promise<void>;
+  /** The running worker's process group, e.g. to sample its memory. */
+  workerPid(): number | undefined;
   startWorker(): Promise<void>;
   restartPostgres(downMs: number): Promise<void>;
   close(): Promise<void>;
@@ -117,6 +119,7 @@ export async function startChaosStack(options: ChaosStackOptions): Promise<Chaos
           void restartAfterCrash();
         });
       },
+      workerPid: () => worker?.pid,
       async killWorker() {
         const child = worker;
         worker = undefined;

@@ -70,6 +70,8 @@ export interface OrderStatusView {
   nextResendAt?: string;
   /** While `received`: when the order goes to EasyPost (the merchant's grace delay or delivery slots). */
   deliverAt?: string;
+  /** While `sending`: when its turn under the merchant's EasyPost rate comes (only when sends are queued). */
+  sendAt?: string;
   lastError?: { message: string; field?: string; type?: string };
   cancelReason?: string;
   shipments: ShipmentUpdate[];

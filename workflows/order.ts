@@ -46,10 +46,11 @@ const { sendOrder, cancelEasyPostOrder } = proxyActivities<Activities>({
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 30 },
 });
 
-// Cart pushes: carts go down for longer; keep trying for a day before the order shows as stuck.
+// Cart pushes: carts go down for longer; keep trying for a day before the order shows as stuck. At most 2 minutes
+// apart, so tracking reaches the buyer soon after a cart comes back.
 const { pushTracking, answerCartCancellation } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 150 },
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 720 },
 });
 
 /** Holds per run before continue-as-new: about 15 history events each, so a run stays under ~200 events. */
@@ -64,6 +65,8 @@ export interface OrderState {
   nextResendAt?: string;
   /** While `received`: when the order goes to EasyPost. */
   deliverAt?: string;
+  /** While `sending`: when its turn under the merchant's EasyPost rate comes. */
+  sendAt?: string;
   /** The merchant's and cart's timing settings, read once when the order is received. */
   timings?: OrderTimings;
   /** When the first send began: the lower bound for finding an order an earlier attempt created. */
@@ -91,7 +94,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   let wake = false;
   let cancelRequest: CancelRequest | undefined;
   const newShipments: ShipmentUpdate[] = [];
-  let resend = { hour: DEFAULT_RESEND_HOUR, zone: DEFAULT_RESEND_ZONE };
+  let resend = { hour: DEFAULT_RESEND_HOUR, minute: 0, zone: DEFAULT_RESEND_ZONE };
 
   const view = (): OrderStatusView => ({
     ...state,
@@ -209,10 +212,15 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     return failure;
   }
 
-  /** Translates the order for EasyPost and takes the settings that time it; undefined (lastError set) when invalid. */
-  async function prepare(): Promise<PreparedOrder | undefined> {
+  /**
+   * Translates the order for EasyPost and takes the settings that time it, and a send slot when it goes now;
+   * undefined (lastError set) when invalid.
+   */
+  async function prepare(sendingNow: boolean): Promise<PreparedOrder | undefined> {
     try {
-      const prepared = await prepareOrder(order!);
+      // A resend first looks for the order an earlier attempt may have created: two requests instead of one.
+      const sendRequests = state.firstSendAt === undefined ? 1 : 2;
+      const prepared = await prepareOrder(order!, { sendingNow, sendRequests });
       resend = prepared.resend;
       state.timings = prepared.timings;
       state.warehouseId = prepared.warehouseId;
@@ -223,12 +231,22 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     }
   }
 
-  /** Sends to EasyPost, preparing first unless `ready` was prepared just now; returns the next state. */
-  async function send(ready: PreparedOrder | undefined): Promise<OrderStatus> {
+  /**
+   * Waits for the send's slot under the merchant's EasyPost rate, on a durable timer; false when a cancel came first.
+   * Only a backlog (a flash sale, the 01:00 resend of many held orders) waits: an order alone goes at once.
+   */
+  async function awaitSendSlot(prepared: PreparedOrder): Promise<boolean> {
+    if (prepared.sendAfterMs <= 0) return true;
+    state.sendAt = new Date(Date.now() + prepared.sendAfterMs).toISOString();
+    await waitFor(() => cancelRequest !== undefined, prepared.sendAfterMs);
+    state.sendAt = undefined;
+    return cancelRequest === undefined;
+  }
+
+  /** Sends the prepared order to EasyPost; returns the next state. */
+  async function send(prepared: PreparedOrder): Promise<OrderStatus> {
     const isResend = state.firstSendAt !== undefined;
     state.firstSendAt ??= new Date(Date.now()).toISOString();
-    const prepared = ready ?? (await prepare());
-    if (!prepared) return 'error';
     await journal.flush();
     try {
       const sent = await sendOrder({
@@ -245,7 +263,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     } catch (err) {
       if (recordFailure(err)?.type === OrderFailure.InsufficientInventory) {
         state.holdCount += 1;
-        state.nextResendAt = nextResendAt(new Date(Date.now()), resend.hour, resend.zone).toISOString();
+        state.nextResendAt = nextResendAt(new Date(Date.now()), resend.hour, resend.zone, resend.minute).toISOString();
         return 'on_hold';
       }
       return 'error';
@@ -258,7 +276,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
    * sends what it prepared, with no timer and no second preparation.
    */
   async function awaitDelivery(): Promise<PreparedOrder | undefined> {
-    const prepared = await prepare();
+    const prepared = await prepare(false);
     if (!prepared) return undefined;
     const deliverAt = nextDeliveryAt(workflowInfo().startTime, prepared.timings.delivery);
     if (deliverAt.getTime() <= Date.now()) return prepared;
@@ -303,8 +321,14 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
           transition('error', 'workflow', { error: state.lastError });
           break;
         }
-        const next = await send(prepared);
+        const ready = prepared ?? (await prepare(true));
         prepared = undefined;
+        if (!ready) {
+          transition('error', 'workflow', { error: state.lastError });
+          break;
+        }
+        if (!(await awaitSendSlot(ready))) return cancelLocally();
+        const next = await send(ready);
         transition(next, 'workflow', state.lastError ? { error: state.lastError } : {});
         break;
       }

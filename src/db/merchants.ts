@@ -152,10 +152,11 @@ export function createMerchantStore(pool: Pool, box?: SecretBox) {
     },
 
     /**
-     * The EasyPost key of the merchant's current mode, read on every call (no cache), so a mode switch applies from
-     * the next activity on; throws a message an operator can act on when the key is missing.
+     * What an EasyPost client for the merchant needs: the key of its current mode and its request rate, read on every
+     * call (no cache), so a mode switch or a new rate applies from the next activity on; throws a message an operator
+     * can act on when the key is missing.
      */
-    async easyPostKey(id: string): Promise<{ mode: EasyPostMode; apiKey: string }> {
+    async easyPostAccess(id: string): Promise<{ mode: EasyPostMode; apiKey: string; requestsPerSecond: number }> {
       const row = await find(id);
       if (!row) throw new Error(`Unknown merchant ${id}`);
       const sealed = row.mode === 'production' ? row.easypost_production_key_enc : row.easypost_test_key_enc;
@@ -163,7 +164,11 @@ export function createMerchantStore(pool: Pool, box?: SecretBox) {
         throw new Error(
           `Merchant ${id} has no EasyPost ${row.mode} key: set it with epf merchants add ${id} --${row.mode}-key-env VAR`,
         );
-      return { mode: row.mode, apiKey: requireBox().decrypt(sealed) };
+      return {
+        mode: row.mode,
+        apiKey: requireBox().decrypt(sealed),
+        requestsPerSecond: merchantSettingsSchema.parse(row.settings).easyPostRequestsPerSecond,
+      };
     },
   };
 }

@@ -3,6 +3,8 @@ import { createWriteStream, readFileSync } from 'node:fs';
 
 export interface Child {
   name: string;
+  /** The process group's leader, e.g. to read the group's memory. */
+  pid?: number;
   /** Resolves with the exit code (or the signal's name) when the process group's leader exits. */
   exited: Promise<number | string>;
   /** Resolves when a line of its output matches `pattern`; rejects if it exits first. */
@@ -46,6 +48,7 @@ export function startChild(
 
   return {
     name,
+    pid: proc.pid,
     exited,
     waitForOutput(pattern, timeoutMs) {
       return new Promise((resolve, reject) => {

@@ -4,6 +4,7 @@ export const DEFAULT_RESEND_HOUR = 1;
 export const DEFAULT_RESEND_ZONE = 'America/Los_Angeles';
 
 const SECOND = 1000;
+const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
@@ -100,13 +101,21 @@ export function nextLocalTime(from: Date, times: readonly number[], zone: string
 
 /**
  * When an on-hold order is next resent: the first instant after `now` at which the wall clock in `zone` reads
- * `hour`:00, at most once per local calendar day. On a fall-back day only the first `hour`:00 counts; on a
- * spring-forward day that skips `hour`:00 it is the first instant after the gap. Pure: `now` is workflow time.
+ * `hour`:`minute`, at most once per local calendar day. On a fall-back day only the first occurrence counts; on a
+ * spring-forward day that skips it, the first instant after the gap. Pure: `now` is workflow time.
  */
-export function nextResendAt(now: Date, hour: number = DEFAULT_RESEND_HOUR, zone: string = DEFAULT_RESEND_ZONE): Date {
+export function nextResendAt(
+  now: Date,
+  hour: number = DEFAULT_RESEND_HOUR,
+  zone: string = DEFAULT_RESEND_ZONE,
+  minute = 0,
+): Date {
   if (!Number.isInteger(hour) || hour < 0 || hour > 23) {
     throw new RangeError(`resend hour must be a whole number from 0 to 23, got ${hour}`);
   }
+  if (!Number.isInteger(minute) || minute < 0 || minute > 59) {
+    throw new RangeError(`resend minute must be a whole number from 0 to 59, got ${minute}`);
+  }
   // Strictly after now: the resend that just fired does not fire again.
-  return nextLocalTime(new Date(now.getTime() + 1), [hour * HOUR], zone);
+  return nextLocalTime(new Date(now.getTime() + 1), [hour * HOUR + minute * MINUTE], zone);
 }

@@ -26,6 +26,8 @@ export interface EasyPostClientOptions {
   baseUrl?: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Awaited before every request (e.g. a fleet-wide rate limit); may throw a `rate_limited` EasyPostError. */
+  throttle?: () => Promise<void>;
 }
 
 export interface PageOptions {
@@ -53,6 +55,7 @@ export function createEasyPostClient(options: EasyPostClientOptions) {
     baseUrl: new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     fetch: options.fetch ?? globalThis.fetch,
+    throttle: options.throttle,
   };
   const call = <S extends z.ZodType>(spec: HttpRequest, schema: S) => request(config, spec, schema);
   const orderPath = (id: string) => `orders/${encodeURIComponent(id)}`;

@@ -7,6 +7,8 @@ export interface HttpConfig {
   baseUrl: string;
   timeoutMs: number;
   fetch: typeof fetch;
+  /** Awaited before every request: waits for the caller's turn under a rate limit, or throws a `rate_limited` error. */
+  throttle?: () => Promise<void>;
 }
 
 export type QueryValue = string | number | readonly (string | number)[] | undefined;
@@ -59,6 +61,7 @@ export async function request<S extends z.ZodType>(
   }
 
   const url = buildUrl(config.baseUrl, call.path, call.query);
+  await config.throttle?.();
   let response: Response;
   let text: string;
   try {

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE, isValidTimeZone } from '../domain/hold-clock';
 
+/** EasyPost publishes no vendor-API limit; 5 requests a second is the figure its guides cite (docs/easypost-api.md §11). */
+export const DEFAULT_EASYPOST_REQUESTS_PER_SECOND = 5;
+/** The share of a merchant's EasyPost rate that order sends are admitted at; the rest is kept for pickups and cancels. */
+export const SEND_SHARE = 0.8;
+
 const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone, e.g. America/Los_Angeles');
 
 /**
@@ -33,8 +38,15 @@ export type OrderDelivery = z.infer<typeof orderDeliverySchema>;
 export const merchantSettingsSchema = z.object({
   /** Local hour at which held orders are resent daily. */
   resendHour: z.number().int().min(0).max(23).default(DEFAULT_RESEND_HOUR),
+  /** Minute past `resendHour` of the daily resend. */
+  resendMinute: z.number().int().min(0).max(59).default(0),
   /** IANA time zone of `resendHour`. */
   resendZone: timeZone.default(DEFAULT_RESEND_ZONE),
+  /**
+   * EasyPost requests per second this merchant's key may make, across every worker (EasyPost answers 429 above it).
+   * Order sends are admitted at `SEND_SHARE` of it; pickups and cancels use the rest.
+   */
+  easyPostRequestsPerSecond: z.number().min(0.1).max(1000).default(DEFAULT_EASYPOST_REQUESTS_PER_SECOND),
   /** How often shipments and tracking are fetched from EasyPost (the `shipments:<merchantId>` schedule). */
   shipmentPickupSeconds: z.number().int().min(30).max(86_400).default(300),
   /** How often per-warehouse stock is read from EasyPost (the `inventory-pickup:<merchantId>` schedule). */

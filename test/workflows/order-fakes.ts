@@ -2,7 +2,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { createActivities } from '../../activities';
-import type { OrderTimings, PreparedOrder } from '../../activities/orders';
+import type { OrderTimings, PreparedOrder, PrepareOptions } from '../../activities/orders';
 import type { OrderTransition } from '../../src/db/orders';
 import { orderWorkflowId, type CartOrder } from '../../src/domain/order';
 import type { OrderStatus } from '../../src/domain/order-status';
@@ -37,7 +37,9 @@ export interface FakeOptions {
   cancel?: 'ok' | 'refused' | 'auth';
   /** How many tracking pushes the cart refuses before it accepts them. */
   pushRefusals?: number;
-  resend?: { hour: number; zone: string };
+  resend?: { hour: number; minute?: number; zone: string };
+  /** Admission waits of successive preparations that take a send slot (ms); once used up, 0. */
+  sendSlotWaits?: number[];
   /** The merchant's order delivery (default: immediately). */
   delivery?: OrderTimings['delivery'];
   /** The cart's tracking upload interval (default: 0, at once). */
@@ -57,8 +59,12 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
     pushRefusals: 0,
   };
   const queue = [...(options.sends ?? [])];
+  const slotWaits = [...(options.sendSlotWaits ?? [])];
+  // As the real activity: an order sent now, or delivered immediately, takes a send slot.
+  const admits = ({ sendingNow }: PrepareOptions) =>
+    sendingNow === true || (options.delivery ?? { mode: 'immediately' }).mode === 'immediately';
   const activities: Partial<Activities> = {
-    async prepareOrder(order: CartOrder): Promise<PreparedOrder> {
+    async prepareOrder(order: CartOrder, prepareOptions = {}): Promise<PreparedOrder> {
       const unknown = order.lines.findIndex((line) => line.sku.startsWith('UNKNOWN'));
       if (unknown >= 0) {
         const problem = { field: `lines[${unknown}].sku`, message: 'unknown SKU: add an alias' };
@@ -78,7 +84,8 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
         lines,
         warehouseId: 'wh_test',
         warehouseReason: 'default warehouse',
-        resend: options.resend ?? { hour: 1, zone: 'America/Los_Angeles' },
+        resend: { minute: 0, ...(options.resend ?? { hour: 1, zone: 'America/Los_Angeles' }) },
+        sendAfterMs: admits(prepareOptions) ? (slotWaits.shift() ?? 0) : 0,
         timings: {
           delivery: options.delivery ?? { mode: 'immediately' },
           trackingUploadSeconds: options.trackingUploadSeconds ?? 0,

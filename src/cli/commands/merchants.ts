@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { z } from 'zod';
 import { createMerchantStore, type EasyPostMode, type Merchant } from '../../db/merchants';
 import { merchantSettingsSchema, type MerchantSettings, type OrderDelivery } from '../../merchants/settings';
 import type { CliContext } from '../context';
@@ -21,6 +22,7 @@ interface AddOptions {
   testKeyPrompt?: boolean;
   productionKeyPrompt?: boolean;
   resendHour?: number;
+  resendMinute?: number;
   resendZone?: string;
 }
 
@@ -30,8 +32,10 @@ interface SetOptions {
   inventoryPickupEvery?: number;
   orderDelivery?: OrderDelivery;
   resendHour?: number;
+  resendMinute?: number;
   resendZone?: string;
   sendWarehouseId?: boolean;
+  easypostRate?: number;
 }
 
 /** `epf merchants add|set|show`. */
@@ -51,6 +55,7 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
     .addOption(keyOption('production', 'file'))
     .addOption(keyOption('production', 'prompt'))
     .addOption(resendHourOption())
+    .addOption(resendMinuteOption())
     .addOption(resendZoneOption())
     .action(async (id: string, options: AddOptions) => {
       const prompted = await promptSecrets([
@@ -70,7 +75,11 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
       // Re-running add changes only what is given: unspecified settings, mode and keys keep their stored values.
       const settings: Partial<MerchantSettings> = {
         ...existing?.settings,
-        ...givenOnly({ resendHour: options.resendHour, resendZone: options.resendZone }),
+        ...givenOnly({
+          resendHour: options.resendHour,
+          resendMinute: options.resendMinute,
+          resendZone: options.resendZone,
+        }),
       };
       const merchant = await store.upsert(
         { id, name: nameOf(id, options.name, existing?.name), mode: options.mode, testKey, productionKey, settings },
@@ -104,7 +113,19 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
       ).argParser(parseOrderDelivery),
     )
     .addOption(resendHourOption())
+    .addOption(resendMinuteOption())
     .addOption(resendZoneOption())
+    .addOption(
+      new Option(
+        '--easypost-rate <requests-per-second>',
+        "requests per second the merchant's EasyPost key may make, across all workers (default: 5)",
+      ).argParser(
+        bySchema(
+          z.coerce.number().pipe(shape.easyPostRequestsPerSecond.unwrap()),
+          `must be a number from ${shape.easyPostRequestsPerSecond.unwrap().minValue} to ${shape.easyPostRequestsPerSecond.unwrap().maxValue}`,
+        ),
+      ),
+    )
     .addOption(
       new Option('--send-warehouse-id <yes|no>', 'send the routed warehouse with each order').argParser(parseYesNo),
     )
@@ -119,8 +140,10 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
             inventoryPickupSeconds: given.inventoryPickupEvery,
             orderDelivery: given.orderDelivery,
             resendHour: given.resendHour,
+            resendMinute: given.resendMinute,
             resendZone: given.resendZone,
             sendWarehouseId: given.sendWarehouseId,
+            easyPostRequestsPerSecond: given.easypostRate,
           }),
         },
         'cli',
@@ -188,6 +211,12 @@ function resendHourOption(): Option {
   );
 }
 
+function resendMinuteOption(): Option {
+  return new Option('--resend-minute <minute>', 'minute past --resend-hour of the daily resend (default: 0)').argParser(
+    integerBy(shape.resendMinute.unwrap()),
+  );
+}
+
 function resendZoneOption(): Option {
   return new Option('--resend-zone <zone>', 'IANA time zone of --resend-hour (default: America/Los_Angeles)').argParser(
     bySchema(shape.resendZone),
@@ -214,6 +243,8 @@ function formatOrderDelivery(delivery: OrderDelivery): string {
   return `at ${delivery.times.join(', ')} ${delivery.zone}`;
 }
 
+const twoDigits = (value: number) => String(value).padStart(2, '0');
+
 function formatMerchant(merchant: Merchant): string {
   const { settings } = merchant;
   return formatFields([
@@ -223,7 +254,11 @@ function formatMerchant(merchant: Merchant): string {
     ['test key', merchant.hasTestKey ? 'set' : 'not set'],
     ['production key', merchant.hasProductionKey ? 'set' : 'not set'],
     ['order delivery', formatOrderDelivery(settings.orderDelivery)],
-    ['resend held orders', `daily at ${String(settings.resendHour).padStart(2, '0')}:00 ${settings.resendZone}`],
+    [
+      'resend held orders',
+      `daily at ${twoDigits(settings.resendHour)}:${twoDigits(settings.resendMinute)} ${settings.resendZone}`,
+    ],
+    ['EasyPost rate', `${settings.easyPostRequestsPerSecond} requests/s`],
     ['send warehouse ID', settings.sendWarehouseId ? 'yes' : 'no'],
     ['shipment pickup every', `${settings.shipmentPickupSeconds} s`],
     ['inventory pickup every', `${settings.inventoryPickupSeconds} s`],

@@ -153,3 +153,23 @@ describe('nextResendAt properties', () => {
     );
   });
 });
+
+describe('nextResendAt at a minute past the hour', () => {
+  it.each([
+    ['2027-06-01T08:00:00.000Z', 30, '2027-06-01T08:30:00.000Z', 'later the same night'],
+    ['2027-06-01T08:30:00.000Z', 30, '2027-06-02T08:30:00.000Z', 'exactly then: tomorrow'],
+    ['2027-11-07T08:45:00.000Z', 30, '2027-11-08T09:30:00.000Z', 'fall-back day, after the first 01:30: not again'],
+    [
+      '2027-03-14T09:00:00.000Z',
+      30,
+      '2027-03-14T09:30:00.000Z',
+      'spring-forward day: 01:30 PST, an hour before the jump',
+    ],
+  ])('%s, minute %i → %s (%s)', (now, minute, expected) => {
+    expect(nextResendAt(at(now), 1, 'America/Los_Angeles', minute).toISOString()).toBe(expected);
+  });
+
+  it('refuses a minute outside 0-59', () => {
+    expect(() => nextResendAt(at('2027-06-01T08:00:00.000Z'), 1, 'America/Los_Angeles', 60)).toThrow(/minute/);
+  });
+});

@@ -1,0 +1,65 @@
+// `npm run burst -- --orders 10000 --rate 20`: N held orders of one merchant resent at its daily resend time under
+// its EasyPost rate; prints the figures and exits 1 when a limit is exceeded, an order is lost or sent twice, or the
+// resend misses its bound.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ConfigError } from '../src/config/config-error';
+import { runMain } from '../src/main';
+import { burstFailures, formatBurstReport } from './report';
+import { runBurst } from './scenario';
+
+const flagsSchema = z.object({
+  orders: z.coerce.number().int().min(10).max(100_000).default(10_000),
+  /** EasyPost requests/s during the burst. 20 shortens the clock 4× against the 5/s default (docs/scaling.md). */
+  rate: z.coerce.number().min(1).max(1000).default(20),
+  'setup-rate': z.coerce.number().min(1).max(1000).default(200),
+  'stuck-every': z.coerce.number().int().min(2).max(100_000).default(100),
+  /** Default: room for the setup at about 15 orders/s, plus a minute. */
+  lead: z.coerce.number().int().min(30).max(86_400).optional(),
+  json: z.enum(['true']).optional(),
+});
+
+function parseFlags() {
+  const options = Object.fromEntries(
+    Object.keys(flagsSchema.shape).map((name) => [
+      name,
+      { type: name === 'json' ? ('boolean' as const) : ('string' as const) },
+    ]),
+  );
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({ options }));
+  } catch (err) {
+    throw new ConfigError(
+      `${(err as Error).message}; flags: ${Object.keys(options)
+        .map((name) => `--${name}`)
+        .join(' ')}`,
+    );
+  }
+  const parsed = flagsSchema.safeParse({ ...values, json: values.json ? 'true' : undefined });
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    `Invalid flags: ${parsed.error.issues.map((issue) => `--${String(issue.path[0])} ${issue.message}`).join('; ')}`,
+  );
+}
+
+runMain(async () => {
+  const flags = parseFlags();
+  const runDir = join(__dirname, '..', '.data', 'burst', new Date().toISOString().replace(/[:.]/g, '-'));
+  mkdirSync(runDir, { recursive: true });
+  const report = await runBurst({
+    orders: flags.orders,
+    ratePerSecond: flags.rate,
+    setupRatePerSecond: flags['setup-rate'],
+    stuckEvery: flags['stuck-every'],
+    leadSeconds: flags.lead ?? Math.ceil(flags.orders / 15) + 60,
+    runDir,
+    log: (line) => console.error(line),
+  });
+  console.log(flags.json ? JSON.stringify(report, null, 2) : formatBurstReport(report));
+  const failed = burstFailures(report).length > 0;
+  if (!failed) rmSync(runDir, { recursive: true, force: true });
+  process.exitCode = failed ? 1 : 0;
+});

@@ -1,0 +1,33 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { burstFailures, formatBurstReport } from '../../../burst/report';
+import { runBurst } from '../../../burst/scenario';
+import { testEnv } from '../../setup/test-env-vars';
+
+// `npm run burst` at CI size: held orders of one merchant resent at its resend time (the next minute but one), through
+// the real worker process on its own Temporal and PostgreSQL, under an EasyPost limit the simulator enforces.
+const runDir = join(__dirname, '..', '..', '..', '.data', 'burst', `test-${process.pid}-${Date.now()}`);
+
+describe('the 01:00 burst, small', () => {
+  it('resends every held order within the bound, never over the EasyPost limit, none lost or doubled', async () => {
+    mkdirSync(runDir, { recursive: true });
+    const report = await runBurst({
+      orders: 120,
+      ratePerSecond: 10,
+      setupRatePerSecond: 200,
+      stuckEvery: 40,
+      leadSeconds: 25,
+      runDir,
+      workflowBundlePath: testEnv('workflowBundlePath'),
+      log: () => {},
+    });
+    const failures = burstFailures(report);
+    if (failures.length) console.log(formatBurstReport(report));
+    else rmSync(runDir, { recursive: true, force: true });
+    expect(failures).toEqual([]);
+    expect(report.atWms).toBe(117);
+    expect(report.heldAgain).toBe(3);
+    expect(report.peakRequestsPerSecond).toBeLessThanOrEqual(11);
+    expect(report.heldDay.events).toBeGreaterThan(0);
+  }, 240_000);
+});
