@@ -9,6 +9,7 @@ import { orderWorkflowId } from '../src/domain/order';
 import { startOrderWorkflow } from '../src/orders/submit';
 import { cancelSignal } from '../workflows/definitions';
 import { callCart } from './cart-failure';
+import { withKeepalive } from './keepalive';
 
 export interface PullActivityDeps {
   carts: CartStore;
@@ -52,80 +53,81 @@ export function createPullActivities(deps: PullActivityDeps) {
      * `error`), signals `cancel` for cart cancellations, records skips, and only then advances the cursor. Safe to
      * retry: a repeated page starts nothing twice (deterministic workflow IDs, the orders index).
      */
-    async pullOrderPage(input: { cartId: string }): Promise<PullPageResult> {
-      const { client, info } = Context.current();
-      const cart = await deps.carts.get(input.cartId);
-      if (!cart) throw ApplicationFailure.nonRetryable(`Unknown cart ${input.cartId}`, 'UnknownCart');
-      const adapter = await deps.adapterForCart(cart);
-      const repaired = await repeatPendingAccepts(input.cartId, adapter);
-      const cursor = await deps.pulls.cursor(input.cartId);
-      const page = await callCart(() => adapter.listOrders(cursor));
-      const result: PullPageResult = {
-        pulled: page.orders.length,
-        started: 0,
-        duplicates: 0,
-        malformed: 0,
-        cancelled: 0,
-        skipped: 0,
-        acceptsDeferred: 0,
-        acceptsRepaired: repaired,
-        hasMore: page.hasMore,
-      };
-      const startDeps = { client, taskQueue: info.taskQueue, orders: deps.orders, carts: deps.carts };
-
-      for (const pulled of page.orders) {
-        await account(applyRules(pulled, cart.settings));
-        Context.current().heartbeat();
-      }
-      await deps.pulls.saveCursor(input.cartId, page.cursor);
-      log.info('Pulled a page of orders', { cartId: input.cartId, ...result });
-      return result;
-
-      async function account(pulled: PulledOrder): Promise<void> {
-        switch (pulled.kind) {
-          case 'order':
-          case 'malformed': {
-            const draft = pulled.kind === 'order' ? pulled.order : pulled.draft;
-            const started = await startOrderWorkflow(startDeps, draft);
-            if (started.outcome === 'started') result[pulled.kind === 'order' ? 'started' : 'malformed'] += 1;
-            else result.duplicates += 1;
-            // Accepting again after a duplicate is harmless and repairs an accept that failed last time. A failed
-            // accept does not fail the page: the order is started, and the accept is recorded for the next pulls.
-            if (pulled.kind === 'order') {
-              try {
-                await adapter.acceptOrder(pulled.order.cartOrderId);
-              } catch (err) {
-                await deps.pulls.deferAccept(input.cartId, pulled.order.cartOrderId, String(err));
-                result.acceptsDeferred += 1;
-                log.warn('The cart did not take our accept; the next pull repeats it', {
-                  cartId: input.cartId,
-                  cartOrderId: pulled.order.cartOrderId,
-                  error: String(err),
-                });
-              }
-            }
-            return;
-          }
-          case 'cancelled': {
-            result.cancelled += 1;
-            try {
-              await client.workflow
-                .getHandle(orderWorkflowId(input.cartId, pulled.cartOrderId))
-                .signal(cancelSignal, { reason: pulled.reason, source: 'cart' });
-            } catch (err) {
-              if (!(err instanceof WorkflowNotFoundError)) throw err;
-              await settleCancellationWithoutWorkflow(pulled, input.cartId, adapter);
-            }
-            return;
-          }
-          case 'skipped':
-            result.skipped += 1;
-            await deps.pulls.recordSkip({ ...pulled, cartId: input.cartId });
-            return;
-        }
-      }
-    },
+    pullOrderPage: (input: { cartId: string }): Promise<PullPageResult> => withKeepalive(() => pullPage(input)),
   };
+
+  async function pullPage(input: { cartId: string }): Promise<PullPageResult> {
+    const { client, info } = Context.current();
+    const cart = await deps.carts.get(input.cartId);
+    if (!cart) throw ApplicationFailure.nonRetryable(`Unknown cart ${input.cartId}`, 'UnknownCart');
+    const adapter = await deps.adapterForCart(cart);
+    const repaired = await repeatPendingAccepts(input.cartId, adapter);
+    const cursor = await deps.pulls.cursor(input.cartId);
+    const page = await callCart(() => adapter.listOrders(cursor));
+    const result: PullPageResult = {
+      pulled: page.orders.length,
+      started: 0,
+      duplicates: 0,
+      malformed: 0,
+      cancelled: 0,
+      skipped: 0,
+      acceptsDeferred: 0,
+      acceptsRepaired: repaired,
+      hasMore: page.hasMore,
+    };
+    const startDeps = { client, taskQueue: info.taskQueue, orders: deps.orders, carts: deps.carts };
+
+    for (const pulled of page.orders) {
+      await account(applyRules(pulled, cart.settings));
+    }
+    await deps.pulls.saveCursor(input.cartId, page.cursor);
+    log.info('Pulled a page of orders', { cartId: input.cartId, ...result });
+    return result;
+
+    async function account(pulled: PulledOrder): Promise<void> {
+      switch (pulled.kind) {
+        case 'order':
+        case 'malformed': {
+          const draft = pulled.kind === 'order' ? pulled.order : pulled.draft;
+          const started = await startOrderWorkflow(startDeps, draft);
+          if (started.outcome === 'started') result[pulled.kind === 'order' ? 'started' : 'malformed'] += 1;
+          else result.duplicates += 1;
+          // Accepting again after a duplicate is harmless and repairs an accept that failed last time. A failed
+          // accept does not fail the page: the order is started, and the accept is recorded for the next pulls.
+          if (pulled.kind === 'order') {
+            try {
+              await adapter.acceptOrder(pulled.order.cartOrderId);
+            } catch (err) {
+              await deps.pulls.deferAccept(input.cartId, pulled.order.cartOrderId, String(err));
+              result.acceptsDeferred += 1;
+              log.warn('The cart did not take our accept; the next pull repeats it', {
+                cartId: input.cartId,
+                cartOrderId: pulled.order.cartOrderId,
+                error: String(err),
+              });
+            }
+          }
+          return;
+        }
+        case 'cancelled': {
+          result.cancelled += 1;
+          try {
+            await client.workflow
+              .getHandle(orderWorkflowId(input.cartId, pulled.cartOrderId))
+              .signal(cancelSignal, { reason: pulled.reason, source: 'cart' });
+          } catch (err) {
+            if (!(err instanceof WorkflowNotFoundError)) throw err;
+            await settleCancellationWithoutWorkflow(pulled, input.cartId, adapter);
+          }
+          return;
+        }
+        case 'skipped':
+          result.skipped += 1;
+          await deps.pulls.recordSkip({ ...pulled, cartId: input.cartId });
+          return;
+      }
+    }
+  }
 
   /**
    * Repeats the accepts earlier pulls could not make; returns how many the cart took now. One the cart refuses for
@@ -145,7 +147,6 @@ export function createPullActivities(deps: PullActivityDeps) {
         log.warn('The cart refuses a deferred accept; dropped', { cartId, cartOrderId, error: err.message });
       }
       await deps.pulls.acceptSettled(cartId, cartOrderId);
-      Context.current().heartbeat();
     }
     return repaired;
   }

@@ -43,6 +43,32 @@ export function shipmentsOf(order: Order): Shipment[] {
   return [...fromPicks, ...loose];
 }
 
+/** The bounds of a pickup's listing (ISO strings, as `timestamp` yields): see `ordersUpdatedSince`. */
+export interface UpdatedSinceBounds {
+  since: string;
+  createdAfter: string;
+}
+
+/**
+ * One page of the newest-first order list, filtered as `ordersUpdatedSince` does: the orders updated at or after
+ * `since`, and whether the listing is over (an old, unchanged order was reached, or the page was short). Lets a
+ * pickup act on each page as it comes and resume at the next one after a failure.
+ */
+export function updatedInPage(
+  page: readonly Order[],
+  bounds: UpdatedSinceBounds,
+  perPage: number,
+): { orders: Order[]; done: boolean } {
+  const sinceIso = lowerBound(new Date(bounds.since));
+  const createdAfterIso = lowerBound(new Date(bounds.createdAfter));
+  const orders: Order[] = [];
+  for (const order of page) {
+    if (order.updated_at >= sinceIso) orders.push(order);
+    else if (order.created_at < createdAfterIso) return { orders, done: true };
+  }
+  return { orders, done: page.length < perPage };
+}
+
 /**
  * Orders updated at or after `since`, from a newest-first order list. The API has no time filter (doc §2), so we
  * page and filter here. The list is sorted by `created_at`, so an old order that ships today sits deep in it: we stop

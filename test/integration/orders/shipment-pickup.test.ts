@@ -1,3 +1,4 @@
+import { PAGE_SIZE } from '../../../src/easypost/paging';
 import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { shipmentPickupWorkflow } from '../../../workflows';
 import { statusQuery } from '../../../workflows/definitions';
@@ -62,5 +63,53 @@ describe('the shipment pickup', () => {
       stack.merchantId,
     ]);
     expect(Date.parse(cursor.rows[0].cursor)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('goes on from the page that failed: earlier pages are neither read again nor lost', async () => {
+    const order = stack.orderFor();
+    await stack.submit(order);
+    await waitForStatus(stack.handleOf(order), 'at_wms');
+    const { easyPostOrderId } = await stack.handleOf(order).query(statusQuery);
+    stack.sim.control.advanceOrder(easyPostOrderId!, { api_key: DEMO_KEYS.test_key, to: 'shipped' });
+    // A full page of newer orders (another integration's) before it: the shipped order is on the second page.
+    const easyPost = stack.easyPost();
+    for (let i = 0; i < PAGE_SIZE; i += 1) {
+      await easyPost.createOrder({
+        service: 'standard',
+        description: `another integration ${i}`,
+        destination: {
+          name: 'A Buyer',
+          street1: '417 Montgomery St',
+          city: 'San Francisco',
+          state: 'CA',
+          zip: '94104',
+          country: 'US',
+        },
+        line_items: [{ product: { barcode: '850621004075' }, units: 1 }],
+      });
+    }
+    // Seeded draws for the listing's calls: page 0 answers, page 1 fails once (503), then every call answers.
+    stack.sim.control.clearRequests();
+    const fault = stack.sim.control.addFault({ route: 'GET /orders', kind: 'server_error', rate: 0.5, seed: 1 });
+    try {
+      expect(await pickUp()).toMatchObject({ pages: 2, signalled: 1 });
+    } finally {
+      stack.sim.control.removeFault(fault.id);
+    }
+    expect((await stack.handleOf(order).result()).status).toBe('confirmed');
+
+    const reads = stack.sim.control
+      .requests()
+      .filter((request) => request.method === 'GET' && /\/orders\?/.test(request.path))
+      .map((request) => ({
+        page: new URL(request.path, 'http://sim').searchParams.get('page'),
+        ok: request.status === 200 && !request.fault,
+      }));
+    // The old pickup re-read page 0 after page 1 failed; now each page is read once, the failed one again.
+    expect(reads).toEqual([
+      { page: '0', ok: true },
+      { page: '1', ok: false },
+      { page: '1', ok: true },
+    ]);
   });
 });

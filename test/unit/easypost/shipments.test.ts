@@ -1,4 +1,4 @@
-import { ordersUpdatedSince, shipmentsOf } from '../../../src/easypost/shipments';
+import { ordersUpdatedSince, shipmentsOf, updatedInPage } from '../../../src/easypost/shipments';
 import type { Order } from '../../../src/easypost';
 import { makeOrder } from './fixtures';
 
@@ -69,5 +69,30 @@ describe('ordersUpdatedSince', () => {
     );
     expect(kept).toEqual(['old_shipped_today']);
     expect(seen).toEqual(['new_unchanged', 'old_shipped_today', 'old_unchanged']);
+  });
+});
+
+describe('updatedInPage', () => {
+  const at = (day: number) => `2024-01-${String(day).padStart(2, '0')}T00:00:00.000Z`;
+  const bounds = { since: at(21), createdAfter: at(15) };
+  const ids = (result: { orders: Order[]; done: boolean }) => ({ ...result, orders: result.orders.map((o) => o.id) });
+
+  it('keeps the orders updated since, and goes on after a full page of new orders', () => {
+    const page = [
+      makeOrder({ id: 'new_unchanged', created_at: at(20), updated_at: at(20) }),
+      makeOrder({ id: 'new_shipped', created_at: at(20), updated_at: at(21) }),
+    ];
+    expect(ids(updatedInPage(page, bounds, 2))).toEqual({ orders: ['new_shipped'], done: false });
+  });
+
+  it('is done at the first old, unchanged order, or after a short page', () => {
+    const page = [
+      makeOrder({ id: 'old_shipped_today', created_at: at(12), updated_at: at(21) }),
+      makeOrder({ id: 'old_unchanged', created_at: at(11), updated_at: at(11) }),
+      makeOrder({ id: 'never_read', created_at: at(10), updated_at: at(21) }),
+    ];
+    expect(ids(updatedInPage(page, bounds, 3))).toEqual({ orders: ['old_shipped_today'], done: true });
+    expect(ids(updatedInPage(page.slice(0, 1), bounds, 3))).toEqual({ orders: ['old_shipped_today'], done: true });
+    expect(ids(updatedInPage([], bounds, 3))).toEqual({ orders: [], done: true });
   });
 });
