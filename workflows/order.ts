@@ -7,6 +7,7 @@ import {
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  TimeoutFailure,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
@@ -38,19 +39,24 @@ const { prepareOrder } = proxyLocalActivities<Activities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-// EasyPost calls: transient failures (5xx, timeouts, 429) back off up to 5 minutes between tries, for about
-// 2 hours, then the order goes to `error` where an operator sees it. Business rejections are non-retryable.
-// 30 s covers the client's 20 s request timeout; a worker that dies mid-call is noticed 30 s later.
+// EasyPost calls: transient failures (5xx, timeouts, 429, a call the merchant's pacing turned away) back off up to
+// 5 minutes between tries, for 2 hours, then the order goes to `error` where an operator sees it. Bounded by time,
+// not attempts: a busy merchant's calls turned away by the pacing (a few seconds each) must not use up the tries.
+// Business rejections are non-retryable. 30 s covers the client's 20 s request timeout; a worker that dies mid-call
+// is noticed 30 s later.
 const { sendOrder, cancelEasyPostOrder } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 30 },
+  scheduleToCloseTimeout: '2 hours',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
-// Cart pushes: carts go down for longer; keep trying for a day before the order shows as stuck. At most 2 minutes
-// apart, so tracking reaches the buyer soon after a cart comes back.
+// Cart pushes: carts go down for longer; keep trying for a day before the order shows as stuck. Quick first retries
+// (a cart call fails now and then) and at most 2 minutes apart, so tracking reaches the buyer soon after a cart
+// comes back.
 const { pushTracking, answerCartCancellation } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 720 },
+  scheduleToCloseTimeout: '1 day',
+  retry: { initialInterval: '1 second', backoffCoefficient: 1.5, maximumInterval: '2 minutes' },
 });
 
 /** Holds per run before continue-as-new: about 15 history events each, so a run stays under ~200 events. */
@@ -236,7 +242,8 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
    * Only a backlog (a flash sale, the 01:00 resend of many held orders) waits: an order alone goes at once.
    */
   async function awaitSendSlot(prepared: PreparedOrder): Promise<boolean> {
-    if (prepared.sendAfterMs <= 0) return true;
+    // Not `<= 0`: a history recorded before admission existed has no `sendAfterMs`, and replays it as no wait.
+    if (!(prepared.sendAfterMs > 0)) return true;
     state.sendAt = new Date(Date.now() + prepared.sendAfterMs).toISOString();
     await waitFor(() => cancelRequest !== undefined, prepared.sendAfterMs);
     state.sendAt = undefined;
@@ -445,8 +452,10 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   }
 }
 
+/** The named failure behind an activity's failure: its own, or the last attempt's when its time ran out. */
 function applicationFailureOf(err: unknown): ApplicationFailure | undefined {
-  const cause = err instanceof ActivityFailure ? err.cause : err;
+  let cause = err instanceof ActivityFailure ? err.cause : err;
+  if (cause instanceof TimeoutFailure) cause = cause.cause;
   return cause instanceof ApplicationFailure ? cause : undefined;
 }
 

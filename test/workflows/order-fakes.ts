@@ -27,6 +27,8 @@ export interface FakeLog {
   pushTimes: Date[];
   cartAnswers: Parameters<Activities['answerCartCancellation']>[0][];
   pushRefusals: number;
+  /** Send attempts turned away as rate limited. */
+  rateLimited: number;
 }
 
 export interface FakeOptions {
@@ -38,6 +40,8 @@ export interface FakeOptions {
   /** How many tracking pushes the cart refuses before it accepts them. */
   pushRefusals?: number;
   resend?: { hour: number; minute?: number; zone: string };
+  /** How many send attempts are turned away as rate limited (retryable, a minute later) before sends go through. */
+  rateLimitedSends?: number;
   /** Admission waits of successive preparations that take a send slot (ms); once used up, 0. */
   sendSlotWaits?: number[];
   /** The merchant's order delivery (default: immediately). */
@@ -57,6 +61,7 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
     pushTimes: [],
     cartAnswers: [],
     pushRefusals: 0,
+    rateLimited: 0,
   };
   const queue = [...(options.sends ?? [])];
   const slotWaits = [...(options.sendSlotWaits ?? [])];
@@ -93,6 +98,14 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
       };
     },
     async sendOrder(input) {
+      if (log.rateLimited < (options.rateLimitedSends ?? 0)) {
+        log.rateLimited += 1;
+        throw ApplicationFailure.create({
+          message: 'at the merchant EasyPost rate',
+          type: 'EasyPostRateLimited',
+          nextRetryDelay: '1 minute',
+        });
+      }
       log.sends.push(input);
       log.sendTimes.push(new Date(Context.current().info.currentAttemptScheduledTimestampMs));
       const outcome = queue.shift() ?? options.thereafter ?? 'ok';

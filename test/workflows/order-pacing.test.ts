@@ -69,4 +69,13 @@ describe('sends paced under the merchant EasyPost rate', () => {
       expect(localTime(log.sendTimes[1]!, resend.zone)).toBe('01:30');
     });
   });
+
+  it('a send turned away by the pacing more than 30 times still goes through: retries are bounded by time', async () => {
+    await runOrder(env, { rateLimitedSends: 40 }, async ({ handle, log }) => {
+      await env.sleep(45 * MINUTE);
+      await waitForStatus(handle, 'at_wms');
+      expect(log.rateLimited).toBe(40);
+      expect(log.sends).toHaveLength(1);
+    });
+  });
 });

@@ -17,4 +17,9 @@ export class ShopifyApiError extends Error {
     super(message, { cause: details.cause });
     this.retryable = kind === 'transient';
   }
+
+  /** Shopify's Retry-After, where the activities look for every cart's (activities/cart-failure.ts). */
+  get retryAfterMs(): number | undefined {
+    return this.details.retryAfterMs;
+  }
 }
