@@ -42,6 +42,14 @@ runMain(async () => {
   const flags = parseFlags();
   const runDir = join(__dirname, '..', '.data', 'chaos', `${new Date().toISOString().replace(/[:.]/g, '-')}`);
   mkdirSync(runDir, { recursive: true });
+  // Ctrl-C or SIGTERM ends the run in order (audit, then every server stopped); a second one exits at once.
+  const interrupted = new AbortController();
+  const interrupt = (signal: NodeJS.Signals) => {
+    if (interrupted.signal.aborted) process.exit(130);
+    console.log(`${signal}: ending the run and stopping its servers (again to exit at once)`);
+    interrupted.abort();
+  };
+  process.on('SIGINT', interrupt).on('SIGTERM', interrupt);
   const report = await runChaos({
     orders: flags.orders,
     seed: flags.seed,
@@ -51,6 +59,7 @@ runMain(async () => {
     drainTimeoutMs: flags['drain-timeout'] * 1000,
     runDir,
     log: (line) => console.log(line),
+    signal: interrupted.signal,
   });
   console.log(formatReport(report));
   const failed = failuresOf(report).length > 0;

@@ -22,6 +22,8 @@ export interface ChaosOptions {
   runDir: string;
   workflowBundlePath?: string;
   log?: (line: string) => void;
+  /** Ends the run early (Ctrl-C): it stops waiting, audits what there is and stops its servers. */
+  signal?: AbortSignal;
 }
 
 /** Orders arrive in 20 waves, one per tick, so faults and kills meet orders at every stage. */
@@ -55,7 +57,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const startedAt = Date.now();
     const acted = new Set<string>();
     let lastLog = startedAt;
-    while (progress < 1 && Date.now() - startedAt < options.drainTimeoutMs) {
+    while (progress < 1 && Date.now() - startedAt < options.drainTimeoutMs && !options.signal?.aborted) {
       const wave = Math.min(options.orders, planned.length + Math.ceil(options.orders / WAVES));
       while (planned.length < wave)
         planned.push(placeOrder(stack.sims, stores, planned.length, fates[planned.length]!));

@@ -9,11 +9,7 @@ import { testEnv } from '../../setup/test-env-vars';
 // exactly once. The run owns its servers: the run's shared ones are never killed.
 const runDir = join(__dirname, '..', '..', '..', '.data', 'chaos', `test-${process.pid}-${Date.now()}`);
 
-// Opt-in (EPF_CHAOS_CI=1) until the open bug it found is fixed: an order pull (and a shipment pickup) retries its
-// whole page when one cart call in it fails, so at 20% cart faults pages never complete. Then it runs in npm test.
-const describeChaos = process.env.EPF_CHAOS_CI === '1' ? describe : describe.skip;
-
-describeChaos('chaos', () => {
+describe('chaos', () => {
   it('loses and duplicates nothing under faults, worker kills and a PostgreSQL restart', async () => {
     mkdirSync(runDir, { recursive: true });
     const report = await runChaos({
@@ -21,13 +17,17 @@ describeChaos('chaos', () => {
       seed: 20261125,
       faultRate: 0.2,
       workerKills: 3,
-      drainTimeoutMs: 100_000,
+      // Most runs drain in 50-70 s; the rest is for the tail of cart retries (a push failing 6-7 times in a row).
+      drainTimeoutMs: 120_000,
       runDir,
       workflowBundlePath: testEnv('workflowBundlePath'),
     });
     const failures = failuresOf(report);
     if (failures.length) console.log(formatReport(report));
-    else rmSync(runDir, { recursive: true, force: true });
+    else {
+      console.log(`chaos: ${report.orders} orders drained in ${report.drainSeconds.toFixed(1)} s`);
+      rmSync(runDir, { recursive: true, force: true });
+    }
     expect(failures).toEqual([]);
-  }, 170_000);
+  }, 200_000);
 });
