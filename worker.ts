@@ -40,6 +40,7 @@ runMain(async () => {
           exceptionsWebhookUrl: config.EXCEPTIONS_WEBHOOK_URL,
         }),
         workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
+        maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
       });
       logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'Worker started');
       // Resolves once SIGINT/SIGTERM has drained in-flight tasks (the SDK's default shutdown signals).

@@ -75,6 +75,12 @@ export const envSchema = z.object({
   CODEC_CORS_ORIGINS: origins.default(['http://127.0.0.1:8233', 'http://localhost:8233']),
   /** `token`: /codec needs the API_TOKEN like every route; `loopback`: calls from this machine need none (npm run dev). */
   CODEC_AUTH: z.enum(['token', 'loopback']).default('token'),
+  /**
+   * Workflows a worker keeps in memory between their tasks; its memory is bounded by this. An order waits days
+   * between tasks (held until 01:00, at the warehouse until shipped), so a modest cache costs little: a workflow not
+   * in it is replayed from its history, at most ~200 events, when its next task comes.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(1000),
   /** Where the worker serves Prometheus metrics (`/metrics`); also its liveness probe. */
   WORKER_METRICS_ADDRESS: hostPort.default('127.0.0.1:9464'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),

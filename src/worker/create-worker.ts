@@ -13,6 +13,8 @@ export interface CreateWorkerOptions {
   activities: Partial<ReturnType<typeof createActivities>>;
   /** A prebuilt bundle (production, tests); without it the worker bundles `workflows/` at start. */
   workflowBundlePath?: string;
+  /** WORKER_MAX_CACHED_WORKFLOWS; unset, the SDK sizes the cache from the heap. */
+  maxCachedWorkflows?: number;
 }
 
 /** The one place a worker is configured, shared by worker.ts and the tests. */
