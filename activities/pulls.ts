@@ -1,5 +1,5 @@
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { CartRefusal, type CartAdapter, type PulledOrder } from '../src/carts/adapter';
 import type { Cart, CartStore } from '../src/db/carts';
 import type { OrderIndex } from '../src/db/orders';
@@ -61,7 +61,7 @@ export function createPullActivities(deps: PullActivityDeps) {
     const cart = await deps.carts.get(input.cartId);
     if (!cart) throw ApplicationFailure.nonRetryable(`Unknown cart ${input.cartId}`, 'UnknownCart');
     const adapter = await deps.adapterForCart(cart);
-    const repaired = await repeatPendingAccepts(input.cartId, adapter);
+    const repaired = await repeatPendingAccepts(input.cartId, adapter, client);
     const cursor = await deps.pulls.cursor(input.cartId);
     const page = await callCart(() => adapter.listOrders(cursor));
     const result: PullPageResult = {
@@ -130,10 +130,12 @@ export function createPullActivities(deps: PullActivityDeps) {
   }
 
   /**
-   * Repeats the accepts earlier pulls could not make; returns how many the cart took now. One the cart refuses for
-   * good (the order was cancelled or closed meanwhile) is dropped with a warning; one that fails again waits.
+   * Repeats the accepts earlier pulls could not make; returns how many the cart took now. One that fails again waits.
+   * One the cart refuses for good means the merchant withdrew the order before we accepted it (Shopify closes an
+   * unaccepted request when the order is cancelled, and sends no cancellation request): the order's workflow is
+   * cancelled, at EasyPost if it is there already.
    */
-  async function repeatPendingAccepts(cartId: string, adapter: CartAdapter): Promise<number> {
+  async function repeatPendingAccepts(cartId: string, adapter: CartAdapter, client: Client): Promise<number> {
     let repaired = 0;
     for (const cartOrderId of await deps.pulls.pendingAccepts(cartId)) {
       try {
@@ -144,7 +146,20 @@ export function createPullActivities(deps: PullActivityDeps) {
           await deps.pulls.deferAccept(cartId, cartOrderId, String(err));
           continue;
         }
-        log.warn('The cart refuses a deferred accept; dropped', { cartId, cartOrderId, error: err.message });
+        log.warn('The cart withdrew an order we had not accepted yet; cancelling it', {
+          cartId,
+          cartOrderId,
+          error: err.message,
+        });
+        await client.workflow
+          .getHandle(orderWorkflowId(cartId, cartOrderId))
+          .signal(cancelSignal, {
+            reason: `withdrawn in the cart before it was accepted (${err.message})`,
+            source: 'cart',
+          })
+          .catch((signalErr: unknown) => {
+            if (!(signalErr instanceof WorkflowNotFoundError)) throw signalErr;
+          });
       }
       await deps.pulls.acceptSettled(cartId, cartOrderId);
     }

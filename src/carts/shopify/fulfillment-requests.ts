@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fulfillmentOrderState } from './fulfillment-order-state';
+import { fulfillmentOrderState, type FulfillmentOrderState } from './fulfillment-order-state';
 import type { GraphqlClient, Operation } from './graphql-client';
 import { ACCEPT_CANCELLATION_REQUEST, ACCEPT_FULFILLMENT_REQUEST, REJECT_CANCELLATION_REQUEST } from './queries';
 import { refusal, userErrorsSchema } from './user-errors';
@@ -15,15 +15,20 @@ async function answer(
   operation: Operation,
   mutation: string,
   variables: { id: string; message: string },
-  done: readonly string[],
+  done: (state: FulfillmentOrderState) => boolean,
 ): Promise<void> {
   const data = await client.request(operation, variables, z.object({ [mutation]: payloadSchema.nullable() }));
   const userErrors = data[mutation]?.userErrors ?? [];
   if (userErrors.length === 0) return;
   const state = await fulfillmentOrderState(client, variables.id);
-  if (state && done.includes(state.requestStatus)) return;
+  if (state && done(state)) return;
   throw refusal(operation.name, userErrors);
 }
+
+const inStatus =
+  (...statuses: string[]) =>
+  (state: FulfillmentOrderState) =>
+    statuses.includes(state.requestStatus);
 
 /** Accepts the fulfillment request: the order is ours to ship. */
 export function acceptFulfillmentRequest(client: GraphqlClient, id: string): Promise<void> {
@@ -32,8 +37,11 @@ export function acceptFulfillmentRequest(client: GraphqlClient, id: string): Pro
     ACCEPT_FULFILLMENT_REQUEST,
     'fulfillmentOrderAcceptFulfillmentRequest',
     { id, message: 'Accepted by EasyPost Fulfillment' },
-    // Accepted, or already moved on from accepted (cancellation asked, shipped).
-    ['ACCEPTED', 'CANCELLATION_REQUESTED', 'CANCELLATION_REJECTED', 'CANCELLATION_ACCEPTED', 'CLOSED'],
+    // Accepted, or already moved on from accepted: cancellation asked, or shipped (closed with our fulfillments).
+    // Closed with none, the merchant withdrew the request before we accepted (the order was cancelled): a refusal.
+    (state) =>
+      inStatus('ACCEPTED', 'CANCELLATION_REQUESTED', 'CANCELLATION_REJECTED', 'CANCELLATION_ACCEPTED')(state) ||
+      (state.requestStatus === 'CLOSED' && state.fulfillments.nodes.length > 0),
   );
 }
 
@@ -49,13 +57,13 @@ export function answerCancellationRequest(
         ACCEPT_CANCELLATION_REQUEST,
         'fulfillmentOrderAcceptCancellationRequest',
         { id, message: outcome.reason },
-        ['CANCELLATION_ACCEPTED'],
+        inStatus('CANCELLATION_ACCEPTED'),
       )
     : answer(
         client,
         REJECT_CANCELLATION_REQUEST,
         'fulfillmentOrderRejectCancellationRequest',
         { id, message: outcome.reason },
-        ['CANCELLATION_REJECTED'],
+        inStatus('CANCELLATION_REJECTED'),
       );
 }

@@ -1,7 +1,10 @@
 import { createPullStore } from '../../../src/db/pulls';
 import { startShopifySimulator, type RunningShopifySimulator } from '../../../src/simulators/shopify';
 import { startWooCommerceSimulator, type RunningWooCommerceSimulator } from '../../../src/simulators/woocommerce';
+import { orderWorkflowId } from '../../../src/domain/order';
 import { pullOrdersWorkflow } from '../../../workflows';
+import { statusQuery } from '../../../workflows/definitions';
+import { pollUntil } from '../../helpers/poll';
 import { startOrderStack, type OrderStack } from '../../helpers/order-stack';
 import { addShopCarts } from '../../helpers/shop-carts';
 
@@ -11,15 +14,18 @@ let stack: OrderStack;
 let shopify: RunningShopifySimulator;
 let woo: RunningWooCommerceSimulator;
 let siteId: string;
+let shopId: string;
 let wooCartId: string;
+let shopCartId: string;
 
 beforeAll(async () => {
   stack = await startOrderStack('accepts');
   await stack.startWorker();
   [shopify, woo] = await Promise.all([startShopifySimulator(), startWooCommerceSimulator()]);
   const site = woo.control.createSite({ name: 'Accepts store' });
-  siteId = site.site;
-  ({ wooCartId } = await addShopCarts(stack.pool, stack.merchantId, { shop: shopify.control.createShop(), site }));
+  const shop = shopify.control.createShop();
+  [siteId, shopId] = [site.site, shop.shop_id];
+  ({ wooCartId, shopCartId } = await addShopCarts(stack.pool, stack.merchantId, { shop, site }));
 });
 
 afterAll(async () => {
@@ -28,11 +34,11 @@ afterAll(async () => {
 });
 
 let runs = 0;
-const pull = () =>
+const pull = (cartId = wooCartId) =>
   stack.env.client.workflow.execute(pullOrdersWorkflow, {
     taskQueue: stack.taskQueue,
-    workflowId: `pull:${wooCartId}:${(runs += 1)}`,
-    args: [{ cartId: wooCartId }],
+    workflowId: `pull:${cartId}:${(runs += 1)}`,
+    args: [{ cartId }],
   });
 const acceptedNotes = () =>
   woo.control
@@ -60,4 +66,26 @@ it('starts every order of a page when an accept fails, and the next pull repeats
   expect(await pull()).toMatchObject({ pulled: 0, acceptsDeferred: 0, acceptsRepaired: 1 });
   expect(acceptedNotes().sort()).toEqual([...ids].sort());
   expect(await createPullStore(stack.pool).pendingAccepts(wooCartId)).toEqual([]);
+});
+
+// Found by `npm run chaos`: Shopify closes a fulfillment request the merchant cancels before we accepted it, and sends
+// no cancellation request. The repeated accept took "closed" for success, so the order went on to ship.
+it('cancels an order the merchant withdrew before its deferred accept went through', async () => {
+  const placed = shopify.control.createOrder({
+    shop: shopId,
+    order: { lines: [{ sku: 'SOCK-M', quantity: 1 }], shipping_line: { title: 'Standard' } },
+  });
+  shopify.control.addFault({ operation: 'FulfillmentOrderAcceptFulfillmentRequest', kind: 'server_error', times: 1 });
+  expect(await pull(shopCartId)).toMatchObject({ started: 1, acceptsDeferred: 1 });
+  const handle = stack.env.client.workflow.getHandle(orderWorkflowId(shopCartId, placed.id));
+  await pollUntil(async () => (await handle.query(statusQuery)).status === 'at_wms', { timeoutMs: 20_000 });
+
+  shopify.control.cancelOrder(placed.order_id, { reason: 'buyer changed their mind' });
+  expect(await pull(shopCartId)).toMatchObject({ acceptsRepaired: 0 });
+
+  await pollUntil(async () => (await handle.query(statusQuery)).status === 'cancelled', { timeoutMs: 20_000 });
+  const { easyPostOrderId, cancelReason } = await handle.query(statusQuery);
+  expect(cancelReason).toMatch(/withdrawn in the cart/);
+  expect((await stack.easyPost().getOrder(easyPostOrderId!)).status).toBe('cancelled');
+  expect(await createPullStore(stack.pool).pendingAccepts(shopCartId)).toEqual([]);
 });
