@@ -5,6 +5,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { printJson } from '../bench/json-output';
 import { ConfigError } from '../src/config/config-error';
 import { runMain } from '../src/main';
 import { burstFailures, formatBurstReport } from './report';
@@ -58,7 +59,8 @@ runMain(async () => {
     runDir,
     log: (line) => console.error(line),
   });
-  console.log(flags.json ? JSON.stringify(report, null, 2) : formatBurstReport(report));
+  if (flags.json) printJson(report);
+  else console.log(formatBurstReport(report));
   const failed = burstFailures(report).length > 0;
   if (!failed) rmSync(runDir, { recursive: true, force: true });
   process.exitCode = failed ? 1 : 0;

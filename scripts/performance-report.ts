@@ -7,7 +7,8 @@ import { format, resolveConfig } from 'prettier';
 import { parseJsonOutput } from '../bench/json-output';
 import type { CreateBenchReport } from '../bench/easypost/create-bench';
 import type { PipelineReport } from '../bench/pipeline/run';
-import { easyPostSection, inventorySection, orderHistorySection } from './performance/bench-sections';
+import type { BurstReport } from '../burst/scenario';
+import { burstSection, easyPostSection, inventorySection, orderHistorySection } from './performance/bench-sections';
 import { describeMachine } from './performance/machine';
 import { table } from './performance/markdown';
 import { pipelineSection } from './performance/pipeline-section';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   const easyPost = await runBench<CreateBenchReport>('bench:easypost');
   const orderHistory = await runBench<Record<string, unknown>[]>('bench:order-history');
   const inventory = await runBench<Parameters<typeof inventorySection>[0]>('bench:inventory');
+  const burst = await runBench<BurstReport>('bench:burst');
 
   const page = [
     '# Performance',
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
     easyPostSection(easyPost),
     orderHistorySection(orderHistory),
     inventorySection(inventory),
+    burstSection(burst),
   ].join('\n\n');
   const options = (await resolveConfig(OUT)) ?? {};
   writeFileSync(OUT, await format(page, { ...options, parser: 'markdown' }));
