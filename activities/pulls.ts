@@ -6,6 +6,7 @@ import type { OrderIndex } from '../src/db/orders';
 import type { PullStore } from '../src/db/pulls';
 import type { CartSettings } from '../src/merchants/settings';
 import { orderWorkflowId } from '../src/domain/order';
+import { noPullCounts, type PullCounts } from '../src/domain/pull-counts';
 import { startOrderWorkflow } from '../src/orders/submit';
 import { cancelSignal } from '../workflows/definitions';
 import { callCart } from './cart-failure';
@@ -19,17 +20,7 @@ export interface PullActivityDeps {
 }
 
 /** What one page of a pull did; every order the cart returned lands in exactly one bucket. */
-export interface PullPageResult {
-  pulled: number;
-  started: number;
-  duplicates: number;
-  malformed: number;
-  cancelled: number;
-  skipped: number;
-  /** Accepts the cart did not take this time: recorded, and repeated by the next pulls. */
-  acceptsDeferred: number;
-  /** Accepts deferred by earlier pulls that the cart took now. */
-  acceptsRepaired: number;
+export interface PullPageResult extends PullCounts {
   hasMore: boolean;
 }
 
@@ -65,13 +56,8 @@ export function createPullActivities(deps: PullActivityDeps) {
     const cursor = await deps.pulls.cursor(input.cartId);
     const page = await callCart(() => adapter.listOrders(cursor));
     const result: PullPageResult = {
+      ...noPullCounts(),
       pulled: page.orders.length,
-      started: 0,
-      duplicates: 0,
-      malformed: 0,
-      cancelled: 0,
-      skipped: 0,
-      acceptsDeferred: 0,
       acceptsRepaired: repaired,
       hasMore: page.hasMore,
     };

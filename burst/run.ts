@@ -3,10 +3,9 @@
 // resend misses its bound.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { printJson } from '../bench/json-output';
-import { ConfigError } from '../src/config/config-error';
+import { parseFlags } from '../src/config/flags';
 import { runMain } from '../src/main';
 import { burstFailures, formatBurstReport } from './report';
 import { runBurst } from './scenario';
@@ -19,35 +18,11 @@ const flagsSchema = z.object({
   'stuck-every': z.coerce.number().int().min(2).max(100_000).default(100),
   /** Default: room for the setup at about 15 orders/s, plus a minute. */
   lead: z.coerce.number().int().min(30).max(86_400).optional(),
-  json: z.enum(['true']).optional(),
+  json: z.boolean().default(false),
 });
 
-function parseFlags() {
-  const options = Object.fromEntries(
-    Object.keys(flagsSchema.shape).map((name) => [
-      name,
-      { type: name === 'json' ? ('boolean' as const) : ('string' as const) },
-    ]),
-  );
-  let values: Record<string, unknown>;
-  try {
-    ({ values } = parseArgs({ options }));
-  } catch (err) {
-    throw new ConfigError(
-      `${(err as Error).message}; flags: ${Object.keys(options)
-        .map((name) => `--${name}`)
-        .join(' ')}`,
-    );
-  }
-  const parsed = flagsSchema.safeParse({ ...values, json: values.json ? 'true' : undefined });
-  if (parsed.success) return parsed.data;
-  throw new ConfigError(
-    `Invalid flags: ${parsed.error.issues.map((issue) => `--${String(issue.path[0])} ${issue.message}`).join('; ')}`,
-  );
-}
-
 runMain(async () => {
-  const flags = parseFlags();
+  const flags = parseFlags(flagsSchema, ['json']);
   const runDir = join(__dirname, '..', '.data', 'burst', new Date().toISOString().replace(/[:.]/g, '-'));
   mkdirSync(runDir, { recursive: true });
   const report = await runBurst({

@@ -2,9 +2,8 @@
 // restart; prints the audit and exits 1 on any duplicate, loss or mismatch.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ConfigError } from '../src/config/config-error';
+import { parseFlags } from '../src/config/flags';
 import { runMain } from '../src/main';
 import { failuresOf, formatReport } from './report';
 import { runChaos } from './scenario';
@@ -20,26 +19,8 @@ const flagsSchema = z.object({
   'drain-timeout': int(10, 86_400).default(900),
 });
 
-function parseFlags() {
-  const options = Object.fromEntries(Object.keys(flagsSchema.shape).map((name) => [name, { type: 'string' as const }]));
-  let values: Record<string, unknown>;
-  try {
-    ({ values } = parseArgs({ options }));
-  } catch (err) {
-    throw new ConfigError(
-      `${(err as Error).message}; flags: ${Object.keys(options)
-        .map((name) => `--${name}`)
-        .join(' ')}`,
-    );
-  }
-  const parsed = flagsSchema.safeParse(values);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `--${String(issue.path[0])} ${issue.message}`);
-  throw new ConfigError(`Invalid flags: ${problems.join('; ')}`);
-}
-
 runMain(async () => {
-  const flags = parseFlags();
+  const flags = parseFlags(flagsSchema);
   const runDir = join(__dirname, '..', '.data', 'chaos', `${new Date().toISOString().replace(/[:.]/g, '-')}`);
   mkdirSync(runDir, { recursive: true });
   // Ctrl-C or SIGTERM ends the run in order (audit, then every server stopped); a second one exits at once.
