@@ -44,6 +44,13 @@ export interface PreparedOrder {
   sendAfterMs: number;
 }
 
+/**
+ * Below this, a send's slot is near enough to go at once: the `requests` lane holds the call for the difference,
+ * well within its 3 s (MAX_REQUEST_WAIT_MS). Waiting on a timer instead would cost a workflow task per order
+ * whenever a few orders arrive together.
+ */
+export const MIN_QUEUED_SEND_MS = 1_000;
+
 export interface PrepareOptions {
   /** The workflow sends as soon as this returns: admit it now, whatever the merchant's delivery setting. */
   sendingNow?: boolean;
@@ -109,7 +116,8 @@ export function createOrderActivities(deps: OrderActivityDeps) {
         warehouseId: warehouse.warehouseId,
         warehouseReason: warehouse.reason,
         resend: { hour: settings.resendHour, minute: settings.resendMinute, zone: settings.resendZone },
-        sendAfterMs: Math.ceil(slot?.waitMs ?? 0),
+        // A short wait is absorbed by the request lane inside the send activity; only a backlog costs a timer.
+        sendAfterMs: (slot?.waitMs ?? 0) >= MIN_QUEUED_SEND_MS ? Math.ceil(slot!.waitMs) : 0,
         timings: {
           delivery: settings.orderDelivery,
           trackingUploadSeconds: cart.settings.trackingUploadSeconds,
