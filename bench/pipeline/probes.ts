@@ -3,6 +3,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { CartOrder } from '../../src/domain/order';
 import type { OrderStatus } from '../../src/domain/order-status';
 import { BARCODES } from '../../test/helpers/order-stack';
+import { pollUntil } from '../../test/helpers/poll';
 import { waitForStatus } from '../../test/workflows/order-fakes';
 import type { orderWorkflow } from '../../workflows';
 import { cancelSignal, inventoryAvailableSignal, statusQuery } from '../../workflows/definitions';
@@ -34,6 +35,9 @@ export async function probeOrders(stack: PipelineStack, taskQueue: string) {
   };
   const ship = async (handle: OrderHandle) => {
     await waitForStatus(handle, 'at_wms');
+    // A real shipment comes hours later. The query sees `at_wms` while the task that recorded it may still be
+    // completing; a signal then would cost one more workflow task, a race of the probe, not a cost of the order.
+    await pollUntil(async () => !(await handle.describe()).raw.pendingWorkflowTask, { timeoutMs: 10_000 });
     await shipAtEasyPost(stack, (await handle.query(statusQuery)).easyPostOrderId!);
   };
 
