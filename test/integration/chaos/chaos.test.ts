@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { failuresOf, formatReport } from '../../../chaos/report';
 import { runChaos } from '../../../chaos/scenario';
+import { describeWithOwnPostgres } from '../../helpers/own-postgres';
 import { testEnv } from '../../setup/test-env-vars';
 
 // `npm run chaos` at CI size: orders through the real worker process, its own Temporal and PostgreSQL, with 20% of
@@ -9,7 +10,9 @@ import { testEnv } from '../../setup/test-env-vars';
 // exactly once. The run owns its servers: the run's shared ones are never killed.
 const runDir = join(__dirname, '..', '..', '..', '.data', 'chaos', `test-${process.pid}-${Date.now()}`);
 
-describe('chaos', () => {
+const describeOwnPostgres = describeWithOwnPostgres(runDir);
+
+describeOwnPostgres('chaos', () => {
   it('loses and duplicates nothing under faults, worker kills and a PostgreSQL restart', async () => {
     mkdirSync(runDir, { recursive: true });
     const report = await runChaos({
