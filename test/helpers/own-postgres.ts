@@ -1,4 +1,4 @@
-import { embeddedPostgresBlocker } from '../../src/db/embedded';
+import { embeddedPostgresBlocker } from '../../src/db/embedded-blocker';
 
 /**
  * `describe` for a harness that owns its PostgreSQL (embedded), or `describe.skip` with the reason printed when it
