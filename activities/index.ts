@@ -10,9 +10,13 @@ import { createDatabaseActivities } from './database';
 import { createPullActivities } from './pulls';
 import { createShipmentActivities } from './shipments';
 import { createMerchantCursorStore } from '../src/db/merchant-cursors';
-import { createEasyPostClient } from '../src/easypost';
-import { meteredFetch } from './metered-fetch';
-import { createOrderActivities } from './orders';
+import { CART_REQUEST_TIMEOUT_MS } from '../src/carts/adapter';
+import { createEasyPostClient, DEFAULT_TIMEOUT_MS } from '../src/easypost';
+import { createEasyPostCreates } from '../src/db/easypost-creates';
+import { withAttemptClock } from './attempt-deadline';
+import { boundedFetch } from './bounded-fetch';
+import { meteredFetch, type ExternalService } from './metered-fetch';
+import { createOrderActivities, DEFAULT_CREATE_SETTLE_MS } from './orders';
 import { createInventoryStore } from '../src/db/inventory';
 import { createInventoryActivities } from './inventory';
 import { createInventoryPushStore } from '../src/db/inventory-pushes';
@@ -29,6 +33,8 @@ export interface ActivityDeps {
   easyPostBaseUrl: string;
   /** EXCEPTIONS_WEBHOOK_URL: where new exceptions are posted; unset, nothing is. */
   exceptionsWebhookUrl?: string;
+  /** EASYPOST_CREATE_SETTLE_SECONDS, in ms: how long a create may take to commit and show in listings. */
+  createSettleMs?: number;
 }
 
 /** Every activity the worker registers, as closures over shared dependencies. */
@@ -37,7 +43,9 @@ export function createActivities(deps: ActivityDeps) {
   const box = new SecretBox(deps.secretKey);
   const carts = createCartStore(pool, box);
   const orders = createOrderIndex(pool);
-  const { adapterFor, adapterForCart } = createCartAdapters({ pool, carts, fetchFor: meteredFetch });
+  // Every outside call is bound to its activity attempt: none outlives the attempt that made it.
+  const cartFetch = (type: ExternalService) => boundedFetch(meteredFetch(type), CART_REQUEST_TIMEOUT_MS);
+  const { adapterFor, adapterForCart } = createCartAdapters({ pool, carts, fetchFor: cartFetch });
   const merchants = createMerchantStore(pool, box);
   const mappings = createMappingStore(pool);
   const inventory = createInventoryStore(pool);
@@ -47,11 +55,11 @@ export function createActivities(deps: ActivityDeps) {
     return createEasyPostClient({
       apiKey,
       baseUrl: deps.easyPostBaseUrl,
-      fetch: meteredFetch('easypost'),
+      fetch: boundedFetch(meteredFetch('easypost'), DEFAULT_TIMEOUT_MS),
       throttle: paceRequests(pacing, merchantId, requestsPerSecond),
     });
   };
-  return {
+  return withAttemptClock({
     ...createDatabaseActivities(pool),
     ...createOrderActivities({
       merchants,
@@ -60,6 +68,8 @@ export function createActivities(deps: ActivityDeps) {
       orders,
       inventory,
       pacing,
+      creates: createEasyPostCreates(pool),
+      createSettleMs: deps.createSettleMs ?? DEFAULT_CREATE_SETTLE_MS,
       easyPostClient,
       adapterFor,
     }),
@@ -75,5 +85,5 @@ export function createActivities(deps: ActivityDeps) {
       adapterForCart,
     }),
     ...createExceptionActivities({ pool, webhookUrl: deps.exceptionsWebhookUrl }),
-  };
+  });
 }

@@ -10,8 +10,19 @@ import { mapShipMethod } from '../src/domain/ship-method';
 import { cartLinesForShipment } from '../src/domain/shipment-lines';
 import { translateLines, type WmsLine } from '../src/domain/translation';
 import { chooseWarehouse, warehouseStock } from '../src/domain/warehouse';
-import { createOrderIdempotently, orderMarker, type CreateOrderRequest, type EasyPostClient } from '../src/easypost';
+import {
+  createOrderIdempotently,
+  EasyPostError,
+  findOrderByMarker,
+  orderMarker,
+  shipmentsOf,
+  type CreateOrderRequest,
+  type EasyPostClient,
+  type Order,
+} from '../src/easypost';
+import type { EasyPostCreates } from '../src/db/easypost-creates';
 import type { EasyPostPacing } from '../src/db/easypost-pacing';
+import { toShipmentUpdate } from '../src/orders/shipment-update';
 import { SEND_SHARE, type OrderDelivery } from '../src/merchants/settings';
 import { OrderFailure, type ShipmentUpdate } from '../workflows/definitions';
 import { callCart } from './cart-failure';
@@ -26,6 +37,10 @@ export interface OrderActivityDeps {
   inventory: InventoryStore;
   /** Admits sends under each merchant's EasyPost rate, across every worker. */
   pacing: EasyPostPacing;
+  /** Notes every create sent, so a later attempt knows whether to look for it, and when it can. */
+  creates: EasyPostCreates;
+  /** How long a create may take to commit and show in listings (EASYPOST_CREATE_SETTLE_SECONDS). */
+  createSettleMs: number;
   /** A client on the merchant's EasyPost key for its current mode, loaded by merchant ID. */
   easyPostClient(merchantId: string): Promise<EasyPostClient>;
   adapterFor(cartId: string): Promise<CartAdapter>;
@@ -57,6 +72,16 @@ export interface PrepareOptions {
   /** Requests the send makes: 1 (the create), 2 when a resend first looks for an order an earlier attempt made. */
   sendRequests?: number;
 }
+
+/** The order EasyPost has: created now, or adopted from an earlier attempt with the packages it already shipped. */
+export interface SentOrder {
+  easyPostOrderId: string;
+  adopted: boolean;
+  shipments?: ShipmentUpdate[];
+}
+
+/** How long a create may take to commit and show in EasyPost's listings, unless EASYPOST_CREATE_SETTLE_SECONDS says. */
+export const DEFAULT_CREATE_SETTLE_MS = 60_000;
 
 /** When the order goes to EasyPost and how its tracking goes back to the cart. */
 export interface OrderTimings {
@@ -126,26 +151,68 @@ export function createOrderActivities(deps: OrderActivityDeps) {
     },
 
     /**
-     * Creates the order at EasyPost at most once: the description carries a marker derived from the workflow ID,
-     * and every attempt that may follow a committed create looks it up first (attempt > 1, or a resend).
+     * Creates the order at EasyPost at most once. EasyPost takes no idempotency key, so the description carries a
+     * marker derived from the workflow ID, and every create is noted in PostgreSQL just before it leaves. When an
+     * earlier create was sent (a timed-out attempt, a crashed worker, an earlier send), this attempt first waits until
+     * that create has settled (EASYPOST_CREATE_SETTLE_SECONDS: a slow commit, a listing that lags), then looks the
+     * marker up and adopts what it finds, with the shipments it may already have.
      */
     async sendOrder(input: {
       workflowId: string;
       merchantId: string;
       request: CreateOrderRequest;
+      /** Set by workflows started before creates were noted: look up first even without a note. */
       isResend: boolean;
       createdAfter: string;
-    }): Promise<{ easyPostOrderId: string; adopted: boolean }> {
-      const attempt = Context.current().info.attempt;
+    }): Promise<SentOrder> {
+      const earlier = await deps.creates.earlier(input.workflowId, deps.createSettleMs);
+      if (earlier && earlier.settlesInMs > 0) throw settling(earlier.settlesInMs);
       const client = await easyPostClient(input.merchantId);
+      let posted = false;
       try {
         const { order, adopted } = await createOrderIdempotently(client, input.request, {
           marker: orderMarker(input.workflowId),
-          checkExistingFirst: attempt > 1 || input.isResend,
+          checkExistingFirst: earlier !== undefined || input.isResend || Context.current().info.attempt > 1,
           createdAfter: new Date(input.createdAfter),
+          beforeCreate: async () => {
+            await deps.creates.record(input.workflowId);
+            posted = true;
+          },
         });
-        if (adopted) log.info('Adopted the order an earlier attempt created', { easyPostOrderId: order.id });
-        return { easyPostOrderId: order.id, adopted };
+        if (!adopted) return { easyPostOrderId: order.id, adopted };
+        log.info('Adopted the order an earlier attempt created', { easyPostOrderId: order.id });
+        return { easyPostOrderId: order.id, adopted, shipments: shipmentUpdatesOf(order) };
+      } catch (err) {
+        // A refusal (no stock, bad data) created nothing: the next send need not wait for it to settle.
+        if (posted && err instanceof EasyPostError && !err.ambiguous) await deps.creates.answered(input.workflowId);
+        throw toActivityFailure(err);
+      }
+    },
+
+    /**
+     * Cancels at EasyPost every order carrying this order's marker, for an order whose send may have committed though
+     * the workflow never learnt its ID (a lost answer, then a hold or an error). Waits out a create still settling
+     * first. Returns the EasyPost IDs it cancelled (none when nothing was created). Refused once picked.
+     */
+    async cancelSentOrder(input: { workflowId: string; merchantId: string; createdAfter: string }): Promise<string[]> {
+      const earlier = await deps.creates.earlier(input.workflowId, deps.createSettleMs);
+      if (earlier && earlier.settlesInMs > 0) throw settling(earlier.settlesInMs);
+      const client = await easyPostClient(input.merchantId);
+      const marker = orderMarker(input.workflowId);
+      const cancelled: string[] = [];
+      try {
+        // Cancelled orders drop out of the lookup: ask again until none is left (a duplicate, if one slipped through).
+        for (
+          let found = await findOrderByMarker(client, marker, { createdAfter: new Date(input.createdAfter) });
+          found;
+        ) {
+          if (cancelled.includes(found.id))
+            throw new Error(`EasyPost order ${found.id} is still listed after its cancel`);
+          await cancelOrRefuse(client, found.id);
+          cancelled.push(found.id);
+          found = await findOrderByMarker(client, marker, { createdAfter: new Date(input.createdAfter) });
+        }
+        return cancelled;
       } catch (err) {
         throw toActivityFailure(err);
       }
@@ -213,6 +280,31 @@ export function createOrderActivities(deps: OrderActivityDeps) {
       );
     },
   };
+}
+
+/** A retry for when an earlier create has settled: a lookup before then could miss it, and create it twice. */
+function settling(waitMs: number): ApplicationFailure {
+  return ApplicationFailure.create({
+    message: `an earlier create may still commit at EasyPost: looking for it in ${Math.ceil(waitMs / 1000)} s`,
+    type: 'EasyPostCreateSettling',
+    nextRetryDelay: waitMs,
+  });
+}
+
+/** Cancels one EasyPost order; a refusal names the order, so the workflow records where its order is. */
+async function cancelOrRefuse(client: EasyPostClient, easyPostOrderId: string): Promise<void> {
+  try {
+    await client.cancelOrder(easyPostOrderId);
+  } catch (err) {
+    if (!(err instanceof EasyPostError) || err.kind !== 'cancel_refused') throw err;
+    throw ApplicationFailure.nonRetryable(err.message, OrderFailure.CancelRefused, { easyPostOrderId });
+  }
+}
+
+/** The packages of an adopted order that have tracking, as the shipment pickup would signal them. */
+function shipmentUpdatesOf(order: Order): ShipmentUpdate[] {
+  const packages = shipmentsOf(order);
+  return packages.flatMap((shipment) => toShipmentUpdate(shipment, packages.length) ?? []);
 }
 
 function invalidOrder(problems: FieldProblem[]): ApplicationFailure {

@@ -47,6 +47,8 @@ export interface ShipmentUpdate {
   orderComplete: boolean;
   /** How many packages the order had at EasyPost when this was read; with `orderComplete`, the final count. */
   packageCount: number;
+  /** The EasyPost order it belongs to: tells an order whose create answer was lost where it is. */
+  easyPostOrderId?: string;
 }
 
 /** Operator corrections for an order in `error` or `on_hold`; every field optional, the result is re-validated. */

@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -42,10 +43,12 @@ const { prepareOrder } = proxyLocalActivities<Activities>({
 // EasyPost calls: transient failures (5xx, timeouts, 429, a call the merchant's pacing turned away) back off up to
 // 5 minutes between tries, for 2 hours, then the order goes to `error` where an operator sees it. Bounded by time,
 // not attempts: a busy merchant's calls turned away by the pacing (a few seconds each) must not use up the tries.
-// Business rejections are non-retryable. 30 s covers the client's 20 s request timeout; a worker that dies mid-call
-// is noticed 30 s later.
-const { sendOrder, cancelEasyPostOrder } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
+// Business rejections are non-retryable. One minute holds the parts of a send: up to 3 s of pacing, the lookup of an
+// earlier create (a few pages, 20 s at most each), and the create (20 s), which is not sent unless its whole timeout
+// fits before the attempt's deadline. No heartbeat: the attempt's deadline must be one the activity itself knows, so
+// no retry can start while it still talks to EasyPost; a worker that dies mid-call is noticed a minute later.
+const { sendOrder, cancelSentOrder, cancelEasyPostOrder } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
   scheduleToCloseTimeout: '2 hours',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
@@ -58,6 +61,12 @@ const { pushTracking, answerCartCancellation } = proxyActivities<Activities>({
   scheduleToCloseTimeout: '1 day',
   retry: { initialInterval: '1 second', backoffCoefficient: 1.5, maximumInterval: '2 minutes' },
 });
+
+/**
+ * Orders started before this patch cancelled locally whatever the outcome of their earlier sends, and acted on
+ * shipments only at the warehouse; see docs/architecture.md, "Changing workflow code".
+ */
+export const SENT_ORDER_PATCH = 'cancel-and-ship-sent-orders';
 
 /** Holds per run before continue-as-new: about 15 history events each, so a run stays under ~200 events. */
 export const MAX_HOLDS_PER_RUN = 10;
@@ -120,10 +129,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
   setHandler(inventoryAvailableSignal, () => {
     if (state.status === 'on_hold') wake = true;
   });
-  setHandler(shipmentUpdateSignal, (shipment) => {
+  function receiveShipment(shipment: ShipmentUpdate): void {
     const seen = [...state.shipments, ...newShipments].some((known) => known.shipmentId === shipment.shipmentId);
     if (!seen) newShipments.push(shipment);
-  });
+  }
+  setHandler(shipmentUpdateSignal, receiveShipment);
   setHandler(
     fixOrderUpdate,
     (fix) => {
@@ -207,6 +217,68 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     return finish();
   }
 
+  /**
+   * Whether an earlier send may have created the order at EasyPost though its answer was lost (the workflow never
+   * learnt an EasyPost ID): a cancel must then look for it there, and shipments prove it is there.
+   */
+  function mayBeAtEasyPost(): boolean {
+    return state.easyPostOrderId === undefined && state.firstSendAt !== undefined && patched(SENT_ORDER_PATCH);
+  }
+
+  /**
+   * A cancel before the order reached `at_wms`: local when nothing was ever sent; otherwise every EasyPost order
+   * carrying its marker is cancelled first. The order then ends `cancelled` (the cart told so), goes to
+   * `cancel_failed` when EasyPost refuses (it was picked: the order is at the warehouse after all), or waits in
+   * `error` when EasyPost could not be asked, so it is neither resent nor reported cancelled. Undefined while the
+   * order goes on.
+   */
+  async function cancelBeforeWms(): Promise<OrderStatusView | undefined> {
+    if (!mayBeAtEasyPost()) return cancelLocally();
+    const request = cancelRequest!;
+    cancelRequest = undefined;
+    state.nextResendAt = undefined;
+    try {
+      await journal.flush();
+      const cancelled = await cancelSentOrder({
+        workflowId,
+        merchantId: draft.merchantId,
+        createdAfter: earliestCreate(),
+      });
+      state.easyPostOrderId = cancelled[0];
+      state.cancelReason = request.reason;
+      transition('cancelled', request.source, { reason: request.reason, easyPostOrderIds: cancelled });
+      await journal.flush();
+      const where = cancelled.length > 0 ? 'cancelled at the warehouse' : 'cancelled before it reached the warehouse';
+      await answerCart(request, true, where);
+      return finish();
+    } catch (err) {
+      const failure = applicationFailureOf(err);
+      if (failure?.type === OrderFailure.CancelRefused) {
+        state.easyPostOrderId = easyPostOrderIdOf(failure);
+        state.lastError = undefined;
+        await refuseCancel(request, failure.message);
+        return undefined;
+      }
+      state.lastError = { message: `Cancel not done: ${failure?.message ?? String(err)}`, type: 'CancelFailed' };
+      transition('error', request.source, { error: state.lastError });
+      return undefined;
+    }
+  }
+
+  /** The cancel reached EasyPost, which refused it: the order stays tracked as cancel_failed, and the cart is told. */
+  async function refuseCancel(request: CancelRequest, refusal: string): Promise<void> {
+    log.warn('EasyPost refused the cancel', { reason: refusal });
+    state.cancelReason = `${request.reason} (refused by EasyPost: ${refusal})`;
+    transition('cancel_failed', request.source, { reason: request.reason, refusal });
+    await journal.flush();
+    await answerCart(request, false, `the warehouse could not cancel it: ${refusal}`);
+  }
+
+  /** An earlier attempt's order can't predate the first send; the margin covers clock skew. */
+  function earliestCreate(): string {
+    return new Date(Date.parse(state.firstSendAt!) - 60 * 60 * 1000).toISOString();
+  }
+
   /** Records why a call failed, for the status view and the index; returns the failure when it is a named one. */
   function recordFailure(err: unknown): ApplicationFailure | undefined {
     const failure = applicationFailureOf(err);
@@ -261,10 +333,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         merchantId: draft.merchantId,
         request: prepared.request,
         isResend,
-        // An earlier attempt's order can't predate the first send; the margin covers clock skew.
-        createdAfter: new Date(Date.parse(state.firstSendAt) - 60 * 60 * 1000).toISOString(),
+        createdAfter: earliestCreate(),
       });
       state.easyPostOrderId = sent.easyPostOrderId;
+      // An adopted order may have shipped while its answer was lost: its packages go the way of a pickup's.
+      for (const shipment of sent.shipments ?? []) receiveShipment(shipment);
       state.lastError = undefined;
       return 'at_wms';
     } catch (err) {
@@ -323,7 +396,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         break;
 
       case 'sending': {
-        if (cancelRequest) return cancelLocally();
+        if (cancelRequest) {
+          const cancelled = await cancelBeforeWms();
+          if (cancelled) return cancelled;
+          break;
+        }
         if (!validate()) {
           transition('error', 'workflow', { error: state.lastError });
           break;
@@ -334,7 +411,11 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
           transition('error', 'workflow', { error: state.lastError });
           break;
         }
-        if (!(await awaitSendSlot(ready))) return cancelLocally();
+        if (!(await awaitSendSlot(ready))) {
+          const cancelled = await cancelBeforeWms();
+          if (cancelled) return cancelled;
+          break;
+        }
         const next = await send(ready);
         transition(next, 'workflow', state.lastError ? { error: state.lastError } : {});
         break;
@@ -346,13 +427,25 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
           await journal.flush();
           await continueAsNew<typeof orderWorkflow>({ order: draft, state });
         }
+        // A shipment proves an earlier send created the order, though its answer was lost.
+        const shipsHere = mayBeAtEasyPost();
         const until = state.nextResendAt ? Date.parse(state.nextResendAt) - Date.now() : undefined;
-        const woken = () => wake || cancelRequest !== undefined;
+        const woken = () => wake || cancelRequest !== undefined || (shipsHere && newShipments.length > 0);
         await waitFor(woken, until);
-        if (cancelRequest) return cancelLocally();
+        if (cancelRequest) {
+          const cancelled = await cancelBeforeWms();
+          if (cancelled) return cancelled;
+          break;
+        }
+        state.nextResendAt = undefined;
+        if (shipsHere && newShipments.length > 0) {
+          state.easyPostOrderId = newShipments.find((shipment) => shipment.easyPostOrderId)?.easyPostOrderId;
+          state.lastError = undefined;
+          transition('at_wms', 'workflow', { reason: 'EasyPost shipped it: an earlier send had created it' });
+          break;
+        }
         if (state.status === 'on_hold') holdsThisRun += 1;
         wake = false;
-        state.nextResendAt = undefined;
         transition('sending');
         break;
       }
@@ -442,11 +535,7 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
         transition(state.status, request.source, { error: state.lastError });
         return false;
       }
-      log.warn('EasyPost refused the cancel', { reason: failure.message });
-      state.cancelReason = `${request.reason} (refused by EasyPost: ${failure.message})`;
-      transition('cancel_failed', request.source, { reason: request.reason, refusal: failure.message });
-      await journal.flush();
-      await answerCart(request, false, `the warehouse could not cancel it: ${failure.message}`);
+      await refuseCancel(request, failure.message);
       return false;
     }
   }
@@ -457,6 +546,12 @@ function applicationFailureOf(err: unknown): ApplicationFailure | undefined {
   let cause = err instanceof ActivityFailure ? err.cause : err;
   if (cause instanceof TimeoutFailure) cause = cause.cause;
   return cause instanceof ApplicationFailure ? cause : undefined;
+}
+
+/** The EasyPost order a refused cancel named (`cancelSentOrder` puts it in the failure's details). */
+function easyPostOrderIdOf(failure: ApplicationFailure): string | undefined {
+  const detail = failure.details?.[0] as { easyPostOrderId?: unknown } | undefined;
+  return typeof detail?.easyPostOrderId === 'string' ? detail.easyPostOrderId : undefined;
 }
 
 function fieldOf(failure: ApplicationFailure | undefined): string | undefined {

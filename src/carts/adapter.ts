@@ -1,5 +1,8 @@
 import type { CartOrder, FieldProblem, OrderDraft } from '../domain/order';
 
+/** Every cart API call's timeout, body included, unless the adapter is given another. */
+export const CART_REQUEST_TIMEOUT_MS = 30_000;
+
 /**
  * One order the cart returned, already accounted for: a valid order to start, a malformed one (never dropped: it
  * becomes an order in `error` naming the field), one the cart cancelled, or one a rule skips (the rule named).

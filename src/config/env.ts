@@ -65,6 +65,11 @@ export const envSchema = z.object({
   EASYPOST_WEBHOOK_SECRET: z.string().min(1).optional(),
   /** Where new exceptions are posted as JSON every 5 minutes (the `exceptions-alert` schedule); unset, no alerts. */
   EXCEPTIONS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * How long an EasyPost create whose answer was lost may take to commit and appear in listings; a retry looks the
+   * order up only after it. Longer is safer against a duplicate, shorter resends sooner after a timeout.
+   */
+  EASYPOST_CREATE_SETTLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   /** Bearer token of the admin API (every route but /healthz); the API refuses to start without one. */

@@ -14,13 +14,16 @@ export const ORDER_STATUSES = [
 /** One of `ORDER_STATUSES`. */
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-// The diagram in DESIGN.md "The order workflow", edge by edge.
+// The order workflow's diagram (docs/architecture.md), edge by edge.
 const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
   received: ['sending', 'cancelled'],
-  // Cancelled from sending only when nothing was created at EasyPost; the workflow knows, so the table allows it.
-  sending: ['at_wms', 'on_hold', 'error', 'cancelled'],
-  on_hold: ['sending', 'cancelled'],
-  error: ['sending', 'cancelled'],
+  // A send whose answer was lost may have created the order: a cancel looks it up and cancels it at EasyPost first,
+  // and when EasyPost refuses (already picked) the order is at the warehouse after all: cancel_failed.
+  sending: ['at_wms', 'on_hold', 'error', 'cancelled', 'cancel_failed'],
+  // at_wms: EasyPost shipped an order whose create answer was lost (its shipments prove it is there). error: a
+  // cancel that could not reach EasyPost stops the daily resend until a person looks.
+  on_hold: ['sending', 'cancelled', 'cancel_failed', 'at_wms', 'error'],
+  error: ['sending', 'cancelled', 'cancel_failed', 'at_wms'],
   at_wms: ['shipped', 'cancelled', 'cancel_failed'],
   // A later cancel may still succeed (or be refused again), and the order stays tracked until it ships.
   cancel_failed: ['shipped', 'cancelled', 'cancel_failed'],

@@ -1,3 +1,4 @@
+import { NOT_SENT_CODE } from '../net/not-sent';
 import { EasyPostError, type EasyPostErrorKind } from './errors';
 import { errorBodySchema, type ErrorDetail } from './schemas';
 
@@ -23,6 +24,7 @@ const NOT_SENT_CODES = new Set([
   'EHOSTUNREACH',
   'ENETUNREACH',
   'UND_ERR_CONNECT_TIMEOUT',
+  NOT_SENT_CODE,
 ]);
 const MAX_MESSAGE_CHARS = 200;
 
@@ -110,7 +112,11 @@ export function classifyNetworkError(request: RequestLabel, error: unknown, time
   const causeCode = property(property(error, 'cause'), 'code');
   const code = timedOut ? 'TIMEOUT' : typeof causeCode === 'string' ? causeCode : undefined;
   const sent = code === undefined || !NOT_SENT_CODES.has(code);
-  const what = timedOut ? `no answer within ${timeoutMs} ms` : `connection failed (${code ?? describe(error)})`;
+  const what = timedOut
+    ? `no answer within ${timeoutMs} ms`
+    : code === NOT_SENT_CODE
+      ? describe(error)
+      : `connection failed (${code ?? describe(error)})`;
   return new EasyPostError({
     kind: 'transient',
     message: `${request.method} ${request.path} failed: ${what}`,

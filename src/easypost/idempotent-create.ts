@@ -61,32 +61,30 @@ export interface IdempotentCreateOptions extends FindByMarkerOptions {
   marker: string;
   /** Look the marker up before posting; set on every attempt that follows a failure which may have committed. */
   checkExistingFirst: boolean;
+  /** Awaited just before the create is sent (the send activity notes it durably). */
+  beforeCreate?: () => Promise<void>;
 }
 
 /**
  * Creates the order at most once per marker, adopting one an earlier attempt already created.
  *
- * How the send activity uses it:
- *   createOrderIdempotently(client, request, {
- *     marker: orderMarker(workflowId),
- *     checkExistingFirst: Context.current().info.attempt > 1 || input.isResend,
- *     createdAfter: <workflow start time minus clock skew>,
- *   })
- * The first attempt of the first send posts straight away: no order can exist yet. Any later attempt follows a
- * failure that may have committed (timeout or reset after sending, 5xx, unreadable 2xx), so it adopts what the lookup
- * finds. A resend (after `on_hold`, `error` or exhausted retries) restarts at attempt 1 but sets `isResend`, because
- * the activity before it may have ended on such a failure. Residual race: a POST the server is still processing when
- * the retry looks up; the activity's retry backoff, longer than that processing, is what covers it.
+ * The send activity (activities/orders.ts) notes every create durably in `beforeCreate`, and looks the marker up
+ * first whenever a create was ever sent for the order, once that create has had time to commit and show in the
+ * listing (EASYPOST_CREATE_SETTLE_SECONDS). Its calls are bound to the activity attempt, so a create never leaves after
+ * the attempt's deadline, when Temporal's retry may already be looking. The first send posts straight away: no order
+ * can exist yet. What remains is a create that takes longer than the settle time to commit or to be listed; the
+ * reconciliation of markers finds those.
  */
 export async function createOrderIdempotently(
   client: Pick<EasyPostClient, 'iterateOrders' | 'createOrder'>,
   request: CreateOrderRequest,
-  { marker, checkExistingFirst, createdAfter }: IdempotentCreateOptions,
+  { marker, checkExistingFirst, createdAfter, beforeCreate }: IdempotentCreateOptions,
 ): Promise<{ order: Order; adopted: boolean }> {
   if (checkExistingFirst) {
     const existing = await findOrderByMarker(client, marker, { createdAfter });
     if (existing) return { order: existing, adopted: true };
   }
+  await beforeCreate?.();
   const order = await client.createOrder({ ...request, description: describeWithMarker(request.description, marker) });
   return { order, adopted: false };
 }

@@ -7,7 +7,7 @@ import type { OrderTransition } from '../../src/db/orders';
 import { orderWorkflowId, type CartOrder } from '../../src/domain/order';
 import type { OrderStatus } from '../../src/domain/order-status';
 import { orderWorkflow } from '../../workflows';
-import { OrderFailure, statusQuery } from '../../workflows/definitions';
+import { OrderFailure, statusQuery, type ShipmentUpdate } from '../../workflows/definitions';
 import { sampleOrder } from '../helpers/orders';
 import { pollUntil } from '../helpers/poll';
 import { createTestWorker, uniqueTaskQueue } from '../helpers/temporal';
@@ -22,6 +22,8 @@ export interface FakeLog {
   sendTimes: Date[];
   sends: Parameters<Activities['sendOrder']>[0][];
   cancels: number;
+  /** Cancels of orders the workflow never learnt the EasyPost ID of (`cancelSentOrder`). */
+  sentCancels: number;
   pushes: Parameters<Activities['pushTracking']>[0][];
   /** Server time at which each accepted push was scheduled. */
   pushTimes: Date[];
@@ -37,6 +39,10 @@ export interface FakeOptions {
   /** Outcome of every send, after `sends` (e.g. always out of stock). */
   thereafter?: SendOutcome;
   cancel?: 'ok' | 'refused' | 'auth';
+  /** What `cancelSentOrder` finds at EasyPost: nothing (default), an order it cancels, a picked one, or no answer. */
+  sentOrder?: 'none' | 'found' | 'refused' | 'auth';
+  /** Packages an adopted order already shipped, returned by the first successful send. */
+  adoptedShipments?: ShipmentUpdate[];
   /** How many tracking pushes the cart refuses before it accepts them. */
   pushRefusals?: number;
   resend?: { hour: number; minute?: number; zone: string };
@@ -57,6 +63,7 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
     sendTimes: [],
     sends: [],
     cancels: 0,
+    sentCancels: 0,
     pushes: [],
     pushTimes: [],
     cartAnswers: [],
@@ -118,7 +125,9 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
         });
       }
       if (outcome === 'auth') throw ApplicationFailure.nonRetryable('401 bad key', OrderFailure.AuthFailed);
-      return { easyPostOrderId: `order_${log.sends.length.toString().padStart(32, '0')}`, adopted: false };
+      const easyPostOrderId = `order_${log.sends.length.toString().padStart(32, '0')}`;
+      const shipments = options.adoptedShipments;
+      return shipments ? { easyPostOrderId, adopted: true, shipments } : { easyPostOrderId, adopted: false };
     },
     async cancelEasyPostOrder() {
       log.cancels += 1;
@@ -126,6 +135,17 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
         throw ApplicationFailure.nonRetryable('Order is picked', OrderFailure.CancelRefused);
       }
       if (options.cancel === 'auth') throw ApplicationFailure.nonRetryable('401 bad key', OrderFailure.AuthFailed);
+    },
+    async cancelSentOrder() {
+      log.sentCancels += 1;
+      const found = 'order_sent_earlier';
+      if (options.sentOrder === 'refused') {
+        throw ApplicationFailure.nonRetryable('Order is picked', OrderFailure.CancelRefused, {
+          easyPostOrderId: found,
+        });
+      }
+      if (options.sentOrder === 'auth') throw ApplicationFailure.nonRetryable('401 bad key', OrderFailure.AuthFailed);
+      return options.sentOrder === 'found' ? [found] : [];
     },
     async recordOrderTransitions(transitions) {
       log.transitions.push(...transitions);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CART_REQUEST_TIMEOUT_MS } from '../adapter';
 import type { ShopifyCredentials } from './credentials';
 import { ShopifyApiError } from './errors';
 import { costSchema, throttleWaitMs } from './throttle';
@@ -54,7 +55,7 @@ export function createGraphqlClient(options: GraphqlClientOptions) {
   const endpoint = `${credentials.shopUrl.replace(/\/+$/, '')}/admin/api/${credentials.apiVersion}/graphql.json`;
   const doFetch = options.fetch ?? fetch;
   const sleep = options.sleep ?? defaultSleep;
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? CART_REQUEST_TIMEOUT_MS;
   const maxThrottleWaits = options.maxThrottleWaits ?? 5;
 
   async function attempt(operation: Operation, variables: Record<string, unknown>) {

@@ -1,3 +1,4 @@
+import { CART_REQUEST_TIMEOUT_MS } from '../adapter';
 import { WooCommerceRefusal, WooCommerceUnavailable } from './errors';
 import type { WooCommerceCredentials } from './credentials';
 
@@ -40,7 +41,7 @@ function wpError(body: unknown): { code: string; message: string } {
 export function createWooHttp(
   credentials: WooCommerceCredentials,
   fetchFn: Fetch = fetch,
-  timeoutMs = 30_000,
+  timeoutMs = CART_REQUEST_TIMEOUT_MS,
 ): WooHttp {
   const authorization = `Basic ${Buffer.from(`${credentials.consumerKey}:${credentials.consumerSecret}`).toString('base64')}`;
   return async (method, path, options = {}) => {

@@ -67,9 +67,9 @@ describe('a worker killed while EasyPost commits an order but never answers', ()
     killGroup(first);
 
     await startWorkerProcess();
-    // The dead attempt times out (30 s), the retry finds the order by its marker instead of creating another.
-    await waitForStatus(stack.handleOf(order), 'at_wms', 75_000);
+    // The dead attempt times out (1 min), the retry finds the order by its marker instead of creating another.
+    await waitForStatus(stack.handleOf(order), 'at_wms', 100_000);
     expect(ours()).toHaveLength(1);
     expect((await stack.handleOf(order).query(statusQuery)).easyPostOrderId).toBe(ours()[0]!.id);
-  }, 120_000);
+  }, 150_000);
 });

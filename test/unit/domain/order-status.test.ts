@@ -9,7 +9,7 @@ import {
 } from '../../../src/domain/order-status';
 
 describe('order status transitions', () => {
-  // The DESIGN.md diagram, written out once more so a change to the table is a deliberate change to this list.
+  // The workflow's diagram, written out once more so a change to the table is a deliberate change to this list.
   const allowed: [OrderStatus, OrderStatus][] = [
     ['received', 'sending'],
     ['received', 'cancelled'],
@@ -17,10 +17,16 @@ describe('order status transitions', () => {
     ['sending', 'on_hold'],
     ['sending', 'error'],
     ['sending', 'cancelled'],
+    ['sending', 'cancel_failed'],
     ['on_hold', 'sending'],
     ['on_hold', 'cancelled'],
+    ['on_hold', 'cancel_failed'],
+    ['on_hold', 'at_wms'],
+    ['on_hold', 'error'],
     ['error', 'sending'],
     ['error', 'cancelled'],
+    ['error', 'cancel_failed'],
+    ['error', 'at_wms'],
     ['at_wms', 'shipped'],
     ['at_wms', 'cancelled'],
     ['at_wms', 'cancel_failed'],

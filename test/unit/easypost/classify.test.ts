@@ -1,3 +1,4 @@
+import { NotSentError } from '../../../src/net/not-sent';
 import {
   classifyNetworkError,
   classifyResponse,
@@ -139,6 +140,15 @@ describe('classifyNetworkError', () => {
     expect(classifyNetworkError(post, socket('UND_ERR_SOCKET'), 1).ambiguous).toBe(true);
     expect(classifyNetworkError(post, socket('ECONNRESET'), 1).ambiguous).toBe(true);
     expect(classifyNetworkError(post, socket('ECONNREFUSED'), 1)).toMatchObject({ ambiguous: false, retryable: true });
+  });
+
+  it('a create the attempt refused to send (too little time left) cannot have committed, and says why', () => {
+    const refused = new NotSentError('not sent: 9000 ms left in this attempt, a POST may take 20000 ms');
+    expect(classifyNetworkError(post, refused, 20_000)).toMatchObject({
+      ambiguous: false,
+      retryable: true,
+      message: 'POST orders failed: not sent: 9000 ms left in this attempt, a POST may take 20000 ms',
+    });
   });
 
   // Found by test/fuzz/easypost.fuzz.test.ts: String() of a prototype-less rejection threw a TypeError.
