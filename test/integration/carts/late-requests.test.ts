@@ -1,0 +1,109 @@
+import { orderWorkflowId } from '../../../src/domain/order';
+import { startShopifySimulator, type RunningShopifySimulator } from '../../../src/simulators/shopify';
+import { startWooCommerceSimulator, type RunningWooCommerceSimulator } from '../../../src/simulators/woocommerce';
+import { pullOrdersWorkflow } from '../../../workflows';
+import { statusQuery } from '../../../workflows/definitions';
+import { startOrderStack, type OrderStack } from '../../helpers/order-stack';
+import { pollUntil } from '../../helpers/poll';
+import { addShopCarts } from '../../helpers/shop-carts';
+
+// Issue 15: a Shopify pull resumed after the last fulfillment request it had listed. A request that came later with
+// an older id (a released hold, a scheduled order coming due, a re-submitted request) sorted before that cursor and
+// its order was lost. Now every pull lists the open requests from the start, and the orders index and the pending
+// accepts keep a request listed again from costing a second start or a second accept.
+let stack: OrderStack;
+let shopify: RunningShopifySimulator;
+let woo: RunningWooCommerceSimulator;
+let shopId: string;
+let shopCartId: string;
+
+beforeAll(async () => {
+  stack = await startOrderStack('late-requests');
+  await stack.startWorker();
+  [shopify, woo] = await Promise.all([startShopifySimulator(), startWooCommerceSimulator()]);
+  const shop = shopify.control.createShop();
+  shopId = shop.shop_id;
+  ({ shopCartId } = await addShopCarts(stack.pool, stack.merchantId, { shop, site: woo.control.createSite() }));
+});
+
+afterAll(async () => {
+  await Promise.all([shopify?.close(), woo?.close()]);
+  await stack?.close();
+});
+
+let runs = 0;
+const pull = () =>
+  stack.env.client.workflow.execute(pullOrdersWorkflow, {
+    taskQueue: stack.taskQueue,
+    workflowId: `pull:${shopCartId}:${(runs += 1)}`,
+    args: [{ cartId: shopCartId }],
+  });
+
+const placeOrder = (extra: { unrequested?: 'on_hold'; malformed?: 'missing_address'; createdAt?: string } = {}) =>
+  shopify.control.createOrder({
+    shop: shopId,
+    order: {
+      lines: [{ sku: 'SOCK-M', quantity: 1 }],
+      shipping_line: { title: 'Standard' },
+      ...(extra.createdAt ? { created_at: extra.createdAt } : {}),
+    },
+    ...(extra.unrequested ? { unrequested: extra.unrequested } : {}),
+    ...(extra.malformed ? { malformed: extra.malformed } : {}),
+  });
+
+const statusOf = async (cartOrderId: string) =>
+  (await stack.env.client.workflow.getHandle(orderWorkflowId(shopCartId, cartOrderId)).query(statusQuery)).status;
+
+const acceptsRun = () => shopify.control.operations(shopId).FulfillmentOrderAcceptFulfillmentRequest ?? 0;
+
+const indexedOrders = async () =>
+  (await stack.pool.query('SELECT 1 FROM orders WHERE cart_id = $1', [shopCartId])).rowCount ?? 0;
+
+it('starts an order whose fulfillment request came after a pull that listed a newer order', async () => {
+  const held = placeOrder({ unrequested: 'on_hold', createdAt: new Date(Date.now() - 3_600_000).toISOString() });
+  const placed = placeOrder();
+  expect(await pull()).toMatchObject({ pulled: 1, started: 1, duplicates: 0 });
+  await pollUntil(async () => (await statusOf(placed.id)) === 'at_wms', { timeoutMs: 20_000 });
+
+  // The merchant releases the hold: the request keeps its older id and creation time.
+  shopify.control.requestFulfillment(held.id);
+  expect(await pull()).toMatchObject({ pulled: 1, started: 1, duplicates: 0 });
+  await pollUntil(async () => (await statusOf(held.id)) === 'at_wms', { timeoutMs: 20_000 });
+  const requests = shopify.control.fulfillmentOrders(shopId).map((fo) => [fo.id, fo.request_status]);
+  expect(requests).toEqual([
+    [held.id, 'ACCEPTED'],
+    [placed.id, 'ACCEPTED'],
+  ]);
+});
+
+it('lists the open requests again on the next pulls without starting or accepting anything twice', async () => {
+  const [startedBefore, acceptsBefore] = [await indexedOrders(), acceptsRun()];
+  const [first, second] = [placeOrder(), placeOrder()];
+  const malformed = placeOrder({ malformed: 'missing_address' });
+  shopify.control.addFault({ operation: 'FulfillmentOrderAcceptFulfillmentRequest', kind: 'server_error', times: 1 });
+
+  expect(await pull()).toMatchObject({ pulled: 3, started: 2, malformed: 1, duplicates: 0, acceptsDeferred: 1 });
+  expect(acceptsRun() - acceptsBefore).toBe(1); // the other accept failed before it reached the shop
+  await pollUntil(async () => (await statusOf(malformed.id)) === 'error', { timeoutMs: 20_000 });
+
+  // The deferred accept is repeated once; the malformed order, never accepted, is listed again and known.
+  expect(await pull()).toMatchObject({
+    pulled: 1,
+    started: 0,
+    malformed: 0,
+    duplicates: 1,
+    acceptsDeferred: 0,
+    acceptsRepaired: 1,
+  });
+  expect(acceptsRun() - acceptsBefore).toBe(2);
+  expect(await pull()).toMatchObject({ pulled: 1, started: 0, duplicates: 1, acceptsDeferred: 0, acceptsRepaired: 0 });
+  expect(acceptsRun() - acceptsBefore).toBe(2);
+
+  expect(await indexedOrders()).toBe(startedBefore + 3);
+  const statuses = new Map(shopify.control.fulfillmentOrders(shopId).map((fo) => [fo.id, fo.request_status]));
+  expect([first.id, second.id, malformed.id].map((id) => statuses.get(id))).toEqual([
+    'ACCEPTED',
+    'ACCEPTED',
+    'SUBMITTED',
+  ]);
+});
