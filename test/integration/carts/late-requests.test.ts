@@ -59,6 +59,13 @@ const acceptsRun = () => shopify.control.operations(shopId).FulfillmentOrderAcce
 const indexedOrders = async () =>
   (await stack.pool.query('SELECT 1 FROM orders WHERE cart_id = $1', [shopCartId])).rowCount ?? 0;
 
+/** The orders index counts `expected` orders of the cart, once their workflows have recorded themselves. */
+const untilIndexed = (expected: number) =>
+  pollUntil(async () => (await indexedOrders()) === expected, {
+    timeoutMs: 20_000,
+    describe: () => `${expected} orders in the index`,
+  });
+
 it('starts an order whose fulfillment request came after a pull that listed a newer order', async () => {
   const held = placeOrder({ unrequested: 'on_hold', createdAt: new Date(Date.now() - 3_600_000).toISOString() });
   const placed = placeOrder();
@@ -99,11 +106,33 @@ it('lists the open requests again on the next pulls without starting or acceptin
   expect(await pull()).toMatchObject({ pulled: 1, started: 0, duplicates: 1, acceptsDeferred: 0, acceptsRepaired: 0 });
   expect(acceptsRun() - acceptsBefore).toBe(2);
 
-  expect(await indexedOrders()).toBe(startedBefore + 3);
+  await untilIndexed(startedBefore + 3);
   const statuses = new Map(shopify.control.fulfillmentOrders(shopId).map((fo) => [fo.id, fo.request_status]));
   expect([first.id, second.id, malformed.id].map((id) => statuses.get(id))).toEqual([
     'ACCEPTED',
     'ACCEPTED',
     'SUBMITTED',
   ]);
+});
+
+it('starts every order when a share of the requests come late, as the late_request fault makes them', async () => {
+  const before = await indexedOrders();
+  shopify.control.clearRequests();
+  shopify.control.addFault({ kind: 'late_request', rate: 0.4, seed: 15 });
+  const placed: string[] = [];
+  let started = 0;
+  // Orders arrive between pulls, so each late request sorts before orders an earlier pull has listed.
+  for (let wave = 0; wave < 4; wave += 1) {
+    for (let i = 0; i < 5; i += 1) placed.push(placeOrder().id);
+    started += (await pull()).started;
+  }
+  shopify.control.clearFaults();
+  started += (await pull()).started;
+  started += (await pull()).started;
+
+  expect(shopify.control.faultCounts().late_request).toBeGreaterThan(0);
+  expect(started).toBe(placed.length);
+  await untilIndexed(before + placed.length);
+  const accepted = shopify.control.fulfillmentOrders(shopId).filter((fo) => placed.includes(fo.id));
+  expect(accepted.map((fo) => fo.request_status)).toEqual(placed.map(() => 'ACCEPTED'));
 });
