@@ -52,7 +52,7 @@ export function createPullActivities(deps: PullActivityDeps) {
     const cart = await deps.carts.get(input.cartId);
     if (!cart) throw ApplicationFailure.nonRetryable(`Unknown cart ${input.cartId}`, 'UnknownCart');
     const adapter = await deps.adapterForCart(cart);
-    const repaired = await repeatPendingAccepts(input.cartId, adapter, client);
+    const { repaired, repeated } = await repeatPendingAccepts(input.cartId, adapter, client);
     const cursor = await deps.pulls.cursor(input.cartId);
     const page = await callCart(() => adapter.listOrders(cursor));
     const result: PullPageResult = {
@@ -80,7 +80,8 @@ export function createPullActivities(deps: PullActivityDeps) {
           else result.duplicates += 1;
           // Accepting again after a duplicate is harmless and repairs an accept that failed last time. A failed
           // accept does not fail the page: the order is started, and the accept is recorded for the next pulls.
-          if (pulled.kind === 'order') {
+          // One this page repeated already is not made twice: the cart lists a request until its accept lands.
+          if (pulled.kind === 'order' && !repeated.has(pulled.order.cartOrderId)) {
             try {
               await adapter.acceptOrder(pulled.order.cartOrderId);
             } catch (err) {
@@ -116,14 +117,16 @@ export function createPullActivities(deps: PullActivityDeps) {
   }
 
   /**
-   * Repeats the accepts earlier pulls could not make; returns how many the cart took now. One that fails again waits.
+   * Repeats the accepts earlier pulls could not make; returns how many the cart took now, and which it tried. One that
+   * fails again waits.
    * One the cart refuses for good means the merchant withdrew the order before we accepted it (Shopify closes an
    * unaccepted request when the order is cancelled, and sends no cancellation request): the order's workflow is
    * cancelled, at EasyPost if it is there already.
    */
-  async function repeatPendingAccepts(cartId: string, adapter: CartAdapter, client: Client): Promise<number> {
+  async function repeatPendingAccepts(cartId: string, adapter: CartAdapter, client: Client) {
     let repaired = 0;
-    for (const cartOrderId of await deps.pulls.pendingAccepts(cartId)) {
+    const repeated = new Set(await deps.pulls.pendingAccepts(cartId));
+    for (const cartOrderId of repeated) {
       try {
         await adapter.acceptOrder(cartOrderId);
         repaired += 1;
@@ -149,7 +152,7 @@ export function createPullActivities(deps: PullActivityDeps) {
       }
       await deps.pulls.acceptSettled(cartId, cartOrderId);
     }
-    return repaired;
+    return { repaired, repeated };
   }
 
   /**

@@ -67,6 +67,12 @@ export type FulfillmentOrderNode = z.infer<typeof fulfillmentOrderNodeSchema>;
 export const assignedFulfillmentOrdersSchema = z.object({
   assignedFulfillmentOrders: z.object({
     nodes: z.array(fulfillmentOrderNodeSchema),
-    pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
+    pageInfo: z
+      .object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() })
+      // A next page with no cursor to reach it would have the pull list its first page again and again.
+      .refine((info) => !info.hasNextPage || info.endCursor !== null, {
+        path: ['endCursor'],
+        message: 'required when hasNextPage is true',
+      }),
   }),
 });

@@ -6,8 +6,9 @@ import { toCancelled, toPulledOrder } from './normalise';
 import { ASSIGNED_FULFILLMENT_ORDERS, ORDERS_PAGE_SIZE } from './queries';
 
 /**
- * Our cursor (opaque to epf): the GraphQL cursor after the last requested fulfillment order we listed, and, while a
- * pull pages through cancellation requests, the cursor within those.
+ * Our cursor (opaque to epf): where the pull under way stands, as the GraphQL cursor after the last requested
+ * fulfillment order it listed, or, once it pages through cancellation requests, the cursor within those. A pull that
+ * has listed everything leaves it empty, so the next pull starts from the beginning.
  */
 const cursorSchema = z.object({ requested: z.string().optional(), cancellations: z.string().optional() });
 type Cursor = z.infer<typeof cursorSchema>;
@@ -41,25 +42,28 @@ async function page(context: ListContext, assignmentStatus: string, after: strin
 }
 
 /**
- * One page of a pull. First the fulfillment orders whose fulfillment was requested, after the stored cursor; they
- * stay in that list until accepted, so the cursor is what keeps a pull from listing them twice. When that list is
- * exhausted, the same call (and more pages if needed) lists the pending cancellation requests from the start: those
- * stay until answered, so every pull sees them once.
+ * One page of a pull. Every pull lists all the open fulfillment requests from the start: a request stays in that list
+ * until we accept it, and one can join it anywhere, since a released hold, a scheduled order coming due or a
+ * re-submitted request keeps its old id and sorts before what we listed last time. The orders index tells the
+ * requests we already started (a failed accept, a malformed order) from new ones. When that list is exhausted, the
+ * same call (and more pages if needed) lists the pending cancellation requests from the start: those stay until
+ * answered, so every pull sees them once.
  */
 export async function listOrders(context: ListContext, cursor: string | undefined): Promise<OrderPage> {
   const state = readCursor(cursor);
   const orders: PulledOrder[] = [];
-  let requested = state.requested;
   if (state.cancellations === undefined) {
-    const fresh = await page(context, 'FULFILLMENT_REQUESTED', requested);
-    orders.push(...fresh.nodes.map((node) => toPulledOrder(node, context.cart)));
-    requested = fresh.pageInfo.endCursor ?? requested;
-    if (fresh.pageInfo.hasNextPage) return { orders, cursor: JSON.stringify({ requested }), hasMore: true };
+    const requested = await page(context, 'FULFILLMENT_REQUESTED', state.requested);
+    orders.push(...requested.nodes.map((node) => toPulledOrder(node, context.cart)));
+    if (requested.pageInfo.hasNextPage) {
+      const next: Cursor = { requested: requested.pageInfo.endCursor ?? undefined };
+      return { orders, cursor: JSON.stringify(next), hasMore: true };
+    }
   }
   const cancellations = await page(context, 'CANCELLATION_REQUESTED', state.cancellations);
   orders.push(...cancellations.nodes.map(toCancelled));
   const next: Cursor = cancellations.pageInfo.hasNextPage
-    ? { requested, cancellations: cancellations.pageInfo.endCursor ?? undefined }
-    : { requested };
+    ? { cancellations: cancellations.pageInfo.endCursor ?? undefined }
+    : {};
   return { orders, cursor: JSON.stringify(next), hasMore: cancellations.pageInfo.hasNextPage };
 }

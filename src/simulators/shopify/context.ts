@@ -3,8 +3,9 @@ import type { InjectedFault } from '../shared/fault-input';
 import { FaultRules } from '../shared/fault-rules';
 import type { Random } from '../shared/random';
 import { RequestLog } from '../shared/request-log';
-import type { FaultKind } from './control-schemas';
+import { LATE_REQUEST, type FaultKind } from './control-schemas';
 import { IdSequence } from './ids';
+import { LateRequests } from './late-requests';
 import type { ShopState } from './state';
 
 /** Everything one simulator instance holds, shared by the API route and the control. */
@@ -13,6 +14,8 @@ export class SimContext {
   readonly shops = new Map<string, ShopState>();
   /** Fault rules; `route` is the GraphQL operation name a rule targets, or `*`. */
   readonly faults: FaultRules<InjectedFault<FaultKind>>;
+  /** The `late_request` fault's rules, drawn per new order rather than per request. */
+  readonly lateRequests: LateRequests;
   readonly requests = new RequestLog<FaultKind>();
 
   constructor(
@@ -20,13 +23,30 @@ export class SimContext {
     private readonly firstId?: number,
   ) {
     this.ids = new IdSequence(firstId);
-    this.faults = new FaultRules(random, () => `fault_${randomBytes(8).toString('hex')}`);
+    const faultId = () => `fault_${randomBytes(8).toString('hex')}`;
+    this.faults = new FaultRules(random, faultId);
+    this.lateRequests = new LateRequests(random, faultId);
   }
 
   reset(): void {
     this.ids = new IdSequence(this.firstId);
     this.shops.clear();
     this.faults.clear();
+    this.lateRequests.clear();
+    this.clearCounts();
+  }
+
+  /** The request log and the late requests counted with it: what `faultCounts` tallies. */
+  clearCounts(): void {
     this.requests.clear();
+    this.lateRequests.fired = 0;
+  }
+
+  /** Faults that fired since the last reset or clear of the request log, by kind. */
+  faultCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const { fault } of this.requests.list()) if (fault) counts[fault] = (counts[fault] ?? 0) + 1;
+    if (this.lateRequests.fired > 0) counts[LATE_REQUEST] = this.lateRequests.fired;
+    return counts;
   }
 }

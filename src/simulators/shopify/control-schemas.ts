@@ -43,6 +43,14 @@ export type AddressInput = z.input<typeof address>;
 export const MALFORMATIONS = ['missing_address', 'bad_quantity', 'no_sku'] as const;
 export type Malformation = (typeof MALFORMATIONS)[number];
 
+/**
+ * Why a new order's fulfillment order is not requested yet: the merchant has not submitted it, it is on hold (fraud
+ * check, payment, a flow), or it is scheduled (prepaid subscriptions). `POST /__sim/fulfillment-orders/:id/request`
+ * requests it later.
+ */
+export const UNREQUESTED = ['unsubmitted', 'on_hold', 'scheduled'] as const;
+export type Unrequested = (typeof UNREQUESTED)[number];
+
 export const orderSchema = z.object({
   shop: shopRef,
   order: z
@@ -64,8 +72,13 @@ export const orderSchema = z.object({
     .default({}),
   /** Breaks the order on purpose, the way real shops sometimes do. */
   malformed: z.enum(MALFORMATIONS).optional(),
+  /** Leaves the fulfillment order unrequested for now; default: requested at once. */
+  unrequested: z.enum(UNREQUESTED).optional(),
 });
 export type OrderInput = z.input<typeof orderSchema>;
+
+export const requestSchema = z.object({ message: z.string().optional() }).default({});
+export type RequestInput = z.input<typeof requestSchema>;
 
 export const cancelSchema = z.object({ reason: z.string().optional() }).default({});
 export type CancelInput = z.input<typeof cancelSchema>;
@@ -75,12 +88,37 @@ export type InventoryItemsInput = z.input<typeof inventoryItemsSchema>;
 
 export const shopQuerySchema = z.object({ shop: shopRef });
 
+/** Faults drawn per Admin API request. */
 export const FAULT_KINDS = ['latency', 'server_error', 'rate_limit', 'reset', 'throttle'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-export const faultSchema = z.object({
+/** The fault drawn per new order: its fulfillment request comes late (late-requests.ts). */
+export const LATE_REQUEST = 'late_request';
+
+const callFaultSchema = z.object({
   /** A GraphQL operation name (`"AssignedFulfillmentOrders"`) or `"*"` for every API request. */
   operation: z.string().min(1).default('*'),
   ...faultFields(FAULT_KINDS),
 });
+
+const { rate, times, seed } = faultFields(FAULT_KINDS);
+const lateRequestSchema = z
+  .object({
+    kind: z.literal(LATE_REQUEST),
+    rate,
+    times,
+    seed,
+    /** Requested once this many listings of requested fulfillment orders have gone by without it. */
+    after_listings: z.number().int().positive().optional(),
+    /** Requested this many seconds after the order was placed. */
+    after_s: z.number().positive().optional(),
+  })
+  // Without either, the order is requested right after the next listing: the pull that follows must find it.
+  .transform((input) => ({
+    ...input,
+    after_listings: input.after_listings ?? (input.after_s === undefined ? 1 : undefined),
+  }));
+export type LateRequestInput = z.output<typeof lateRequestSchema>;
+
+export const faultSchema = z.discriminatedUnion('kind', [lateRequestSchema, callFaultSchema]);
 export type FaultInput = z.input<typeof faultSchema>;

@@ -7,17 +7,20 @@ import {
   cancelSchema,
   faultSchema,
   inventoryItemsSchema,
+  LATE_REQUEST,
   orderSchema,
+  requestSchema,
   shopSchema,
   type CancelInput,
   type FaultInput,
   type FaultKind,
   type InventoryItemsInput,
   type OrderInput,
+  type RequestInput,
   type ShopInput,
 } from './control-schemas';
 import { numericTail } from './ids';
-import { cancelOrder, createOrder } from './orders';
+import { cancelOrder, createOrder, requestFulfillment } from './orders';
 import { assignmentStatusOf, inventoryItemFor, newShop, type FulfillmentOrderRecord, type ShopState } from './state';
 
 /** What a new shop's app install gives epf: where to call, the token, and our service's location. */
@@ -65,15 +68,21 @@ export interface ShopifySimControl extends BasicControl<FaultInput, FaultKind> {
   /** Forgets shops, faults and the request log. */
   reset(): void;
   createShop(input?: ShopInput): ShopCredentials;
-  /** A new order with its fulfillment order requested from our service. */
+  /** A new order with its fulfillment order requested from our service (or not yet: `unrequested`, late_request). */
   createOrder(input: OrderInput): FulfillmentOrderSummary;
   /** The buyer cancels order `orderId` (gid or number). */
   cancelOrder(orderId: string, input?: CancelInput): FulfillmentOrderSummary;
+  /** The merchant requests fulfillment order `id` (gid or number) late: a hold released, a schedule come due. */
+  requestFulfillment(id: string, input?: RequestInput): FulfillmentOrderSummary;
   /** Registers SKUs in the shop's catalogue (orders register theirs on their own). */
   addInventoryItems(input: InventoryItemsInput): InventoryLevelSummary[];
   fulfillmentOrders(shopId: string): FulfillmentOrderSummary[];
   fulfillments(shopId: string): FulfillmentSummary[];
   inventory(shopId: string): InventoryLevelSummary[];
+  /** The GraphQL operations the shop ran, by name: what a pull read and wrote. */
+  operations(shopId: string): Record<string, number>;
+  /** Faults that fired since the last reset or clear of the request log, by kind, `late_request` included. */
+  faultCounts(): Record<string, number>;
 }
 
 function summarise(shop: ShopState, fo: FulfillmentOrderRecord): FulfillmentOrderSummary {
@@ -106,6 +115,7 @@ export function createControl(context: SimContext, baseUrl: () => string): Shopi
   const shopFor = (id: string): ShopState => {
     const shop = context.shops.get(id);
     if (!shop) throw new ControlError(404, `shop: no shop ${id}`);
+    context.lateRequests.releaseDue(shop, context.ids);
     return shop;
   };
 
@@ -135,7 +145,11 @@ export function createControl(context: SimContext, baseUrl: () => string): Shopi
     createOrder(input) {
       const parsed = parseControl(orderSchema, input);
       const shop = shopFor(parsed.shop);
-      return summarise(shop, createOrder(shop, context.ids, parsed.order, parsed.malformed));
+      const lateRule = parsed.unrequested ? undefined : context.lateRequests.draw();
+      const unrequested = parsed.unrequested ?? (lateRule ? 'unsubmitted' : undefined);
+      const fo = createOrder(shop, context.ids, parsed.order, { malformed: parsed.malformed, unrequested });
+      if (lateRule) context.lateRequests.hold(shop, fo, lateRule);
+      return summarise(shop, fo);
     },
 
     cancelOrder(orderId, input = {}) {
@@ -150,6 +164,23 @@ export function createControl(context: SimContext, baseUrl: () => string): Shopi
         return summarise(shop, fo);
       }
       throw new ControlError(404, `no order ${orderId}`);
+    },
+
+    requestFulfillment(id, input = {}) {
+      const { message } = parseControl(requestSchema, input);
+      for (const shop of context.shops.values()) {
+        const fo = [...shop.fulfillmentOrders.values()].find((f) => numericTail(f.id) === numericTail(id));
+        if (!fo) continue;
+        if (!requestFulfillment(context.ids, fo, message ?? null)) {
+          throw new ControlError(
+            409,
+            `fulfillment order ${id} is ${fo.status.toLowerCase()}, request ${fo.requestStatus}`,
+          );
+        }
+        shop.heldRequests.delete(fo.id);
+        return summarise(shop, fo);
+      }
+      throw new ControlError(404, `no fulfillment order ${id}`);
     },
 
     addInventoryItems(input) {
@@ -189,14 +220,24 @@ export function createControl(context: SimContext, baseUrl: () => string): Shopi
       return levels(shop, shop.inventoryItems.keys());
     },
 
+    operations: (shopId) => Object.fromEntries(shopFor(shopId).operations),
+    faultCounts: () => context.faultCounts(),
+
     requests: () => context.requests.list(),
-    clearRequests: () => context.requests.clear(),
+    clearRequests: () => context.clearCounts(),
 
     addFault(input) {
       const parsed = parseControl(faultSchema, input);
+      if (parsed.kind === LATE_REQUEST) return context.lateRequests.add(parsed);
       return context.faults.add(toInjectedFault(parsed.operation, parsed));
     },
-    removeFault: (id) => context.faults.remove(id),
-    clearFaults: () => context.faults.clear(),
+    removeFault(id) {
+      context.faults.remove(id);
+      context.lateRequests.remove(id);
+    },
+    clearFaults() {
+      context.faults.clear();
+      context.lateRequests.clear();
+    },
   };
 }

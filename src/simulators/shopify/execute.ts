@@ -112,6 +112,8 @@ export async function executeAdmin(
     };
   }
 
+  const name = operation.name?.value ?? '*';
+  shop.operations.set(name, (shop.operations.get(name) ?? 0) + 1);
   const result = await execute({
     schema: adminSchema,
     document,

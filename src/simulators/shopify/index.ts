@@ -10,7 +10,15 @@ export type {
   ShopCredentials,
   ShopifySimControl,
 } from './control';
-export type { FaultInput, FaultKind, Malformation, OrderInput, ShopInput } from './control-schemas';
+export type {
+  FaultInput,
+  FaultKind,
+  Malformation,
+  OrderInput,
+  RequestInput,
+  ShopInput,
+  Unrequested,
+} from './control-schemas';
 export type { RequestLogEntry } from '../shared/request-log';
 export { API_VERSION } from './routes/admin-api';
 

@@ -1,6 +1,12 @@
-import type { AddressInput, Malformation, OrderInput } from './control-schemas';
+import type { AddressInput, Malformation, OrderInput, Unrequested } from './control-schemas';
 import type { IdSequence } from './ids';
-import { inventoryItemFor, type AddressRecord, type FulfillmentOrderRecord, type ShopState } from './state';
+import {
+  inventoryItemFor,
+  type AddressRecord,
+  type FulfillmentOrderRecord,
+  type FulfillmentOrderStatus,
+  type ShopState,
+} from './state';
 
 type OrderSpec = NonNullable<OrderInput['order']>;
 
@@ -37,16 +43,29 @@ function addressRecord(input: AddressInput = {}): AddressRecord {
   };
 }
 
+/** The status of a fulfillment order that waits for its request (assumed: docs/shopify-api.md §Fulfillment orders). */
+const UNREQUESTED_STATUS: Record<Unrequested, FulfillmentOrderStatus> = {
+  unsubmitted: 'OPEN',
+  on_hold: 'ON_HOLD',
+  scheduled: 'SCHEDULED',
+};
+
+function fulfillmentRequest(ids: IdSequence, message: string | null, sentAt: string) {
+  return { id: ids.gid('FulfillmentOrderMerchantRequest'), kind: 'FULFILLMENT_REQUEST' as const, message, sentAt };
+}
+
 /**
  * A paid order whose one fulfillment order is assigned to our service's location with the fulfillment requested
- * (what Shopify does when the merchant's products are stocked there), optionally broken on purpose.
+ * (what Shopify does when the merchant's products are stocked there), optionally broken on purpose, or `unrequested`
+ * for now (requestFulfillment requests it later).
  */
 export function createOrder(
   shop: ShopState,
   ids: IdSequence,
   spec: OrderSpec,
-  malformed?: Malformation,
+  options: { malformed?: Malformation; unrequested?: Unrequested } = {},
 ): FulfillmentOrderRecord {
+  const { malformed, unrequested } = options;
   const now = new Date().toISOString();
   const orderId = ids.gid('Order');
   const address = malformed === 'missing_address' ? null : addressRecord(spec.shipping_address);
@@ -78,18 +97,11 @@ export function createOrder(
   const fo: FulfillmentOrderRecord = {
     id: ids.gid('FulfillmentOrder'),
     orderId,
-    status: 'OPEN',
-    requestStatus: 'SUBMITTED',
+    status: unrequested ? UNREQUESTED_STATUS[unrequested] : 'OPEN',
+    requestStatus: unrequested ? 'UNSUBMITTED' : 'SUBMITTED',
     destination: address && { ...address, id: ids.gid('FulfillmentOrderDestination'), email },
     lineItems: lines,
-    merchantRequests: [
-      {
-        id: ids.gid('FulfillmentOrderMerchantRequest'),
-        kind: 'FULFILLMENT_REQUEST',
-        message: spec.note ?? null,
-        sentAt: now,
-      },
-    ],
+    merchantRequests: unrequested ? [] : [fulfillmentRequest(ids, spec.note ?? null, now)],
     lastMessage: null,
     createdAt: now,
     updatedAt: now,
@@ -117,4 +129,24 @@ export function cancelOrder(shop: ShopState, ids: IdSequence, fo: FulfillmentOrd
     fo.requestStatus = 'CLOSED';
   }
   fo.updatedAt = now;
+}
+
+/**
+ * The merchant's fulfillment request arrives late: a hold is released, a scheduled order comes due, or the merchant
+ * submits (or re-submits after a rejection) the request. The fulfillment order keeps its id and creation time, so it
+ * sorts before orders requested meanwhile. Undefined when it cannot be requested (closed, or requested already).
+ */
+export function requestFulfillment(
+  ids: IdSequence,
+  fo: FulfillmentOrderRecord,
+  message: string | null,
+): FulfillmentOrderRecord | undefined {
+  const open = fo.status !== 'CLOSED' && fo.status !== 'CANCELLED';
+  if (!open || (fo.requestStatus !== 'UNSUBMITTED' && fo.requestStatus !== 'REJECTED')) return undefined;
+  const now = new Date().toISOString();
+  fo.status = 'OPEN';
+  fo.requestStatus = 'SUBMITTED';
+  fo.merchantRequests.push(fulfillmentRequest(ids, message, now));
+  fo.updatedAt = now;
+  return fo;
 }

@@ -19,6 +19,9 @@ export function queryRoot(shop: ShopState) {
         // Without the argument Shopify returns every assigned fulfillment order that is not closed.
         return args.assignmentStatus ? assignment === args.assignmentStatus : fo.status !== 'CLOSED';
       });
+      if (atLocation && (args.assignmentStatus ?? 'FULFILLMENT_REQUESTED') === 'FULFILLMENT_REQUESTED') {
+        shop.requestedListings += 1;
+      }
       return connection(matching, args, (fo) => fulfillmentOrderView(shop, fo));
     },
 

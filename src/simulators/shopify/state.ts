@@ -1,7 +1,8 @@
 import type { IdSequence } from './ids';
 import { ThrottleBucket } from './throttle-bucket';
 
-export type FulfillmentOrderStatus = 'OPEN' | 'IN_PROGRESS' | 'CANCELLED' | 'INCOMPLETE' | 'CLOSED';
+export type FulfillmentOrderStatus =
+  'OPEN' | 'IN_PROGRESS' | 'CANCELLED' | 'INCOMPLETE' | 'CLOSED' | 'SCHEDULED' | 'ON_HOLD';
 export type RequestStatus =
   | 'UNSUBMITTED'
   | 'SUBMITTED'
@@ -79,6 +80,15 @@ export interface FulfillmentRecord {
   createdAt: string;
 }
 
+/**
+ * A fulfillment request the `late_request` fault holds back: submitted once the shop's listings of requested
+ * fulfillment orders reach `afterListing`, or once `dueAt` (epoch ms) has passed, whichever comes first.
+ */
+export interface HeldRequest {
+  afterListing: number | undefined;
+  dueAt: number | undefined;
+}
+
 /** One shop: what the merchant created, what our app changed, and its throttle bucket. */
 export interface ShopState {
   id: string;
@@ -94,6 +104,12 @@ export interface ShopState {
   /** Inventory item id → `available` at our location. */
   available: Map<string, number>;
   bucket: ThrottleBucket;
+  /** Fulfillment orders the `late_request` fault keeps unrequested for now, by id (see late-requests.ts). */
+  heldRequests: Map<string, HeldRequest>;
+  /** How many times `assignedFulfillmentOrders` listed requested fulfillment orders. */
+  requestedListings: number;
+  /** GraphQL operations the shop ran, by name: lets tests see which writes a pull made. */
+  operations: Map<string, number>;
 }
 
 export function newShop(
@@ -111,6 +127,9 @@ export function newShop(
     inventoryItems: new Map(),
     available: new Map(),
     bucket: new ThrottleBucket(init.bucket.maximumAvailable, init.bucket.restoreRate),
+    heldRequests: new Map(),
+    requestedListings: 0,
+    operations: new Map(),
   };
 }
 

@@ -21,7 +21,10 @@ export function adminApiRoutes(app: FastifyInstance, context: SimContext, closin
     if (request.headers['x-shopify-access-token'] !== shop.accessToken) {
       return reply.code(401).send({ errors: INVALID_TOKEN });
     }
+    // Late requests come due around each request, never within one: a listing shows none it released.
+    context.lateRequests.releaseDue(shop, context.ids);
     const result = await executeAdmin(shop, context.ids, request.body);
+    context.lateRequests.releaseDue(shop, context.ids);
     return reply.code(result.status).send(result.body);
   });
 }

@@ -7,6 +7,7 @@ import {
   type CancelInput,
   type InventoryItemsInput,
   type OrderInput,
+  type RequestInput,
   type ShopInput,
 } from '../control-schemas';
 
@@ -28,6 +29,9 @@ export function controlRoutes(app: FastifyInstance, control: ShopifySimControl):
   app.post<WithId & { Body: CancelInput | undefined }>('/orders/:id/cancel', async (request) =>
     control.cancelOrder(request.params.id, request.body ?? {}),
   );
+  app.post<WithId & { Body: RequestInput | undefined }>('/fulfillment-orders/:id/request', async (request) =>
+    control.requestFulfillment(request.params.id, request.body ?? {}),
+  );
   app.post<{ Body: InventoryItemsInput }>('/inventory-items', async (request, reply) =>
     reply.code(201).send({ inventory: control.addInventoryItems(request.body) }),
   );
@@ -37,4 +41,6 @@ export function controlRoutes(app: FastifyInstance, control: ShopifySimControl):
   }));
   app.get('/fulfillments', async (request) => ({ fulfillments: control.fulfillments(shopOf(request.query)) }));
   app.get('/inventory', async (request) => ({ inventory: control.inventory(shopOf(request.query)) }));
+  app.get('/operations', async (request) => ({ operations: control.operations(shopOf(request.query)) }));
+  app.get('/fault-counts', async () => ({ counts: control.faultCounts() }));
 }

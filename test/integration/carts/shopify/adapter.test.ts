@@ -1,4 +1,4 @@
-import { CartRefusal, type CartAdapter } from '../../../../src/carts/adapter';
+import { CartRefusal, type CartAdapter, type PulledOrder } from '../../../../src/carts/adapter';
 import { createShopifyAdapter } from '../../../../src/carts/shopify/adapter';
 import { ShopifyApiError } from '../../../../src/carts/shopify/errors';
 import {
@@ -41,6 +41,13 @@ describe('Shopify adapter against the simulator', () => {
       shop: 'acme',
       order: { lines: lines.map(([sku, quantity]) => ({ sku, quantity })), ...extra },
     });
+
+  const cartOrderIdOf = (pulled: PulledOrder) =>
+    pulled.kind === 'order'
+      ? pulled.order.cartOrderId
+      : pulled.kind === 'malformed'
+        ? pulled.draft.cartOrderId
+        : pulled.cartOrderId;
 
   async function pullAll(): Promise<Awaited<ReturnType<CartAdapter['listOrders']>>[]> {
     const pages = [];
@@ -92,16 +99,36 @@ describe('Shopify adapter against the simulator', () => {
     await expect(adapter.acceptOrder('gid://shopify/FulfillmentOrder/999999')).rejects.toBeInstanceOf(CartRefusal);
   });
 
-  it('pages through 25 requested orders in three pages, each once', async () => {
+  it('pages through 25 requested orders in three pages, each once; the next pull lists the open ones again', async () => {
     for (let i = 0; i < 25; i += 1) order();
     const pages = await pullAll();
     expect(pages.map((page) => page.orders.length)).toEqual([10, 10, 5]);
-    const ids = pages.flatMap((page) => page.orders.map((o) => (o.kind === 'order' ? o.order.cartOrderId : '')));
+    const ids = pages.flatMap((page) => page.orders.map(cartOrderIdOf));
     expect(new Set(ids).size).toBe(25);
-    order();
-    // The stored cursor resumes after the last order seen: the next pull lists only the new one.
-    expect((await adapter.listOrders(pages.at(-1)!.cursor)).orders).toHaveLength(1);
+    for (const id of ids.slice(0, 20)) await adapter.acceptOrder(id);
+    const placed = order();
+    // A pull that got to the end leaves no cursor behind: the next one lists every request still open, from the start.
+    const next = await adapter.listOrders(pages.at(-1)!.cursor);
+    expect(next.orders.map(cartOrderIdOf)).toEqual([...ids.slice(20), placed.id]);
   });
+
+  // Issue 15: the pull resumed after the last request it had listed, so a request that came later with an older id
+  // (a released hold, a scheduled order coming due, a re-submitted request) sorted before the cursor and was lost.
+  it.each(['on_hold', 'scheduled', 'unsubmitted'] as const)(
+    'lists a request that comes late (%s) though pulls have listed newer orders since',
+    async (unrequested) => {
+      const late = sim.control.createOrder({ shop: 'acme', unrequested });
+      expect(late).toMatchObject({ request_status: 'UNSUBMITTED', assignment_status: 'FULFILLMENT_UNSUBMITTED' });
+      const placed = order();
+      const first = await pullAll();
+      expect(first.flatMap((page) => page.orders.map(cartOrderIdOf))).toEqual([placed.id]);
+      await adapter.acceptOrder(placed.id);
+
+      sim.control.requestFulfillment(late.id);
+      const next = await adapter.listOrders(first.at(-1)!.cursor);
+      expect(next.orders.map(cartOrderIdOf)).toEqual([late.id]);
+    },
+  );
 
   it('turns malformed fulfillment orders into `malformed`, naming our fields', async () => {
     for (const malformed of ['missing_address', 'bad_quantity', 'no_sku'] as const) {

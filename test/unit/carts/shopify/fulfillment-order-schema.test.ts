@@ -1,4 +1,7 @@
-import { fulfillmentOrderNodeSchema } from '../../../../src/carts/shopify/fulfillment-order-schema';
+import {
+  assignedFulfillmentOrdersSchema,
+  fulfillmentOrderNodeSchema,
+} from '../../../../src/carts/shopify/fulfillment-order-schema';
 import { toPulledOrder } from '../../../../src/carts/shopify/normalise';
 
 const CART = { merchantId: 'acme', cartId: 'acme-shopify' };
@@ -30,5 +33,16 @@ describe('Shopify fulfillment order schema', () => {
     const pulled = toPulledOrder(node, CART);
     const fields = pulled.kind === 'malformed' ? pulled.problems.map((problem) => problem.field) : [];
     expect(fields).toEqual(expect.arrayContaining(['lines[0].lineId', 'lines[0].quantity']));
+  });
+
+  it('refuses a page that says more follow but gives no cursor to reach them', () => {
+    const page = (endCursor: string | null) => ({
+      assignedFulfillmentOrders: { nodes: [], pageInfo: { hasNextPage: true, endCursor } },
+    });
+    expect(assignedFulfillmentOrdersSchema.safeParse(page('c1')).success).toBe(true);
+    const refused = assignedFulfillmentOrdersSchema.safeParse(page(null));
+    expect(refused.error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'assignedFulfillmentOrders.pageInfo.endCursor',
+    ]);
   });
 });
