@@ -10,6 +10,7 @@ import { createDatabaseActivities } from './database';
 import { createPullActivities } from './pulls';
 import { createShipmentActivities } from './shipments';
 import { createMerchantCursorStore } from '../src/db/merchant-cursors';
+import { createKeptShipmentStore } from '../src/db/kept-shipments';
 import { createEasyPostClient } from '../src/easypost';
 import { meteredFetch } from './metered-fetch';
 import { createOrderActivities } from './orders';
@@ -64,7 +65,12 @@ export function createActivities(deps: ActivityDeps) {
       adapterFor,
     }),
     ...createPullActivities({ carts, orders, pulls: createPullStore(pool), adapterForCart }),
-    ...createShipmentActivities({ orders, cursors: createMerchantCursorStore(pool), easyPostClient }),
+    ...createShipmentActivities({
+      orders,
+      cursors: createMerchantCursorStore(pool),
+      kept: createKeptShipmentStore(pool),
+      easyPostClient,
+    }),
     ...createInventoryActivities({ orders, inventory, carts, mappings, easyPostClient }),
     ...createInventoryPushActivities({
       carts,

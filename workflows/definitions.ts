@@ -47,6 +47,11 @@ export interface ShipmentUpdate {
   orderComplete: boolean;
   /** How many packages the order had at EasyPost when this was read; with `orderComplete`, the final count. */
   packageCount: number;
+  /**
+   * The EasyPost order the package belongs to. A shipment found through the order's marker may arrive before the
+   * workflow has recorded its EasyPost ID (a send that timed out after EasyPost committed). Absent in older signals.
+   */
+  easyPostOrderId?: string;
 }
 
 /** Operator corrections for an order in `error` or `on_hold`; every field optional, the result is re-validated. */

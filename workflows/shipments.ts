@@ -35,7 +35,14 @@ export interface ShipmentPickupInput {
  * orders until the listing is done and the cursor advanced; only counts enter this workflow's history.
  */
 export async function shipmentPickupWorkflow(input: ShipmentPickupInput): Promise<PickupTotals> {
-  const totals: PickupTotals = input.totals ?? { pages: 0, shipments: 0, signalled: 0, ignored: 0 };
+  const totals: PickupTotals = input.totals ?? {
+    pages: 0,
+    shipments: 0,
+    signalled: 0,
+    ignored: 0,
+    kept: 0,
+    redelivered: 0,
+  };
   let listing = input.listing;
   for (let n = 0; n < MAX_PICKUP_PAGES_PER_RUN; n += 1) {
     const { next, ...counts } = await pickUpShipments({
@@ -47,6 +54,8 @@ export async function shipmentPickupWorkflow(input: ShipmentPickupInput): Promis
     totals.shipments += counts.shipments;
     totals.signalled += counts.signalled;
     totals.ignored += counts.ignored;
+    totals.kept += counts.kept;
+    totals.redelivered += counts.redelivered;
     if (!next) return totals;
     listing = next;
   }

@@ -161,6 +161,20 @@ export function createOrderIndex(pool: Pool) {
       }));
     },
 
+    /** The orders that own this EasyPost order (at most one; by its unique index). */
+    async withEasyPostOrderId(easyPostOrderId: string): Promise<OrderRow[]> {
+      const { rows } = await pool.query<OrderRow>('SELECT * FROM orders WHERE easypost_order_id = $1', [
+        easyPostOrderId,
+      ]);
+      return rows;
+    },
+
+    /** The order of this workflow, if the index has it yet. */
+    async withWorkflowId(workflowId: string): Promise<OrderRow | undefined> {
+      const { rows } = await pool.query<OrderRow>('SELECT * FROM orders WHERE workflow_id = $1', [workflowId]);
+      return rows[0];
+    },
+
     /** By cart order ID, cart order number or EasyPost order ID. */
     async find(cartId: string | undefined, reference: string): Promise<OrderRow[]> {
       // Text with NUL cannot be stored, so nothing matches it; asking PostgreSQL would fail the query instead.

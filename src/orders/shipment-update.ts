@@ -19,5 +19,6 @@ export function toShipmentUpdate(shipment: Shipment, packageCount: number): Ship
     lines: shipment.lineItems.flatMap((line) => (line.barcode ? [{ barcode: line.barcode, units: line.units }] : [])),
     orderComplete: shipment.orderStatus === ORDER_STATUS.shipped,
     packageCount,
+    easyPostOrderId: shipment.orderId,
   };
 }
