@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApi } from '../../../src/api/app';
+import { databaseLimits } from '../../../src/config/database';
+import { createPool } from '../../../src/db/pool';
 import type { CartOrder } from '../../../src/domain/order';
 import { webhookSignature, type Order } from '../../../src/simulators/easypost';
 import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { statusQuery } from '../../../workflows/definitions';
 import { createMarkedOrder } from '../../helpers/marked-order';
 import { startOrderStack, type OrderStack } from '../../helpers/order-stack';
+import { testEnv } from '../../setup/test-env-vars';
 import { waitForStatus } from '../../workflows/order-fakes';
 
 // The ligature "ﬁ" becomes "fi" under NFKD: signing with either spelling must verify (docs/easypost-api.md §9).
@@ -151,6 +154,37 @@ describe('POST /webhooks/easypost', () => {
       { easypost_order_id: duplicate.id, merchant_id: stack.merchantId },
     ]);
     expect((await stack.handleOf(order).query(statusQuery)).status).toBe('at_wms');
+  });
+
+  it('answers 500 when it can neither signal nor keep the shipment, so EasyPost retries', async () => {
+    const marked = await createMarkedOrder(stack.easyPost(), stack.orderFor());
+    const body = orderEvent(shipQuietly(marked.id));
+    expect((await post(body)).status).toBe(200);
+    // An API whose database waits are short, and a lock on the kept row: keeping it again cannot finish in time.
+    const quickPool = createPool(testEnv('databaseUrl'), 2, { ...databaseLimits({}), statementTimeoutMs: 300 });
+    const quick = buildApi({
+      pool: quickPool,
+      temporal: stack.env.client,
+      apiToken: TOKEN,
+      taskQueue: stack.taskQueue,
+      easyPostWebhookSecret: SECRET,
+    });
+    const quickUrl = `${await quick.listen({ host: '127.0.0.1', port: 0 })}/webhooks/easypost`;
+    const locker = await stack.pool.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('SELECT 1 FROM kept_shipments WHERE easypost_order_id = $1 FOR UPDATE', [marked.id]);
+      expect((await post(body, webhookSignature(SECRET, body), quickUrl)).status).toBe(500);
+      await locker.query('ROLLBACK');
+      expect(await post(body, webhookSignature(SECRET, body), quickUrl)).toEqual({
+        status: 200,
+        body: { kept: expect.any(String) },
+      });
+    } finally {
+      locker.release();
+      await quick.close();
+      await quickPool.end();
+    }
   });
 
   it.each([
