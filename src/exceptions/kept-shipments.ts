@@ -25,7 +25,10 @@ export function keptShipmentExceptions(kept: KeptShipment[]): Exception[] {
       merchantId: shipment.merchantId,
       since,
       reason: `EasyPost shipped order ${shipment.easyPostOrderId} (${packages}) but no running order took it: ${shipment.reason}`,
-      fix: `${show}; if the order is finished or cancelled, the parcel left anyway: tell the merchant and send its tracking to the cart by hand`,
+      fix:
+        `${show}; if the order is finished or cancelled, the parcel left anyway: tell the merchant, send its tracking ` +
+        `to the cart by hand, then forget it in PostgreSQL: ` +
+        `DELETE FROM kept_shipments WHERE easypost_order_id = '${shipment.easyPostOrderId.replace(/'/g, "''")}'`,
     };
   });
 }
