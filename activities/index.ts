@@ -11,6 +11,7 @@ import { createPullActivities } from './pulls';
 import { createShipmentActivities } from './shipments';
 import { createMerchantCursorStore } from '../src/db/merchant-cursors';
 import { CART_REQUEST_TIMEOUT_MS } from '../src/carts/adapter';
+import { createKeptShipmentStore } from '../src/db/kept-shipments';
 import { createEasyPostClient, DEFAULT_TIMEOUT_MS } from '../src/easypost';
 import { createEasyPostCreates } from '../src/db/easypost-creates';
 import { withAttemptClock } from './attempt-deadline';
@@ -74,7 +75,12 @@ export function createActivities(deps: ActivityDeps) {
       adapterFor,
     }),
     ...createPullActivities({ carts, orders, pulls: createPullStore(pool), adapterForCart }),
-    ...createShipmentActivities({ orders, cursors: createMerchantCursorStore(pool), easyPostClient }),
+    ...createShipmentActivities({
+      orders,
+      cursors: createMerchantCursorStore(pool),
+      kept: createKeptShipmentStore(pool),
+      easyPostClient,
+    }),
     ...createInventoryActivities({ orders, inventory, carts, mappings, easyPostClient }),
     ...createInventoryPushActivities({
       carts,

@@ -1,16 +1,18 @@
 import { Context, log } from '@temporalio/activity';
+import type { KeptShipmentStore } from '../src/db/kept-shipments';
 import type { MerchantCursorStore } from '../src/db/merchant-cursors';
 import type { OrderIndex } from '../src/db/orders';
 import type { EasyPostClient } from '../src/easypost';
 import { PAGE_SIZE } from '../src/easypost/paging';
 import { SHIPMENT_LOOKBACK_MS, shipmentsOf, updatedInPage } from '../src/easypost/shipments';
-import { signalShipments } from '../src/orders/shipment-events';
+import { redeliverKeptShipments, signalShipments, type ShipmentSignalDeps } from '../src/orders/shipment-events';
 import { toActivityFailure } from './easypost-failure';
 import { withKeepalive } from './keepalive';
 
 export interface ShipmentActivityDeps {
   orders: OrderIndex;
   cursors: MerchantCursorStore;
+  kept: KeptShipmentStore;
   easyPostClient(merchantId: string): Promise<EasyPostClient>;
 }
 
@@ -19,6 +21,10 @@ export interface PickupResult {
   signalled: number;
   /** EasyPost orders epf did not send, or whose workflow has finished. */
   ignored: number;
+  /** EasyPost orders of ours whose shipments no running workflow took: kept and tried again by the next pickups. */
+  kept: number;
+  /** Kept shipments of earlier pickups delivered by this one (its first page). */
+  redelivered: number;
 }
 
 /** Where a pickup's listing of EasyPost orders stands: fixed when it begins, carried from page to page. */
@@ -43,7 +49,7 @@ export interface PickupPageResult extends PickupResult {
 const FIRST_PICKUP_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 /** Each pickup re-reads a little before its cursor: EasyPost timestamps are seconds and clocks drift. */
 const OVERLAP_MS = 2 * 60 * 1000;
-/** Shipment pickup: EasyPost's picks and trackers to the order workflows, via the orders index. */
+/** Shipment pickup: EasyPost's picks and trackers to the order workflows, via the orders index or the order's marker. */
 export function createShipmentActivities(deps: ShipmentActivityDeps) {
   const begin = async (merchantId: string, perPage: number): Promise<PickupListing> => {
     const startedAt = new Date();
@@ -64,7 +70,8 @@ export function createShipmentActivities(deps: ShipmentActivityDeps) {
      * page `listing.page` updated since the stored cursor. Without `listing` it begins a new listing at page 0; once
      * the listing is done it advances the cursor to the listing's start. A failure costs only its page: the
      * workflow retries that page and goes on from there, so work done on earlier pages is never redone. Safe to
-     * repeat: a workflow ignores a shipment it has seen.
+     * repeat: a workflow ignores a shipment it has seen. The first page first redelivers the shipments earlier pickups
+     * kept; shipments no running workflow takes are kept before the cursor moves past them.
      */
     async pickUpShipments(input: {
       merchantId: string;
@@ -73,6 +80,9 @@ export function createShipmentActivities(deps: ShipmentActivityDeps) {
     }): Promise<PickupPageResult> {
       const context = Context.current();
       return withKeepalive(async () => {
+        const signals: ShipmentSignalDeps = { temporal: context.client, orders: deps.orders, kept: deps.kept };
+        const heartbeat = () => context.heartbeat();
+        const redelivered = input.listing ? 0 : await redeliverKeptShipments(signals, input.merchantId, heartbeat);
         const listing = input.listing ?? (await begin(input.merchantId, input.perPage ?? PAGE_SIZE));
         const easyPost = await deps.easyPostClient(input.merchantId);
         const page = await easyPost
@@ -81,14 +91,12 @@ export function createShipmentActivities(deps: ShipmentActivityDeps) {
             throw toActivityFailure(err);
           });
         const { orders, done } = updatedInPage(page, listing, listing.perPage);
-        const shipments = orders.flatMap(shipmentsOf);
-        const results = await signalShipments({ temporal: context.client, orders: deps.orders }, shipments, {
-          merchantId: input.merchantId,
-          afterOrder: () => context.heartbeat(),
-        });
-        const result: PickupPageResult = { shipments: shipments.length, signalled: 0, ignored: 0 };
+        const results = await signalShipments(signals, orders, { merchantId: input.merchantId, afterOrder: heartbeat });
+        const shipments = orders.reduce((sum, order) => sum + shipmentsOf(order).length, 0);
+        const result: PickupPageResult = { shipments, signalled: 0, ignored: 0, kept: 0, redelivered };
         for (const outcome of results) {
           if (outcome.outcome === 'signalled') result.signalled += outcome.signalled;
+          else if (outcome.outcome === 'kept') result.kept += 1;
           else if (outcome.outcome !== 'no shipments') result.ignored += 1;
         }
         const details = { merchantId: input.merchantId, page: listing.page, ...result };

@@ -47,7 +47,10 @@ export interface ShipmentUpdate {
   orderComplete: boolean;
   /** How many packages the order had at EasyPost when this was read; with `orderComplete`, the final count. */
   packageCount: number;
-  /** The EasyPost order it belongs to: tells an order whose create answer was lost where it is. */
+  /**
+   * The EasyPost order the package belongs to. A shipment found through the order's marker may arrive before the
+   * workflow has recorded its EasyPost ID (a send that timed out after EasyPost committed). Absent in older signals.
+   */
   easyPostOrderId?: string;
 }
 

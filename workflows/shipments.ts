@@ -21,6 +21,8 @@ export interface PickupTotals extends PickupResult {
   pages: number;
 }
 
+const NO_TOTALS: PickupTotals = { pages: 0, shipments: 0, signalled: 0, ignored: 0, kept: 0, redelivered: 0 };
+
 export interface ShipmentPickupInput {
   merchantId: string;
   /** EasyPost orders per page; default the client's page size. */
@@ -35,7 +37,8 @@ export interface ShipmentPickupInput {
  * orders until the listing is done and the cursor advanced; only counts enter this workflow's history.
  */
 export async function shipmentPickupWorkflow(input: ShipmentPickupInput): Promise<PickupTotals> {
-  const totals: PickupTotals = input.totals ?? { pages: 0, shipments: 0, signalled: 0, ignored: 0 };
+  // Over the defaults: a run continued by an older version carries totals without the newer counts.
+  const totals: PickupTotals = { ...NO_TOTALS, ...input.totals };
   let listing = input.listing;
   for (let n = 0; n < MAX_PICKUP_PAGES_PER_RUN; n += 1) {
     const { next, ...counts } = await pickUpShipments({
@@ -47,6 +50,8 @@ export async function shipmentPickupWorkflow(input: ShipmentPickupInput): Promis
     totals.shipments += counts.shipments;
     totals.signalled += counts.signalled;
     totals.ignored += counts.ignored;
+    totals.kept += counts.kept;
+    totals.redelivered += counts.redelivered;
     if (!next) return totals;
     listing = next;
   }

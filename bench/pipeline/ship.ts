@@ -1,3 +1,4 @@
+import { createKeptShipmentStore } from '../../src/db/kept-shipments';
 import { signalOrderShipments } from '../../src/orders/shipment-events';
 import { DEMO_KEYS } from '../../src/simulators/easypost/demo';
 import type { PipelineStack } from './stack';
@@ -9,6 +10,7 @@ import type { PipelineStack } from './stack';
 export async function shipAtEasyPost(stack: PipelineStack, easyPostOrderId: string): Promise<void> {
   stack.sim.control.advanceOrder(easyPostOrderId, { api_key: DEMO_KEYS.test_key, to: 'shipped' });
   const order = await stack.easyPost.getOrder(easyPostOrderId);
-  const result = await signalOrderShipments({ temporal: stack.env.client, orders: stack.orders }, order);
+  const deps = { temporal: stack.env.client, orders: stack.orders, kept: createKeptShipmentStore(stack.pool) };
+  const result = await signalOrderShipments(deps, order);
   if (result.outcome !== 'signalled') throw new Error(`${easyPostOrderId}: shipment not signalled (${result.outcome})`);
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
+import { createKeptShipmentStore } from '../db/kept-shipments';
 import { createOrderIndex } from '../db/orders';
 import { orderEventSchema, webhookEnvelopeSchema } from '../easypost';
 import { logger } from '../logger';
@@ -28,7 +29,11 @@ export interface EasyPostWebhookDeps {
  * signals. Registered in its own plugin so only this route parses JSON itself, from the raw bytes the HMAC covers.
  */
 export function registerEasyPostWebhooks(app: FastifyInstance, deps: EasyPostWebhookDeps): void {
-  const signals: ShipmentSignalDeps = { temporal: deps.temporal, orders: createOrderIndex(deps.pool) };
+  const signals: ShipmentSignalDeps = {
+    temporal: deps.temporal,
+    orders: createOrderIndex(deps.pool),
+    kept: createKeptShipmentStore(deps.pool),
+  };
   const key = deps.secret === undefined ? undefined : Buffer.from(deps.secret.normalize('NFKD'), 'utf8');
 
   void app.register(async (scope) => {
@@ -60,15 +65,20 @@ async function handleEvent(signals: ShipmentSignalDeps, raw: Buffer, request: Fa
   const event = orderEventSchema.safeParse(json);
   if (!event.success) return badEvent(request, reply, ...firstIssue(event.error), eventId);
 
+  // Answered 200 only once the shipments are signalled or kept: a failure to keep them throws, and the 500 makes
+  // EasyPost retry.
   const result = await signalOrderShipments(signals, event.data.result);
   // Most events carry no new package (created, picked) or another integration's order: debug, not info.
   if (result.outcome === 'signalled') log.info({ eventId, description, ...result }, 'EasyPost webhook signalled');
+  else if (result.outcome === 'kept') log.warn({ eventId, description, ...result }, 'EasyPost webhook kept');
   else log.debug({ eventId, description, ...result }, 'EasyPost webhook needed no signal');
   switch (result.outcome) {
     case 'signalled':
       return { signalled: result.signalled };
     case 'no shipments':
       return { signalled: 0 };
+    case 'kept':
+      return { kept: result.reason };
     default:
       // Answered 200: EasyPost retries anything else, and an order that is not ours never will be.
       return { ignored: result.outcome };

@@ -14,6 +14,8 @@ const postgresUrl = z
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+const millis = (max: number) => z.coerce.number().int().min(0).max(max);
+
 // 32 random bytes as 64 hex characters: `openssl rand -hex 32`.
 const secretKey = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes): openssl rand -hex 32');
 
@@ -58,6 +60,16 @@ export const envSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('epf'),
   DATABASE_URL: postgresUrl,
+  // How long a process waits on PostgreSQL (src/config/database.ts), so nothing hangs on a database that stopped
+  // answering. 0 turns a server-side timeout off.
+  /** Opening a connection, or waiting for a free one of the pool. */
+  DATABASE_CONNECT_TIMEOUT_MS: millis(600_000).default(15_000),
+  /** PostgreSQL cancels a statement running longer (`statement_timeout`); the client gives up 5 s after it. */
+  DATABASE_STATEMENT_TIMEOUT_MS: millis(3_600_000).default(30_000),
+  /** PostgreSQL ends a session idle this long inside a transaction, releasing its locks. */
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: millis(3_600_000).default(60_000),
+  /** TCP keepalive probes start after this long without traffic, so a peer that vanished is noticed. */
+  DATABASE_KEEPALIVE_DELAY_MS: millis(3_600_000).default(10_000),
   EPF_SECRET_KEY: secretKey,
   /** EasyPost Fulfillment vendor API; the local stack points it at the simulator. */
   EASYPOST_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.easypost.com/fulfillment/vendor/v2/'),

@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Pool } from 'pg';
+import type { Pool, QueryConfig, QueryResultRow } from 'pg';
 
 const MIGRATIONS_DIR = join(__dirname, 'migrations');
 // Any constant works; it only has to be the same for every process that migrates this database.
 const MIGRATION_LOCK_ID = 7_233_001;
+/**
+ * Migrating may wait for another process's migrations (the advisory lock) and rewrite or index big tables: far
+ * longer than the pool's statement timeout, but still bounded, on the server and in the client.
+ */
+export const MIGRATION_TIMEOUT_MS = 30 * 60 * 1000;
 
 export interface Migration {
   version: string;
@@ -31,14 +36,18 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  */
 export async function migrate(pool: Pool, migrations = readMigrations()): Promise<string[]> {
   const client = await pool.connect();
+  // pg honours a per-query `query_timeout`; @types/pg's QueryConfig does not list it.
+  const query = <R extends QueryResultRow>(text: string, values?: unknown[]) =>
+    client.query<R>({ text, values, query_timeout: MIGRATION_TIMEOUT_MS } as QueryConfig);
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    await query(`SET statement_timeout = ${MIGRATION_TIMEOUT_MS}`);
+    await query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    await query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version text PRIMARY KEY,
       checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    const { rows } = await client.query<{ version: string; checksum: string }>(
+    const { rows } = await query<{ version: string; checksum: string }>(
       'SELECT version, checksum FROM schema_migrations',
     );
     const applied = new Map(rows.map((row) => [row.version, row.checksum]));
@@ -53,23 +62,25 @@ export async function migrate(pool: Pool, migrations = readMigrations()): Promis
         }
         continue;
       }
-      await client.query('BEGIN');
+      await query('BEGIN');
       try {
-        await client.query(migration.sql);
-        await client.query('INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)', [
+        await query(migration.sql);
+        await query('INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)', [
           migration.version,
           migration.checksum,
         ]);
-        await client.query('COMMIT');
+        await query('COMMIT');
       } catch (err) {
-        await client.query('ROLLBACK');
+        await query('ROLLBACK');
         throw new Error(`Migration ${migration.version} failed: ${(err as Error).message}`, { cause: err });
       }
       done.push(migration.version);
     }
     return done;
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+    await query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+    // The connection goes back to the pool with the pool's own statement timeout.
+    await query('RESET statement_timeout').catch(() => undefined);
     client.release();
   }
 }

@@ -84,6 +84,14 @@ const filterParams = (filter: OrderFilter) => [
   filter.since ?? null,
 ];
 
+/**
+ * `find`'s query ($1 the cart or null, $2 the reference). Each of the three columns has an index (0011 added
+ * cart_order_id's, as the primary key leads with cart_id), so PostgreSQL combines them with or without the cart.
+ */
+export const FIND_SQL = `SELECT * FROM orders WHERE ($1::text IS NULL OR cart_id = $1)
+  AND (cart_order_id = $2 OR cart_order_number = $2 OR easypost_order_id = $2)
+  ORDER BY updated_at DESC`;
+
 /** The durable orders index (one row per cart order) and the audit log beside it. */
 export function createOrderIndex(pool: Pool) {
   return {
@@ -161,16 +169,25 @@ export function createOrderIndex(pool: Pool) {
       }));
     },
 
+    /** The orders that own this EasyPost order (at most one; by its unique index). */
+    async withEasyPostOrderId(easyPostOrderId: string): Promise<OrderRow[]> {
+      const { rows } = await pool.query<OrderRow>('SELECT * FROM orders WHERE easypost_order_id = $1', [
+        easyPostOrderId,
+      ]);
+      return rows;
+    },
+
+    /** The order of this workflow, if the index has it yet. */
+    async withWorkflowId(workflowId: string): Promise<OrderRow | undefined> {
+      const { rows } = await pool.query<OrderRow>('SELECT * FROM orders WHERE workflow_id = $1', [workflowId]);
+      return rows[0];
+    },
+
     /** By cart order ID, cart order number or EasyPost order ID. */
     async find(cartId: string | undefined, reference: string): Promise<OrderRow[]> {
       // Text with NUL cannot be stored, so nothing matches it; asking PostgreSQL would fail the query instead.
       if (`${cartId ?? ''}${reference}`.includes('\u0000')) return [];
-      const { rows } = await pool.query<OrderRow>(
-        `SELECT * FROM orders WHERE ($1::text IS NULL OR cart_id = $1)
-           AND (cart_order_id = $2 OR cart_order_number = $2 OR easypost_order_id = $2)
-         ORDER BY updated_at DESC`,
-        [cartId ?? null, reference],
-      );
+      const { rows } = await pool.query<OrderRow>(FIND_SQL, [cartId ?? null, reference]);
       return rows;
     },
   };

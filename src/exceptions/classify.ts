@@ -17,7 +17,8 @@ export type ExceptionKind =
   | 'cancel_not_done'
   | 'tracking_push_failed'
   | 'long_hold'
-  | 'stuck';
+  | 'stuck'
+  | 'kept_shipment';
 
 /** One thing a person has to act on: a merchant's (no `order`) or an order's. */
 export interface Exception {
@@ -114,13 +115,14 @@ export function classifyExceptions(
     ),
     ...orders.flatMap((order) => orderException(order, byId.get(order.merchant_id), limits, thresholds) ?? []),
   ];
-  return found.sort(
-    (a, b) =>
-      a.merchantId.localeCompare(b.merchantId) ||
-      Number(a.order !== undefined) - Number(b.order !== undefined) ||
-      (a.since ?? '').localeCompare(b.since ?? ''),
-  );
+  return found.sort(byMerchantThenAge);
 }
+
+/** Merchant by merchant: the merchant's own exceptions first, then the rest oldest first. */
+export const byMerchantThenAge = (a: Exception, b: Exception): number =>
+  a.merchantId.localeCompare(b.merchantId) ||
+  Number(a.order !== undefined) - Number(b.order !== undefined) ||
+  (a.since ?? '').localeCompare(b.since ?? '');
 
 function merchantExceptions(merchant: ExceptionMerchant, orders: ExceptionOrder[]): Exception[] {
   const found: Exception[] = [];

@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
+import { createKeptShipmentStore } from '../db/kept-shipments';
 import { createMerchantStore } from '../db/merchants';
 import {
+  byMerchantThenAge,
   classifyExceptions,
   cutoffs,
   DEFAULT_THRESHOLDS,
@@ -8,6 +10,7 @@ import {
   type ExceptionOrder,
   type ExceptionThresholds,
 } from './classify';
+import { KEPT_SHIPMENT_DAYS, keptShipmentExceptions } from './kept-shipments';
 
 export interface FindExceptionsOptions {
   /** Only this merchant's exceptions. */
@@ -49,5 +52,11 @@ export async function findExceptions(
          OR (status = 'at_wms' AND updated_at < $3))`,
     [options.merchantId ?? null, heldBefore, atWmsBefore],
   );
-  return classifyExceptions(merchants, rows, thresholds, now);
+  const kept = await createKeptShipmentStore(pool).keptBefore(
+    new Date(now.getTime() - KEPT_SHIPMENT_DAYS * 86_400_000),
+    options.merchantId,
+  );
+  return [...classifyExceptions(merchants, rows, thresholds, now), ...keptShipmentExceptions(kept)].sort(
+    byMerchantThenAge,
+  );
 }

@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApi } from '../../../src/api/app';
+import { databaseLimits } from '../../../src/config/database';
+import { createPool } from '../../../src/db/pool';
 import type { CartOrder } from '../../../src/domain/order';
 import { webhookSignature, type Order } from '../../../src/simulators/easypost';
 import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { statusQuery } from '../../../workflows/definitions';
+import { createMarkedOrder } from '../../helpers/marked-order';
 import { startOrderStack, type OrderStack } from '../../helpers/order-stack';
+import { testEnv } from '../../setup/test-env-vars';
 import { waitForStatus } from '../../workflows/order-fakes';
 
 // The ligature "ﬁ" becomes "fi" under NFKD: signing with either spelling must verify (docs/easypost-api.md §9).
@@ -55,6 +59,16 @@ async function orderAtWms(): Promise<{ order: CartOrder; easyPostOrderId: string
   return { order, easyPostOrderId: (await stack.handleOf(order).query(statusQuery)).easyPostOrderId! };
 }
 
+/** Ships the order at the simulator without its own webhook delivery: the test posts the event itself. */
+function shipQuietly(easyPostOrderId: string): Order {
+  stack.sim.control.configure({ webhook: null });
+  try {
+    return stack.sim.control.advanceOrder(easyPostOrderId, { api_key: DEMO_KEYS.test_key, to: 'shipped' });
+  } finally {
+    stack.sim.control.configure({ webhook: { url: webhookUrl, secret: SECRET } });
+  }
+}
+
 async function trackingPushes(order: CartOrder): Promise<number> {
   const { rowCount } = await stack.pool.query('SELECT 1 FROM tracking_pushes WHERE cart_order_id = $1', [
     order.cartOrderId,
@@ -102,8 +116,75 @@ describe('POST /webhooks/easypost', () => {
   it('acknowledges and ignores an order epf does not know', async () => {
     const { easyPostOrderId } = await orderAtWms();
     const shipped = stack.sim.control.advanceOrder(easyPostOrderId, { api_key: DEMO_KEYS.test_key, to: 'shipped' });
-    const stranger = { ...shipped, id: 'order_0123456789abcdef0123456789abcdef' };
+    const stranger = { ...shipped, id: 'order_0123456789abcdef0123456789abcdef', description: 'another integration' };
     expect(await post(orderEvent(stranger))).toEqual({ status: 200, body: { ignored: 'unknown order' } });
+  });
+
+  // Issue 15, item 5: the order reached EasyPost before its workflow recorded the EasyPost ID (a send that timed out
+  // after EasyPost committed). The route answered 200 and dropped the shipment.
+  it('signals the workflow its marker names when the index does not know the EasyPost ID', async () => {
+    const { order, easyPostOrderId } = await orderAtWms();
+    await stack.pool.query('UPDATE orders SET easypost_order_id = NULL WHERE cart_id = $1 AND cart_order_id = $2', [
+      order.cartId,
+      order.cartOrderId,
+    ]);
+    const shipped = shipQuietly(easyPostOrderId);
+    expect(await post(orderEvent(shipped))).toEqual({ status: 200, body: { signalled: 1 } });
+    expect((await stack.handleOf(order).result()).status).toBe('confirmed');
+  });
+
+  it('keeps a shipment no running workflow takes before answering 200, and never signals another order', async () => {
+    const marked = await createMarkedOrder(stack.easyPost(), stack.orderFor());
+    const answer = await post(orderEvent(shipQuietly(marked.id)));
+    expect(answer).toEqual({ status: 200, body: { kept: expect.stringMatching(/not running/) } });
+
+    // A second EasyPost order carrying a marker whose order already has its own: a duplicate, kept, not signalled.
+    const { order, easyPostOrderId } = await orderAtWms();
+    const duplicate = { ...shipQuietly(easyPostOrderId), id: 'order_fedcba9876543210fedcba9876543210' };
+    expect(await post(orderEvent(duplicate))).toEqual({
+      status: 200,
+      body: { kept: expect.stringMatching(/duplicate at the warehouse/) },
+    });
+    const { rows } = await stack.pool.query<{ easypost_order_id: string; merchant_id: string }>(
+      'SELECT easypost_order_id, merchant_id FROM kept_shipments WHERE easypost_order_id = ANY($1) ORDER BY first_kept_at',
+      [[marked.id, duplicate.id]],
+    );
+    expect(rows).toEqual([
+      { easypost_order_id: marked.id, merchant_id: stack.merchantId },
+      { easypost_order_id: duplicate.id, merchant_id: stack.merchantId },
+    ]);
+    expect((await stack.handleOf(order).query(statusQuery)).status).toBe('at_wms');
+  });
+
+  it('answers 500 when it can neither signal nor keep the shipment, so EasyPost retries', async () => {
+    const marked = await createMarkedOrder(stack.easyPost(), stack.orderFor());
+    const body = orderEvent(shipQuietly(marked.id));
+    expect((await post(body)).status).toBe(200);
+    // An API whose database waits are short, and a lock on the kept row: keeping it again cannot finish in time.
+    const quickPool = createPool(testEnv('databaseUrl'), 2, { ...databaseLimits({}), statementTimeoutMs: 300 });
+    const quick = buildApi({
+      pool: quickPool,
+      temporal: stack.env.client,
+      apiToken: TOKEN,
+      taskQueue: stack.taskQueue,
+      easyPostWebhookSecret: SECRET,
+    });
+    const quickUrl = `${await quick.listen({ host: '127.0.0.1', port: 0 })}/webhooks/easypost`;
+    const locker = await stack.pool.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('SELECT 1 FROM kept_shipments WHERE easypost_order_id = $1 FOR UPDATE', [marked.id]);
+      expect((await post(body, webhookSignature(SECRET, body), quickUrl)).status).toBe(500);
+      await locker.query('ROLLBACK');
+      expect(await post(body, webhookSignature(SECRET, body), quickUrl)).toEqual({
+        status: 200,
+        body: { kept: expect.any(String) },
+      });
+    } finally {
+      locker.release();
+      await quick.close();
+      await quickPool.end();
+    }
   });
 
   it.each([

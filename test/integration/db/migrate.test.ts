@@ -1,9 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
+import { databaseLimits } from '../../../src/config/database';
 import { dropDatabase, ensureDatabase } from '../../../src/db/databases';
 import { migrate, readMigrations } from '../../../src/db/migrate';
+import { createPool } from '../../../src/db/pool';
 import { testEnv } from '../../setup/test-env-vars';
 
 const adminUrl = () => testEnv('adminDatabaseUrl');
@@ -61,5 +64,23 @@ describe('migrate', () => {
     expect(rowCount).toBe(0);
     const recorded = await pool.query(`SELECT 1 FROM schema_migrations WHERE version = '0901_broken'`);
     expect(recorded.rowCount).toBe(0);
+  });
+
+  it('waits for another process migrating longer than the pool lets a statement run', async () => {
+    const quick = createPool(pool.options.connectionString!, 2, { ...databaseLimits({}), statementTimeoutMs: 300 });
+    const other = await pool.connect();
+    try {
+      // Another worker holds the migration lock (src/db/migrate.ts) for a while, e.g. building an index.
+      await other.query('SELECT pg_advisory_lock(7233001)');
+      const migrating = migrate(quick, readMigrations(migrationsDir({ '0902_after_wait.sql': 'SELECT 1;' })));
+      await sleep(1000);
+      await other.query('SELECT pg_advisory_unlock(7233001)');
+      expect(await migrating).toEqual(['0902_after_wait']);
+      // Its connection went back to the pool with the pool's own limit.
+      await expect(quick.query('SELECT pg_sleep(1)')).rejects.toThrow(/statement timeout/);
+    } finally {
+      other.release();
+      await quick.end();
+    }
   });
 });

@@ -1,8 +1,12 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import { orderWorkflowId } from '../../../src/domain/order';
 import { PAGE_SIZE } from '../../../src/easypost/paging';
+import { findExceptions } from '../../../src/exceptions/find-exceptions';
 import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { shipmentPickupWorkflow } from '../../../workflows';
 import { statusQuery } from '../../../workflows/definitions';
 import { waitForStatus } from '../../workflows/order-fakes';
+import { createMarkedOrder } from '../../helpers/marked-order';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
 
 let stack: OrderStack;
@@ -22,6 +26,17 @@ const pickUp = () =>
     workflowId: `shipments:${stack.merchantId}:${Date.now()}`,
     args: [{ merchantId: stack.merchantId }],
   });
+
+/** The `shipmentUpdate` signals a workflow has received (an order not at the warehouse keeps them for later). */
+async function shipmentSignals(handle: WorkflowHandle): Promise<number> {
+  const { events } = await handle.fetchHistory();
+  return (events ?? []).filter(
+    (event) => event.workflowExecutionSignaledEventAttributes?.signalName === 'shipmentUpdate',
+  ).length;
+}
+
+const keptRows = async (easyPostOrderId: string) =>
+  (await stack.pool.query('SELECT * FROM kept_shipments WHERE easypost_order_id = $1', [easyPostOrderId])).rows;
 
 describe('the shipment pickup', () => {
   it('brings whole and split shipments from EasyPost to their orders, once', async () => {
@@ -111,5 +126,55 @@ describe('the shipment pickup', () => {
       { page: '1', ok: false },
       { page: '1', ok: true },
     ]);
+  });
+
+  // Issue 15, item 5: a send that timed out after EasyPost committed leaves the order at EasyPost (shipping, even)
+  // before the workflow has recorded its EasyPost ID. The pickup used to skip such a shipment and move its cursor on.
+  it("finds the workflow from the EasyPost order's marker when the index does not know its EasyPost ID", async () => {
+    const order = stack.orderFor();
+    await stack.submit(order);
+    await waitForStatus(stack.handleOf(order), 'at_wms');
+    const { easyPostOrderId } = await stack.handleOf(order).query(statusQuery);
+    await stack.pool.query('UPDATE orders SET easypost_order_id = NULL WHERE cart_id = $1 AND cart_order_id = $2', [
+      order.cartId,
+      order.cartOrderId,
+    ]);
+    stack.sim.control.advanceOrder(easyPostOrderId!, { api_key: DEMO_KEYS.test_key, to: 'shipped' });
+
+    expect(await pickUp()).toMatchObject({ signalled: 1, kept: 0 });
+    expect((await stack.handleOf(order).result()).status).toBe('confirmed');
+  });
+
+  it('keeps a shipment no running workflow takes, shows it after a day, and delivers it once the workflow runs', async () => {
+    // TEE-S has no stock: the order waits on hold, and the index never learns an EasyPost ID for it.
+    const order = stack.orderFor({ lines: [{ lineId: 'l1', sku: 'TEE-S', quantity: 1 }] });
+    const workflowId = orderWorkflowId(order.cartId, order.cartOrderId);
+    const marked = await createMarkedOrder(stack.easyPost(), order);
+    stack.sim.control.advanceOrder(marked.id, { api_key: DEMO_KEYS.test_key, to: 'shipped' });
+
+    // No workflow yet: kept, and the cursor moves on all the same.
+    expect(await pickUp()).toMatchObject({ kept: 1 });
+    expect(await keptRows(marked.id)).toEqual([
+      expect.objectContaining({
+        merchant_id: stack.merchantId,
+        workflow_id: workflowId,
+        reason: expect.stringMatching(/not running/),
+      }),
+    ]);
+    await stack.pool.query(
+      `UPDATE kept_shipments SET first_kept_at = now() - interval '2 days' WHERE easypost_order_id = $1`,
+      [marked.id],
+    );
+    const exceptions = await findExceptions(stack.pool, { merchantId: stack.merchantId });
+    expect(exceptions?.find((exception) => exception.kind === 'kept_shipment')).toMatchObject({
+      reason: expect.stringContaining(marked.id),
+      fix: expect.stringContaining(`epf orders show ${order.cartOrderId} --cart ${order.cartId}`),
+    });
+
+    await stack.submit(order);
+    await waitForStatus(stack.handleOf(order), 'on_hold');
+    expect(await pickUp()).toMatchObject({ redelivered: 1 });
+    expect(await keptRows(marked.id)).toEqual([]);
+    expect(await shipmentSignals(stack.handleOf(order))).toBeGreaterThan(0);
   });
 });
