@@ -60,8 +60,8 @@ const createdSince = (since: string) => (order: Order) => order.created_at >= si
 
 /**
  * Newest first, the orders of the window are a head of the list: read on until a page ends before `since`. Also the
- * reading for a sort not known yet (every order of the first page from the same second) or none: every page is
- * read, and it stops early only once the pages read are sorted newest first.
+ * reading for a list in no order, or one that turned out not sorted: every page is read, and it stops early only
+ * while the pages read are sorted newest first.
  */
 async function readFromNewest(reader: PageReader, since: string): Promise<Order[]> {
   const orders: Order[] = [];
@@ -103,7 +103,7 @@ async function readTailFromOldest(reader: PageReader, since: string): Promise<Or
 
 /**
  * The orders created at or after `since` (an ISO string, as `timestamp` yields; '' for all), each once, whatever
- * the list's sort: it is told from the first page, and the pages read are checked against it before they are
+ * the list's sort: it is told from the first pages, and the pages read are checked against it before they are
  * trusted. Throws `lookup_inconclusive` when that takes more than the reader's budget: an incomplete answer would
  * read as "no such order".
  */
@@ -111,7 +111,11 @@ export async function ordersCreatedSince(
   reader: PageReader,
   since: string,
 ): Promise<{ orders: Order[]; strategy: WindowStrategy }> {
-  const sort = sortOf(await reader.read(0));
+  // Orders from one second (a burst) tell no direction: read on until two differ or the list ends.
+  for (let page = 0; sortOf(reader.seen()) === 'unknown'; page += 1) {
+    if (reader.isLast(await reader.read(page))) break;
+  }
+  const sort = sortOf(reader.seen());
   let orders: Order[] | undefined;
   let strategy: WindowStrategy = sort === 'newest_first' ? 'newest_first' : 'all';
   if (sort === 'oldest_first') {
