@@ -1,9 +1,11 @@
 import type { Pool } from 'pg';
 import { createMerchantStore } from '../db/merchants';
+import { createWarehouseDuplicateStore } from '../db/warehouse-duplicates';
 import {
   classifyExceptions,
   cutoffs,
   DEFAULT_THRESHOLDS,
+  type DuplicateAtWarehouse,
   type Exception,
   type ExceptionOrder,
   type ExceptionThresholds,
@@ -49,5 +51,21 @@ export async function findExceptions(
          OR (status = 'at_wms' AND updated_at < $3))`,
     [options.merchantId ?? null, heldBefore, atWmsBefore],
   );
-  return classifyExceptions(merchants, rows, thresholds, now);
+  return classifyExceptions(merchants, rows, thresholds, now, await duplicatesAtWarehouse(pool, options.merchantId));
+}
+
+/** The duplicates the reconciliation recorded, each with the order its marker names. */
+async function duplicatesAtWarehouse(pool: Pool, merchantId?: string): Promise<DuplicateAtWarehouse[]> {
+  const duplicates = await createWarehouseDuplicateStore(pool).list(merchantId);
+  const workflowIds = duplicates.flatMap((duplicate) => duplicate.workflowId ?? []);
+  const { rows } = await pool.query<NonNullable<DuplicateAtWarehouse['order']> & { workflow_id: string }>(
+    `SELECT workflow_id, cart_id, cart_order_id, cart_order_number, status, easypost_order_id FROM orders
+     WHERE workflow_id = ANY($1::text[])`,
+    [workflowIds],
+  );
+  const orders = new Map(rows.map((row) => [row.workflow_id, row]));
+  return duplicates.map((duplicate) => ({
+    ...duplicate,
+    order: duplicate.workflowId ? orders.get(duplicate.workflowId) : undefined,
+  }));
 }
