@@ -4,6 +4,8 @@ import { duplicateCheckWorkflow } from '../../../workflows';
 import { statusQuery } from '../../../workflows/definitions';
 import { waitForStatus } from '../../workflows/order-fakes';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
+import { startApi } from '../api/harness';
+import { runEpf } from '../cli/run-epf';
 
 let stack: OrderStack;
 
@@ -59,6 +61,21 @@ describe('the duplicate check', () => {
     expect(exception?.reason).toContain(`the order tracks ${easyPostOrderId}`);
     expect(exception?.fix).toContain(`cancel ${extra.id}`);
     expect(exception?.fix).not.toContain(`${easyPostOrderId}`);
+
+    // The same in GET /exceptions and in `epf exceptions`.
+    const api = await startApi({ pool: stack.pool, temporal: stack.env.client, taskQueue: stack.taskQueue });
+    try {
+      const { body } = await api.call('GET', `/exceptions?merchant=${stack.merchantId}`);
+      expect(body.exceptions).toContainEqual(
+        expect.objectContaining({ kind: 'duplicate_at_warehouse', fix: exception?.fix }),
+      );
+    } finally {
+      await api.app.close();
+    }
+    const cli = await runEpf(stack.taskQueue, ['exceptions', '--merchant', stack.merchantId, '--json']);
+    expect(JSON.parse(cli.stdout)).toContainEqual(
+      expect.objectContaining({ kind: 'duplicate_at_warehouse', fix: exception?.fix }),
+    );
 
     await stack.easyPost().cancelOrder(extra.id);
     expect(await check()).toMatchObject({ duplicates: 0 });
