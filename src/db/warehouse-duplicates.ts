@@ -41,6 +41,27 @@ export function createWarehouseDuplicateStore(pool: Pool) {
       });
     },
 
+    /** The audit row of an extra order the check cancelled, on the order it duplicated. */
+    async recordCancelled(entry: {
+      merchantId: string;
+      cartId: string;
+      cartOrderId: string;
+      marker: string;
+      cancelled: string;
+      kept: string;
+    }): Promise<void> {
+      await pool.query(
+        `INSERT INTO audit_log (actor, action, merchant_id, cart_id, cart_order_id, detail)
+         VALUES ('duplicate-check', 'order.duplicate_cancelled', $1, $2, $3, $4)`,
+        [
+          entry.merchantId,
+          entry.cartId,
+          entry.cartOrderId,
+          { marker: entry.marker, cancelledEasyPostOrderId: entry.cancelled, keptEasyPostOrderId: entry.kept },
+        ],
+      );
+    },
+
     async list(merchantId?: string): Promise<WarehouseDuplicate[]> {
       const { rows } = await pool.query<{
         merchant_id: string;

@@ -1,5 +1,7 @@
-import { orderMarker } from '../../../src/easypost';
+import { orderMarker, type CreateOrderRequest } from '../../../src/easypost';
+import type { Exception } from '../../../src/exceptions/classify';
 import { findExceptions } from '../../../src/exceptions/find-exceptions';
+import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { duplicateCheckWorkflow } from '../../../workflows';
 import { statusQuery } from '../../../workflows/definitions';
 import { waitForStatus } from '../../workflows/order-fakes';
@@ -25,44 +27,74 @@ const check = (settleMinutes = 0) =>
     args: [{ merchantId: stack.merchantId, settleMinutes }],
   });
 
-const duplicatesOf = async () =>
+const duplicatesAtWarehouse = async (): Promise<Exception[]> =>
   ((await findExceptions(stack.pool, { merchantId: stack.merchantId })) ?? []).filter(
     (exception) => exception.kind === 'duplicate_at_warehouse',
   );
 
-describe('the duplicate check', () => {
-  it('raises duplicate_at_warehouse for an order EasyPost holds twice, and drops it once the extra is cancelled', async () => {
-    const order = stack.orderFor();
-    await stack.submit(order);
-    await waitForStatus(stack.handleOf(order), 'at_wms');
-    const { easyPostOrderId } = await stack.handleOf(order).query(statusQuery);
-    const workflowId = stack.handleOf(order).workflowId;
+/** What a send committed twice leaves behind: another live EasyPost order carrying the workflow's marker. */
+const plantDuplicate = (workflowId: string) => {
+  const request: CreateOrderRequest = {
+    service: 'standard',
+    description: `extra ${orderMarker(workflowId)}`,
+    destination: { name: 'A', street1: '1 Main St', city: 'Los Angeles', state: 'CA', zip: '90001', country: 'US' },
+    line_items: [{ product: { barcode: BARCODES.socks }, units: 1 }],
+  };
+  return stack.easyPost().createOrder(request);
+};
 
-    // What a send committed twice leaves behind: a second live order carrying the same marker.
-    const extra = await stack.easyPost().createOrder({
-      service: 'standard',
-      description: `${order.cartOrderNumber} ${orderMarker(workflowId)}`,
-      destination: { name: 'A', street1: '1 Main St', city: 'Los Angeles', state: 'CA', zip: '90001', country: 'US' },
-      line_items: [{ product: { barcode: BARCODES.socks }, units: 1 }],
-    });
+/** An order sent once and now at the warehouse, with the EasyPost order it tracks. */
+async function orderAtWarehouse() {
+  const order = stack.orderFor();
+  await stack.submit(order);
+  const handle = stack.handleOf(order);
+  await waitForStatus(handle, 'at_wms');
+  const { easyPostOrderId } = await handle.query(statusQuery);
+  return { order, workflowId: handle.workflowId, tracked: easyPostOrderId! };
+}
+
+describe('the duplicate check', () => {
+  it('cancels the extra order of a send committed twice while it is cancellable, and audits it', async () => {
+    const { order, workflowId, tracked } = await orderAtWarehouse();
+    const extra = await plantDuplicate(workflowId);
 
     // Too young to judge: a send in flight may still adopt or fail.
-    expect(await check(10)).toMatchObject({ duplicates: 0 });
-    expect(await duplicatesOf()).toEqual([]);
+    expect(await check(10)).toMatchObject({ duplicates: 0, cancelled: 0 });
+    expect((await stack.easyPost().getOrder(extra.id)).status).toBe('created');
 
-    expect(await check()).toMatchObject({ duplicates: 1 });
-    const [exception] = await duplicatesOf();
+    expect(await check()).toMatchObject({ duplicates: 0, cancelled: 1 });
+    expect((await stack.easyPost().getOrder(extra.id)).status).toBe('cancelled');
+    expect((await stack.easyPost().getOrder(tracked)).status).toBe('created');
+    const { rows } = await stack.pool.query(
+      `SELECT actor, detail FROM audit_log WHERE cart_order_id = $1 AND action = 'order.duplicate_cancelled'`,
+      [order.cartOrderId],
+    );
+    expect(rows).toEqual([
+      {
+        actor: 'duplicate-check',
+        detail: { marker: orderMarker(workflowId), cancelledEasyPostOrderId: extra.id, keptEasyPostOrderId: tracked },
+      },
+    ]);
+    expect(await duplicatesAtWarehouse()).toEqual([]);
+  });
+
+  it('raises duplicate_at_warehouse, in epf exceptions and GET /exceptions, when the extra is already picked', async () => {
+    const { order, workflowId, tracked } = await orderAtWarehouse();
+    const extra = await plantDuplicate(workflowId);
+    stack.sim.control.advanceOrder(extra.id, { api_key: DEMO_KEYS.test_key, to: 'picked' });
+
+    expect(await check()).toMatchObject({ duplicates: 1, cancelled: 0 });
+    const [exception] = await duplicatesAtWarehouse();
     expect(exception).toMatchObject({
       merchantId: stack.merchantId,
       order: { cartOrderNumber: order.cartOrderNumber, workflowId, status: 'at_wms' },
     });
     // Created in the same second, so in either order.
-    expect([...(exception?.easyPostOrderIds ?? [])].sort()).toEqual([easyPostOrderId, extra.id].sort());
-    expect(exception?.reason).toContain(`the order tracks ${easyPostOrderId}`);
+    expect([...(exception?.easyPostOrderIds ?? [])].sort()).toEqual([tracked, extra.id].sort());
+    expect(exception?.reason).toContain(`the order tracks ${tracked}`);
     expect(exception?.fix).toContain(`cancel ${extra.id}`);
-    expect(exception?.fix).not.toContain(`${easyPostOrderId}`);
+    expect(exception?.fix).not.toContain(tracked);
 
-    // The same in GET /exceptions and in `epf exceptions`.
     const api = await startApi({ pool: stack.pool, temporal: stack.env.client, taskQueue: stack.taskQueue });
     try {
       const { body } = await api.call('GET', `/exceptions?merchant=${stack.merchantId}`);
@@ -76,9 +108,19 @@ describe('the duplicate check', () => {
     expect(JSON.parse(cli.stdout)).toContainEqual(
       expect.objectContaining({ kind: 'duplicate_at_warehouse', fix: exception?.fix }),
     );
+  });
 
-    await stack.easyPost().cancelOrder(extra.id);
-    expect(await check()).toMatchObject({ duplicates: 0 });
-    expect(await duplicatesOf()).toEqual([]);
+  it('leaves the choice to a person when the order tracks none of them, and forgets the duplicate once resolved', async () => {
+    const workflowId = `order:${stack.cartId}:unknown-${Date.now()}`;
+    const [first, second] = [await plantDuplicate(workflowId), await plantDuplicate(workflowId)];
+    await check();
+    const unknown = (await duplicatesAtWarehouse()).filter((e) => e.reason.includes(orderMarker(workflowId)));
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]?.order).toBeUndefined();
+    expect((await stack.easyPost().getOrder(first.id)).status).toBe('created');
+
+    await stack.easyPost().cancelOrder(second.id);
+    await check();
+    expect((await duplicatesAtWarehouse()).filter((e) => e.reason.includes(orderMarker(workflowId)))).toEqual([]);
   });
 });
