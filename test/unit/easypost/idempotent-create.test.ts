@@ -156,6 +156,16 @@ describe('lookUpMarker', () => {
     expect(client.listOrders).toHaveBeenCalledTimes(LOOKUP_PAGE_BUDGET);
   });
 
+  it('reads every page when a list that starts oldest first turns out not sorted', async () => {
+    // Oldest first, except that the newest 100 orders sit at the front, ours among them.
+    const orders = history(400);
+    orders.splice(50, 0, ours(50));
+    const listed = [...orders.slice(0, 100).reverse(), ...orders.slice(100).reverse()];
+    const { client } = fakeClient([...listed].reverse(), { oldestFirst: true, ignoresQuery: true });
+    const found = await lookUpMarker(client, marker, { createdAfter: new Date('2024-01-09T23:00:00Z') });
+    expect(found).toMatchObject({ order: { id: 'order_ours' }, strategy: 'scan_all', pagesRead: 5 });
+  });
+
   it('reads every page of a list in no order, and finds ours on the last', async () => {
     const orders = history(450).sort((a, b) => a.id.localeCompare(b.id));
     orders.push(ours(600));
