@@ -19,6 +19,8 @@ export function toActivityFailure(err: unknown): unknown {
   const details = [{ kind: err.kind, code: err.code, field: err.field, status: err.status }];
   const businessType = BUSINESS_FAILURE[err.kind];
   if (businessType) return ApplicationFailure.nonRetryable(err.message, businessType, ...details);
+  // A lookup that could not read far enough fails the same way again: the order goes to error, never sent twice.
+  if (!err.retryable) return ApplicationFailure.nonRetryable(err.message, err.failureType, ...details);
   return ApplicationFailure.create({
     message: err.message,
     type: err.failureType,

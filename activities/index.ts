@@ -25,6 +25,7 @@ import { createInventoryPushActivities } from './inventory-push';
 import { createExceptionActivities } from './exceptions';
 import { createEasyPostPacing } from '../src/db/easypost-pacing';
 import { paceRequests } from './easypost-pacing';
+import { createDuplicateActivities } from './duplicates';
 
 /** What activities are built from; the worker builds it once, tests pass their own. */
 export interface ActivityDeps {
@@ -91,5 +92,6 @@ export function createActivities(deps: ActivityDeps) {
       adapterForCart,
     }),
     ...createExceptionActivities({ pool, webhookUrl: deps.exceptionsWebhookUrl }),
+    ...createDuplicateActivities({ pool, easyPostClient }),
   });
 }

@@ -121,6 +121,14 @@ export function shipmentPickupScheduleId(merchantId: string): string {
   return `shipments:${merchantId}`;
 }
 
+/** The schedule that checks a merchant's EasyPost orders for duplicates, and the ID prefix of its runs. */
+export function duplicateCheckScheduleId(merchantId: string): string {
+  return `duplicates:${merchantId}`;
+}
+
+/** Every hour: a duplicate is found within the hour after it settles. */
+export const DUPLICATE_CHECK_SECONDS = 3600;
+
 /** The schedule that takes a merchant's stock snapshot from EasyPost, and the ID prefix of its runs. */
 export function inventoryPickupScheduleId(merchantId: string): string {
   return `inventory-pickup:${merchantId}`;

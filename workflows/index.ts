@@ -1,4 +1,5 @@
 // Bundle entry: every workflow the worker registers is exported here.
+export { duplicateCheckWorkflow } from './duplicates';
 export { exceptionsAlertWorkflow } from './exceptions';
 export { healthCheckWorkflow } from './healthcheck';
 export { inventoryPickupWorkflow, inventoryPushWorkflow } from './inventory';

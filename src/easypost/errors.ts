@@ -6,7 +6,8 @@ export type EasyPostErrorKind =
   | 'not_found' // 404: unknown id in the path
   | 'cancel_refused' // 422: the order is already picked or shipped
   | 'rate_limited' // 429: retry after `retryAfterMs`
-  | 'transient'; // 5xx, timeout, connection reset, unreadable 2xx body
+  | 'transient' // 5xx, timeout, connection reset, unreadable 2xx body
+  | 'lookup_inconclusive'; // a marker lookup spent its page budget: we cannot say the order is absent
 
 /** Temporal `ApplicationFailure` types, one per kind, so activities and workflows branch on a name. */
 export enum EasyPostFailure {
@@ -17,6 +18,7 @@ export enum EasyPostFailure {
   CancelRefused = 'EasyPostCancelRefused',
   RateLimited = 'EasyPostRateLimited',
   Transient = 'EasyPostTransient',
+  LookupInconclusive = 'EasyPostLookupInconclusive',
 }
 
 const FAILURE_TYPE: Record<EasyPostErrorKind, EasyPostFailure> = {
@@ -27,6 +29,7 @@ const FAILURE_TYPE: Record<EasyPostErrorKind, EasyPostFailure> = {
   cancel_refused: EasyPostFailure.CancelRefused,
   rate_limited: EasyPostFailure.RateLimited,
   transient: EasyPostFailure.Transient,
+  lookup_inconclusive: EasyPostFailure.LookupInconclusive,
 };
 
 // Only these clear up by themselves; everything else needs a person, new stock or a different request.

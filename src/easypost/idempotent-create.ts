@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EasyPostClient } from './client';
+import { mentions } from './listing-probe';
+import { LOOKUP_PAGE_BUDGET, ordersCreatedSince, PageReader, type WindowStrategy } from './order-window';
+import { PAGE_SIZE } from './paging';
 import type { CreateOrderRequest } from './requests';
 import { ORDER_STATUS, type Order } from './schemas';
 import { lowerBound } from './timestamp';
@@ -34,27 +37,80 @@ export function describeWithMarker(description: string | undefined, marker: stri
 }
 
 export interface FindByMarkerOptions {
-  /** Orders created before this cannot be ours; paging stops there instead of reading the whole history. */
+  /** Orders created before this cannot be ours: a list that ignores `query` is read back to here, not to its start. */
   createdAfter?: Date;
+  /** Pages the lookup may read before it gives up with `lookup_inconclusive`; default `LOOKUP_PAGE_BUDGET`. */
+  pageBudget?: number;
+  perPage?: number;
+}
+
+/** How a lookup found its answer: the server's `query` filter, or a read of the window in the list's own sort. */
+export type LookupStrategy = 'query' | `scan_${WindowStrategy}`;
+
+export interface MarkerLookup {
+  /** The newest non-cancelled order carrying the marker. */
+  order?: Order;
+  strategy: LookupStrategy;
+  pagesRead: number;
 }
 
 /**
- * The newest non-cancelled order carrying `marker`, if any. Asks the server to filter with `query` (doc §2) and checks
- * the marker here as well, since a server that ignores `query` returns every order. Paging is newest first and stops at
- * the first order last updated before `createdAfter` (an order created after it was also updated after it, whichever
- * timestamp the list is sorted by).
+ * The answer of a server that filtered on `query`: every order it lists names the marker, and the result ends
+ * within the budget. Undefined as soon as a page lists an order that does not name it: the server ignores `query`.
  */
-export async function findOrderByMarker(
-  client: Pick<EasyPostClient, 'iterateOrders'>,
-  marker: string,
-  { createdAfter }: FindByMarkerOptions = {},
-): Promise<Order | undefined> {
-  const bound = createdAfter && lowerBound(createdAfter);
-  for await (const order of client.iterateOrders({ query: marker })) {
-    if (bound !== undefined && order.updated_at < bound) return undefined;
-    if (hasMarker(order.description, marker) && order.status !== ORDER_STATUS.cancelled) return order;
+async function filteredResults(reader: PageReader, marker: string): Promise<Order[] | undefined> {
+  const orders: Order[] = [];
+  for (let page = 0; ; page += 1) {
+    const items = await reader.read(page);
+    if (!items.every((order) => mentions(order, marker))) return undefined;
+    orders.push(...items);
+    if (reader.isLast(items)) return orders;
   }
-  return undefined;
+}
+
+/**
+ * Looks `marker` up without trusting the list's unverified behaviour (doc §2). It asks the server to filter with
+ * `query`; if every order answered names the marker, that answer is small and complete whatever its sort. If not,
+ * the server ignores `query` and lists every order: the lookup reads the orders created since `createdAfter` in the
+ * sort it detects (see `ordersCreatedSince`), within the page budget. It never answers "none" from a partial read:
+ * that would send the order twice; it throws `lookup_inconclusive` instead.
+ */
+export async function lookUpMarker(
+  client: Pick<EasyPostClient, 'listOrders'>,
+  marker: string,
+  { createdAfter, pageBudget = LOOKUP_PAGE_BUDGET, perPage = PAGE_SIZE }: FindByMarkerOptions = {},
+): Promise<MarkerLookup> {
+  const reader = new PageReader(
+    (page) => client.listOrders({ page, perPage, query: marker }),
+    perPage,
+    pageBudget,
+    `the order marked ${marker}`,
+  );
+  let candidates = await filteredResults(reader, marker);
+  let strategy: LookupStrategy = 'query';
+  if (!candidates) {
+    // The same pages serve: an ignored `query` lists exactly what no `query` would.
+    const window = await ordersCreatedSince(reader, createdAfter ? lowerBound(createdAfter) : '');
+    candidates = window.orders;
+    strategy = `scan_${window.strategy}`;
+  }
+  const ours = candidates.filter(
+    (order) => hasMarker(order.description, marker) && order.status !== ORDER_STATUS.cancelled,
+  );
+  const order = ours.reduce<Order | undefined>(
+    (newest, candidate) => (newest && newest.created_at >= candidate.created_at ? newest : candidate),
+    undefined,
+  );
+  return { order, strategy, pagesRead: reader.pagesRead };
+}
+
+/** The newest non-cancelled order carrying `marker`, if any; see `lookUpMarker`. */
+export async function findOrderByMarker(
+  client: Pick<EasyPostClient, 'listOrders'>,
+  marker: string,
+  options: FindByMarkerOptions = {},
+): Promise<Order | undefined> {
+  return (await lookUpMarker(client, marker, options)).order;
 }
 
 export interface IdempotentCreateOptions extends FindByMarkerOptions {
@@ -76,7 +132,7 @@ export interface IdempotentCreateOptions extends FindByMarkerOptions {
  * reconciliation of markers finds those.
  */
 export async function createOrderIdempotently(
-  client: Pick<EasyPostClient, 'iterateOrders' | 'createOrder'>,
+  client: Pick<EasyPostClient, 'listOrders' | 'createOrder'>,
   request: CreateOrderRequest,
   { marker, checkExistingFirst, createdAfter, beforeCreate }: IdempotentCreateOptions,
 ): Promise<{ order: Order; adopted: boolean }> {

@@ -13,10 +13,16 @@ export {
   createOrderIdempotently,
   findOrderByMarker,
   hasMarker,
+  lookUpMarker,
   MAX_MARKER_LENGTH,
   orderMarker,
+  type FindByMarkerOptions,
   type IdempotentCreateOptions,
+  type LookupStrategy,
+  type MarkerLookup,
 } from './idempotent-create';
+export { probeListing, sortOf, type ListingProbe, type ListingQuery, type ListingSort } from './listing-probe';
+export { LOOKUP_PAGE_BUDGET, ordersCreatedSince, PageReader, type WindowStrategy } from './order-window';
 export type { AddressInput, CreateOrderRequest, InventoryInclude, ProductInput } from './requests';
 export {
   ORDER_STATUS,

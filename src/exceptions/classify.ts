@@ -5,6 +5,7 @@ import type { OrderStatus } from '../domain/order-status';
 import { OrderFailure } from '../../workflows/definitions';
 import { judgeOrder } from './order-verdict';
 import { shellWord } from './shell-word';
+import type { WarehouseDuplicate } from '../db/warehouse-duplicates';
 
 /** What needs a person, and so which fix applies. */
 export type ExceptionKind =
@@ -18,7 +19,8 @@ export type ExceptionKind =
   | 'tracking_push_failed'
   | 'long_hold'
   | 'stuck'
-  | 'kept_shipment';
+  | 'kept_shipment'
+  | 'duplicate_at_warehouse';
 
 /** One thing a person has to act on: a merchant's (no `order`) or an order's. */
 export interface Exception {
@@ -34,6 +36,8 @@ export interface Exception {
   field?: string;
   /** The command that fixes it. */
   fix: string;
+  /** For `duplicate_at_warehouse`: the live EasyPost orders carrying one order's marker, oldest first. */
+  easyPostOrderIds?: string[];
 }
 
 /** How long a waiting order may wait before it needs a person. */
@@ -103,6 +107,7 @@ export function classifyExceptions(
   orders: ExceptionOrder[],
   thresholds: ExceptionThresholds,
   now: Date,
+  duplicates: DuplicateAtWarehouse[] = [],
 ): Exception[] {
   const byId = new Map(merchants.map((merchant) => [merchant.id, merchant]));
   const limits = cutoffs(thresholds, now);
@@ -114,6 +119,7 @@ export function classifyExceptions(
       ),
     ),
     ...orders.flatMap((order) => orderException(order, byId.get(order.merchant_id), limits, thresholds) ?? []),
+    ...duplicates.map(duplicateException),
   ];
   return found.sort(byMerchantThenAge);
 }
@@ -159,6 +165,43 @@ function keyCommand(merchant: ExceptionMerchant): string {
 
 const isAuthFailure = (order: ExceptionOrder) =>
   order.status === 'error' && order.last_error_type === OrderFailure.AuthFailed;
+
+/** A marker two or more live EasyPost orders carry, with the indexed order it names (if any). */
+export interface DuplicateAtWarehouse extends WarehouseDuplicate {
+  order?: Pick<OrderRow, 'cart_id' | 'cart_order_id' | 'cart_order_number' | 'status' | 'easypost_order_id'>;
+}
+
+function duplicateException(duplicate: DuplicateAtWarehouse): Exception {
+  const { order, easyPostOrderIds } = duplicate;
+  const kept = order?.easypost_order_id ?? undefined;
+  const extras = easyPostOrderIds.filter((id) => id !== kept);
+  const since = duplicate.foundAt.toISOString();
+  const ref = order ? `${shellWord(order.cart_order_number)} --cart ${order.cart_id}` : undefined;
+  return {
+    key: `duplicate_at_warehouse:${duplicate.merchantId}:${duplicate.marker}:${easyPostOrderIds.join(',')}`,
+    kind: 'duplicate_at_warehouse',
+    merchantId: duplicate.merchantId,
+    ...(order && duplicate.workflowId
+      ? {
+          order: {
+            cartId: order.cart_id,
+            cartOrderId: order.cart_order_id,
+            cartOrderNumber: order.cart_order_number,
+            workflowId: duplicate.workflowId,
+            status: order.status,
+          },
+        }
+      : {}),
+    since,
+    reason:
+      `EasyPost holds ${easyPostOrderIds.length} live orders marked ${duplicate.marker} (${easyPostOrderIds.join(', ')})` +
+      (kept ? `; the order tracks ${kept}` : ''),
+    fix:
+      `cancel ${extras.join(', ')} in the EasyPost dashboard while still cancellable (else stop it at the warehouse)` +
+      (ref ? `; epf orders show ${ref}` : ''),
+    easyPostOrderIds,
+  };
+}
 
 function orderException(
   order: ExceptionOrder,

@@ -1,11 +1,13 @@
 import type { Pool } from 'pg';
 import { createKeptShipmentStore } from '../db/kept-shipments';
 import { createMerchantStore } from '../db/merchants';
+import { createWarehouseDuplicateStore } from '../db/warehouse-duplicates';
 import {
   byMerchantThenAge,
   classifyExceptions,
   cutoffs,
   DEFAULT_THRESHOLDS,
+  type DuplicateAtWarehouse,
   type Exception,
   type ExceptionOrder,
   type ExceptionThresholds,
@@ -56,7 +58,24 @@ export async function findExceptions(
     new Date(now.getTime() - KEPT_SHIPMENT_DAYS * 86_400_000),
     options.merchantId,
   );
-  return [...classifyExceptions(merchants, rows, thresholds, now), ...keptShipmentExceptions(kept)].sort(
+  const duplicates = await duplicatesAtWarehouse(pool, options.merchantId);
+  return [...classifyExceptions(merchants, rows, thresholds, now, duplicates), ...keptShipmentExceptions(kept)].sort(
     byMerchantThenAge,
   );
+}
+
+/** The duplicates the reconciliation recorded, each with the order its marker names. */
+async function duplicatesAtWarehouse(pool: Pool, merchantId?: string): Promise<DuplicateAtWarehouse[]> {
+  const duplicates = await createWarehouseDuplicateStore(pool).list(merchantId);
+  const workflowIds = duplicates.flatMap((duplicate) => duplicate.workflowId ?? []);
+  const { rows } = await pool.query<NonNullable<DuplicateAtWarehouse['order']> & { workflow_id: string }>(
+    `SELECT workflow_id, cart_id, cart_order_id, cart_order_number, status, easypost_order_id FROM orders
+     WHERE workflow_id = ANY($1::text[])`,
+    [workflowIds],
+  );
+  const orders = new Map(rows.map((row) => [row.workflow_id, row]));
+  return duplicates.map((duplicate) => ({
+    ...duplicate,
+    order: duplicate.workflowId ? orders.get(duplicate.workflowId) : undefined,
+  }));
 }

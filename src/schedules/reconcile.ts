@@ -2,11 +2,14 @@ import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type Schedu
 import type { Cart } from '../db/carts';
 import type { Merchant } from '../db/merchants';
 import {
+  DUPLICATE_CHECK_SECONDS,
+  duplicateCheckScheduleId,
   inventoryPickupScheduleId,
   inventoryPushScheduleId,
   pullScheduleId,
   shipmentPickupScheduleId,
 } from '../../workflows/definitions';
+import type { duplicateCheckWorkflow } from '../../workflows/duplicates';
 import type { exceptionsAlertWorkflow } from '../../workflows/exceptions';
 import type { inventoryPickupWorkflow, inventoryPushWorkflow } from '../../workflows/inventory';
 import type { pullOrdersWorkflow } from '../../workflows/pull-orders';
@@ -107,6 +110,16 @@ export function desiredSchedules(sources: ScheduleSources, taskQueue: string): D
       { merchantId: merchant.id },
     ),
   );
+  const duplicateChecks = sources.merchants.map((merchant) =>
+    every(
+      DUPLICATE_CHECK_SECONDS,
+      duplicateCheckScheduleId(merchant.id),
+      'duplicateCheckWorkflow',
+      [{ merchantId: merchant.id }] satisfies Parameters<typeof duplicateCheckWorkflow>,
+      taskQueue,
+      { merchantId: merchant.id },
+    ),
+  );
   const exceptionsAlert = sources.exceptionsAlert
     ? [
         every(
@@ -119,7 +132,14 @@ export function desiredSchedules(sources: ScheduleSources, taskQueue: string): D
         ),
       ]
     : [];
-  return [...pulls, ...shipmentPickups, ...inventoryPickups, ...inventoryPushes, ...exceptionsAlert];
+  return [
+    ...pulls,
+    ...shipmentPickups,
+    ...inventoryPickups,
+    ...inventoryPushes,
+    ...duplicateChecks,
+    ...exceptionsAlert,
+  ];
 }
 
 /**

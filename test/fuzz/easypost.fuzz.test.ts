@@ -17,6 +17,7 @@ const KINDS = [
   'cancel_refused',
   'rate_limited',
   'transient',
+  'lookup_inconclusive',
 ];
 
 const order = {

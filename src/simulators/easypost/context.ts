@@ -2,7 +2,8 @@ import type { OrderContext } from './events';
 import { FaultRegistry } from './faults';
 import type { Random } from '../shared/random';
 import { RequestLog } from '../shared/request-log';
-import type { FaultKind } from './control-schemas';
+import type { FaultKind, FiredKind, LISTING_ORDERS, LISTING_QUERIES } from './control-schemas';
+import { FiredCounts } from './fault-counts';
 import { RateLimiter } from './rate-limit';
 import { SimStore } from './state';
 import { WebhookDispatcher, type WebhookConfig } from './webhooks';
@@ -12,7 +13,17 @@ export interface SimSettings {
   services: string[];
   rate_limit_per_second: number | null;
   webhook: WebhookConfig | null;
+  listing_order: (typeof LISTING_ORDERS)[number];
+  listing_query: (typeof LISTING_QUERIES)[number];
+  visibility_delay_ms: number;
 }
+
+/** The listing the vendor API is assumed to have (docs §2): newest first, `query` honoured, consistent at once. */
+export const DEFAULT_LISTING = {
+  listing_order: 'newest_first',
+  listing_query: 'honoured',
+  visibility_delay_ms: 0,
+} as const satisfies Partial<SimSettings>;
 
 export const DEFAULT_SERVICES = ['standard', 'expedited', 'priority'];
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 5;
@@ -23,6 +34,8 @@ export interface SimContext {
   readonly settings: SimSettings;
   readonly initialSettings: SimSettings;
   readonly faults: FaultRegistry;
+  /** Fault kinds and listing effects that fired, by kind. */
+  readonly fired: FiredCounts<FiredKind>;
   readonly requests: RequestLog<FaultKind>;
   readonly webhooks: WebhookDispatcher;
   readonly limiter: RateLimiter;
@@ -30,11 +43,13 @@ export interface SimContext {
 
 export function createContext(initial: SimSettings, random: Random): SimContext {
   const settings = structuredClone(initial);
+  const fired = new FiredCounts<FiredKind>();
   return {
     store: new SimStore(),
     settings,
     initialSettings: structuredClone(initial),
-    faults: new FaultRegistry(random),
+    faults: new FaultRegistry(random, fired),
+    fired,
     requests: new RequestLog<FaultKind>(),
     webhooks: new WebhookDispatcher(() => settings.webhook),
     limiter: new RateLimiter(),

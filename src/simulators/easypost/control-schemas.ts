@@ -87,15 +87,35 @@ export const FAULT_KINDS = [
   'reset',
   'malformed',
   'commit_then_timeout',
+  'slow_commit',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-export const faultSchema = z.object({
-  /** `"METHOD /pattern"` relative to the API base (`"GET /orders/:id"`), or `"*"` for every API request. */
-  route: z.string().min(1).default('*'),
-  ...faultFields(FAULT_KINDS),
-});
+/** Above the client's 20 s request timeout, so the client gives up before the order exists. */
+export const SLOW_COMMIT_DEFAULT_MS = 25_000;
+const LATENCY_DEFAULT_MS = 1000;
+
+export const faultSchema = z
+  .object({
+    /** `"METHOD /pattern"` relative to the API base (`"GET /orders/:id"`), or `"*"` for every API request. */
+    route: z.string().min(1).default('*'),
+    ...faultFields(FAULT_KINDS),
+    /** The wait of `latency` (default 1 s) and of `slow_commit` before it commits (default 25 s). */
+    latency_ms: z.number().int().nonnegative().optional(),
+  })
+  .transform(({ latency_ms, ...fault }) => ({
+    ...fault,
+    latency_ms: latency_ms ?? (fault.kind === 'slow_commit' ? SLOW_COMMIT_DEFAULT_MS : LATENCY_DEFAULT_MS),
+  }));
 export type FaultInput = z.input<typeof faultSchema>;
+
+/** How `GET orders` lists: the real API's order and `query` support are unverified (docs §2), so both are switchable. */
+export const LISTING_ORDERS = ['newest_first', 'oldest_first'] as const;
+export const LISTING_QUERIES = ['honoured', 'ignored'] as const;
+
+/** Listing effects counted beside the fault kinds (`GET /__sim/fault-counts`). */
+export const LISTING_EFFECTS = ['oldest_first', 'query_ignored', 'delayed_visibility'] as const;
+export type FiredKind = FaultKind | (typeof LISTING_EFFECTS)[number];
 
 export const settingsSchema = z.object({
   /** Services `POST orders` accepts (compared case-insensitively). */
@@ -104,5 +124,9 @@ export const settingsSchema = z.object({
   rate_limit_per_second: z.number().positive().nullable().optional(),
   /** Where `fulfillment.order.*` events go; `null` stops deliveries. */
   webhook: z.object({ url: z.url(), secret: z.string() }).nullable().optional(),
+  listing_order: z.enum(LISTING_ORDERS).optional(),
+  listing_query: z.enum(LISTING_QUERIES).optional(),
+  /** A created order shows in `GET orders` (and its `query`) only this long after its commit; `GET orders/:id` at once. */
+  visibility_delay_ms: z.number().int().nonnegative().optional(),
 });
 export type SettingsInput = z.input<typeof settingsSchema>;

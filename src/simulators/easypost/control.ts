@@ -10,6 +10,7 @@ import {
   type AdvanceInput,
   type FaultInput,
   type FaultKind,
+  type FiredKind,
   type SeedInput,
   type SettingsInput,
   type StockInput,
@@ -52,6 +53,8 @@ export interface EasyPostSimControl extends BasicControl<FaultInput, FaultKind> 
   setTrackerStatus(trackerId: string, input: TrackerStatusInput): Order;
   configure(input: SettingsInput): SimSettings;
   webhookDeliveries(): WebhookDelivery[];
+  /** How often each fault kind and listing effect fired since the start or the last reset. */
+  faultCounts(): Partial<Record<FiredKind, number>>;
 }
 
 function ledgerFor(context: SimContext, apiKey: string): Ledger {
@@ -82,6 +85,7 @@ export function createControl(context: SimContext): EasyPostSimControl {
     reset() {
       context.store.reset();
       context.faults.clear();
+      context.fired.clear();
       context.requests.clear();
       context.webhooks.clear();
       context.limiter.clear();
@@ -159,5 +163,6 @@ export function createControl(context: SimContext): EasyPostSimControl {
     },
 
     webhookDeliveries: () => context.webhooks.deliveries(),
+    faultCounts: () => context.fired.snapshot(),
   };
 }

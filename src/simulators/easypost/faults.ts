@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { installFaultHook, type FaultResponses } from '../shared/fault-hook';
 import { toInjectedFault, type InjectedFault } from '../shared/fault-input';
 import { FaultRules } from '../shared/fault-rules';
 import type { Random } from '../shared/random';
 import type { RequestLog } from '../shared/request-log';
-import { faultSchema, type FaultKind } from './control-schemas';
+import { faultSchema, type FaultKind, type FiredKind } from './control-schemas';
+import type { FiredCounts } from './fault-counts';
 import { SimApiError, serverErrorCode } from './errors';
 import { newId } from './ids';
 import { normaliseRoute, routeKey } from './paths';
@@ -14,7 +16,10 @@ import { parseInput } from './validation';
 export class FaultRegistry {
   private readonly rules: FaultRules<InjectedFault<FaultKind>>;
 
-  constructor(random: Random) {
+  constructor(
+    random: Random,
+    private readonly fired: FiredCounts<FiredKind>,
+  ) {
     this.rules = new FaultRules(random, () => newId('fault'));
   }
 
@@ -33,7 +38,9 @@ export class FaultRegistry {
 
   /** The fault for a request to `route`, counting it against the rule's `times`. */
   draw(route: string): InjectedFault<FaultKind> | undefined {
-    return this.rules.draw(route);
+    const rule = this.rules.draw(route);
+    if (rule) this.fired.add(rule.kind);
+    return rule;
   }
 }
 
@@ -42,8 +49,8 @@ function sendError(reply: FastifyReply, error: SimApiError, retryAfterS?: number
   return reply.code(error.status).send(error.toBody());
 }
 
-/** EasyPost's answers to faults; `held` collects the commit_then_timeout requests. */
-function responses(held: WeakSet<FastifyRequest>): FaultResponses<FaultKind> {
+/** EasyPost's answers to faults; `held` collects the commit_then_timeout requests, `slow` the slow_commit delays. */
+function responses(held: WeakSet<FastifyRequest>, slow: WeakMap<FastifyRequest, number>): FaultResponses<FaultKind> {
   return {
     server_error: (reply, rule) =>
       sendError(
@@ -63,13 +70,18 @@ function responses(held: WeakSet<FastifyRequest>): FaultResponses<FaultKind> {
       held.add(request);
       return undefined;
     },
+    slow_commit: (_reply, rule, request) => {
+      slow.set(request, rule.latencyMs);
+      return undefined;
+    },
   };
 }
 
 /**
  * Applies faults to API requests. Most act before the handler (the operation is not performed);
  * commit_then_timeout lets the handler run and then holds the response until the client gives up
- * or the server closes (which destroys every connection).
+ * or the server closes (which destroys every connection); slow_commit runs the handler only after its delay, whether
+ * or not the client still waits, so the operation commits after the client gave up.
  */
 export function installFaults(
   app: FastifyInstance,
@@ -78,9 +90,17 @@ export function installFaults(
   closing: AbortSignal,
 ): void {
   const held = new WeakSet<FastifyRequest>();
-  installFaultHook(app, { rules: registry, routeOf: routeKey, log, closing, responses: responses(held) });
+  const slow = new WeakMap<FastifyRequest, number>();
+  installFaultHook(app, { rules: registry, routeOf: routeKey, log, closing, responses: responses(held, slow) });
+
+  app.addHook('preHandler', async (request) => {
+    const delayMs = slow.get(request);
+    if (delayMs !== undefined) await sleep(delayMs, undefined, { signal: closing }).catch(() => undefined);
+  });
 
   app.addHook('onSend', async (request, reply, payload) => {
+    // Logged when committed: a client that gave up may leave no response to log.
+    if (slow.has(request)) log.record(request, reply.statusCode);
     if (!held.has(request)) return payload;
     log.record(request, reply.statusCode);
     // Never settles: the operation is done but its answer never leaves.

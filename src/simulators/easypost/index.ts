@@ -1,5 +1,5 @@
 import { buildApp } from './app';
-import { createContext, DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_SERVICES } from './context';
+import { createContext, DEFAULT_LISTING, DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_SERVICES } from './context';
 import { createControl, type EasyPostSimControl } from './control';
 import { API_PREFIX } from './paths';
 import { listen, type SimServerOptions } from '../shared/server';
@@ -7,7 +7,15 @@ import type { WebhookConfig } from './webhooks';
 
 export type { AccountKeys, EasyPostSimControl, StockLevel } from './control';
 export type { SimSettings } from './context';
-export type { AdvanceInput, FaultInput, FaultKind, SeedInput, SettingsInput, StockInput } from './control-schemas';
+export type {
+  AdvanceInput,
+  FaultInput,
+  FaultKind,
+  FiredKind,
+  SeedInput,
+  SettingsInput,
+  StockInput,
+} from './control-schemas';
 export type { ApiErrorBody } from './errors';
 export type { RequestLogEntry } from '../shared/request-log';
 export type { Order, OrderStatus, Product, Tracker, Warehouse } from './state';
@@ -44,6 +52,7 @@ export async function startEasyPostSimulator(
       rate_limit_per_second:
         options.rateLimitPerSecond === undefined ? DEFAULT_RATE_LIMIT_PER_SECOND : options.rateLimitPerSecond,
       webhook: options.webhook ?? null,
+      ...DEFAULT_LISTING,
     },
     options.random ?? Math.random,
   );

@@ -95,6 +95,7 @@ export function createOrder(ledger: Ledger, body: unknown, context: OrderContext
     returns: [],
   };
   ledger.orders.set(order.id, order);
+  ledger.committedAt.set(order.id, Date.now());
   context.publish('fulfillment.order.created', order, {});
   return order;
 }
@@ -108,10 +109,37 @@ function matches(order: Order, query: string): boolean {
   );
 }
 
-/** GET orders: newest first, optionally filtered by `query`; paging is the caller's. */
-export function listOrders(ledger: Ledger, query?: string): Order[] {
-  const newestFirst = [...ledger.orders.values()].reverse();
-  return query ? newestFirst.filter((order) => matches(order, query)) : newestFirst;
+/** How this simulator lists (the `/__sim/settings` listing knobs), and the instant of the listing. */
+export interface ListingMode {
+  order: 'newest_first' | 'oldest_first';
+  query: 'honoured' | 'ignored';
+  visibilityDelayMs: number;
+  now: number;
+}
+
+export type ListingEffect = 'oldest_first' | 'query_ignored' | 'delayed_visibility';
+
+/**
+ * GET orders: newest first, filtered by `query`, every committed order visible, unless `mode` says otherwise; paging is
+ * the caller's. `effects` names each mode that changed this answer, for the fault counts.
+ */
+export function listOrders(
+  ledger: Ledger,
+  query: string | undefined,
+  mode: ListingMode,
+): { orders: Order[]; effects: ListingEffect[] } {
+  const effects: ListingEffect[] = [];
+  let orders = [...ledger.orders.values()];
+  const visible = orders.filter(
+    (order) => (ledger.committedAt.get(order.id) ?? 0) + mode.visibilityDelayMs <= mode.now,
+  );
+  if (visible.length < orders.length) effects.push('delayed_visibility');
+  orders = visible;
+  if (mode.order === 'newest_first') orders.reverse();
+  else effects.push('oldest_first');
+  if (query && mode.query === 'ignored') effects.push('query_ignored');
+  else if (query) orders = orders.filter((order) => matches(order, query));
+  return { orders, effects };
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

@@ -95,6 +95,8 @@ export class Ledger {
   readonly products = new Map<string, Product>();
   readonly warehouses = new Map<string, Warehouse>();
   readonly orders = new Map<string, Order>();
+  /** When each order was committed (ms): listings hide it for the visibility delay. */
+  readonly committedAt = new Map<string, number>();
   // Free (allocatable) units per `${warehouseId} ${productId}`.
   private readonly stock = new Map<string, number>();
 

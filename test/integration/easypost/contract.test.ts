@@ -1,5 +1,6 @@
-import { createEasyPostClient, EASYPOST_BASE_URL, type EasyPostClient } from '../../../src/easypost';
+import { createEasyPostClient, EASYPOST_BASE_URL } from '../../../src/easypost';
 import { describeEasyPostContract } from './contract-suite';
+import { findStockedBarcode } from './listing-contract-suite';
 import { SIM_CATALOG } from './sim-http';
 import { startSimTarget } from './sim-target';
 
@@ -17,14 +18,6 @@ describeEasyPostContract('simulator', { writes: true, shipping: true }, async ()
     close: () => sim.close(),
   };
 });
-
-/** A product the real test account holds at least a few units of, for the write tests. */
-async function findStockedBarcode(client: EasyPostClient): Promise<string | undefined> {
-  const products = await client.listProducts({ page: 0, perPage: 100 });
-  const rows = await client.getInventories(products.map((product) => product.id));
-  const stocked = rows.find((row) => row.quantity >= 5);
-  return products.find((product) => product.id === stocked?.product_id)?.barcode;
-}
 
 const realKey = process.env.EASYPOST_TEST_API_KEY;
 const realWrites = process.env.EASYPOST_CONTRACT_ALLOW_WRITES === '1';

@@ -23,6 +23,7 @@ export function simHttp(url: string) {
     addFault: (body: unknown) => send<{ id: string }>('POST', 'faults', body),
     clearFaults: () => send('DELETE', 'faults'),
     clearRequests: () => send('DELETE', 'requests'),
+    faultCounts: () => send<{ counts: Record<string, number> }>('GET', 'fault-counts'),
     requests: () =>
       send<{ requests: { method: string; path: string; status: number | null; fault?: string }[] }>('GET', 'requests'),
   };

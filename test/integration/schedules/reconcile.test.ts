@@ -49,6 +49,7 @@ describe('reconcileSchedules', () => {
         `inventory-pickup:${acme.id}`,
         `inventory-push:${shop.id}`,
         `inventory-push:${woo.id}`,
+        `duplicates:${acme.id}`,
       ],
       updated: [],
       deleted: [],

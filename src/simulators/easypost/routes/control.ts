@@ -37,4 +37,5 @@ export function controlRoutes(app: FastifyInstance, control: EasyPostSimControl)
 
   app.post<{ Body: SettingsInput | undefined }>('/settings', async (request) => control.configure(request.body ?? {}));
   app.get('/webhooks', async () => ({ deliveries: control.webhookDeliveries() }));
+  app.get('/fault-counts', async () => ({ counts: control.faultCounts() }));
 }

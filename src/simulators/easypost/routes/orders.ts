@@ -15,8 +15,16 @@ export function orderRoutes(app: FastifyInstance, context: SimContext): void {
 
   app.get<ListQuery>('/orders', async (request) => {
     const query = request.query.query;
-    const orders = listOrders(ledgerOf(request), typeof query === 'string' ? query : undefined);
-    return { orders: paginate(orders, request.query) };
+    const { settings } = context;
+    const { orders, effects } = listOrders(ledgerOf(request), typeof query === 'string' ? query : undefined, {
+      order: settings.listing_order,
+      query: settings.listing_query,
+      visibilityDelayMs: settings.visibility_delay_ms,
+      now: Date.now(),
+    });
+    const page = paginate(orders, request.query);
+    for (const effect of effects) context.fired.add(effect);
+    return { orders: page };
   });
 
   app.get<WithId>('/orders/:id', async (request) => findOrder(ledgerOf(request), request.params.id));
