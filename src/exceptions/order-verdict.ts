@@ -16,14 +16,16 @@ export function judgeOrder(
   const ref = `${shellWord(order.cart_order_number)} --cart ${order.cart_id}`;
   const error = order.last_error ?? 'no reason recorded';
   const cancel = `epf orders cancel ${ref} --reason "..."`;
+  // A cancel that could not reach EasyPost: at the warehouse, or (in error) maybe there, after a send whose answer was
+  // lost. Asking again is the fix; a retry would send the order the buyer cancelled.
+  if (order.last_error_type === 'CancelFailed' && ['error', 'at_wms', 'cancel_failed'].includes(order.status)) {
+    return { kind: 'cancel_not_done', reason: error, fix: `ask again: ${cancel}`, since: order.updated_at };
+  }
   switch (order.status) {
     case 'error':
       return { ...errorVerdict(order, ref, error), since: order.updated_at };
     case 'cancel_failed':
     case 'at_wms':
-      if (order.last_error_type === 'CancelFailed') {
-        return { kind: 'cancel_not_done', reason: error, fix: `ask again: ${cancel}`, since: order.updated_at };
-      }
       if (order.status === 'cancel_failed') {
         return {
           kind: 'cancel_failed',

@@ -215,6 +215,9 @@ describe('classifyExceptions: cancels and tracking', () => {
       last_error_type: 'CancelFailed',
     });
     expect(only(notDone)).toMatchObject({ kind: 'cancel_not_done', reason: 'Cancel not done: EasyPost answered 503' });
+    // Before the warehouse, after a send whose answer was lost: asking again is the fix, never a retry (a resend).
+    const mayBeSent = order({ ...notDone, status: 'error' });
+    expect(only(mayBeSent)).toMatchObject({ kind: 'cancel_not_done', fix: expect.stringMatching(/^ask again: /) });
   });
 
   it('shipped with a tracking push that failed; not a shipped order whose pushes went out', () => {
