@@ -42,7 +42,7 @@ export interface OrderStack {
  * The dev server, the run's database and an EasyPost simulator with the demo catalogue, plus a merchant (on the
  * simulator's demo test key), a manual cart and aliases, all with IDs unique to the calling file.
  */
-export async function startOrderStack(name: string): Promise<OrderStack> {
+export async function startOrderStack(name: string, options: { createSettleMs?: number } = {}): Promise<OrderStack> {
   const [env, sim] = await Promise.all([connectDevServer(), startEasyPostSimulator({ rateLimitPerSecond: null })]);
   seedEasyPostDemo(sim.control);
   const pool = createTestPool();
@@ -76,7 +76,12 @@ export async function startOrderStack(name: string): Promise<OrderStack> {
       env.client.workflow.getHandle<typeof orderWorkflow>(orderWorkflowId(order.cartId, order.cartOrderId)),
     easyPost: () => createEasyPostClient({ apiKey: DEMO_KEYS.test_key, baseUrl: sim.apiBaseUrl }),
     startWorker: async () => {
-      const activities = createActivities({ pool, secretKey: TEST_SECRET_KEY, easyPostBaseUrl: sim.apiBaseUrl });
+      const activities = createActivities({
+        pool,
+        secretKey: TEST_SECRET_KEY,
+        easyPostBaseUrl: sim.apiBaseUrl,
+        createSettleMs: options.createSettleMs,
+      });
       const worker = await createTestWorker(env, taskQueue, activities);
       running = { worker, run: worker.run() };
     },
