@@ -2,7 +2,9 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_KEYS } from '../src/simulators/easypost/demo';
+import { orderWorkflowId } from '../src/domain/order';
 import { inventoryPickupWorkflow, pullOrdersWorkflow, shipmentPickupWorkflow } from '../workflows';
+import { retryNowSignal } from '../workflows/definitions';
 import { FINAL_STATUSES, orderKey } from './audit';
 import type { CancelStage, PlannedOrder, Stores } from './load';
 import type { ChaosStack } from './stack';
@@ -150,6 +152,31 @@ export function lowStockState(
     return 'settled';
   }
   return lowStock.every((order) => statusOf(order) === 'on_hold' || ended(order)) ? 'held' : 'waiting';
+}
+
+/**
+ * Sends `retryNow` (what `epf orders retry` does) to each low-stock order to ship still on hold (one to cancel stays
+ * there, so a cancel that never lands shows in the audit): the inventory pickup wakes
+ * held orders when the stock changes, so one held again after the restock (its send was in flight) would wait for the
+ * daily resend. `retried` collects the orders signalled, once each; a failed signal is tried again next time.
+ */
+export async function retryHeldLowStock(
+  stack: ChaosStack,
+  planned: readonly PlannedOrder[],
+  index: Map<string, IndexRow>,
+  retried: Set<string>,
+): Promise<void> {
+  for (const order of planned) {
+    const key = orderKey(order.cartId, order.cartOrderId);
+    const heldToShip = order.lowStock && order.fate === 'ship' && index.get(key)?.status === 'on_hold';
+    if (!heldToShip || retried.has(key)) continue;
+    try {
+      await stack.client.workflow.getHandle(orderWorkflowId(order.cartId, order.cartOrderId)).signal(retryNowSignal);
+      retried.add(key);
+    } catch (err) {
+      console.warn(`could not retry ${key}: ${String(err)}`);
+    }
+  }
 }
 
 /** How many of the planned orders that pass `test` are in each status of the index, as text for the run's log. */

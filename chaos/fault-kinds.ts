@@ -37,17 +37,17 @@ export function perRuleRate(total: number, kinds: number): number {
 /** What every simulator does to any call: an error answer, a 429 with Retry-After, a dropped connection, a wait. */
 export const CALL_FAULTS = ['server_error', 'rate_limit', 'reset', 'latency'] as const;
 
-/** Short waits: the run is about surviving faults, not about waiting for them. */
-const LATENCY_MS = 300;
+/** Short waits: the run is about surviving faults, not about waiting for them. Other kinds keep their own waits. */
+const waitOf = (kind: string) => (kind === 'latency' ? { latency_ms: 300 } : {});
 
 /** Adds one seeded rule at `knobs.rate`; Shopify names its target `operation`, the others `route`. */
 const addRule: { [S in SimName]: (sims: Simulators, kind: SimFaults[S], target: string, knobs: FaultKnobs) => void } = {
   easypost: (sims, kind, route, knobs) =>
-    void sims.easypost.control.addFault({ route, kind, ...knobs, latency_ms: LATENCY_MS }),
+    void sims.easypost.control.addFault({ route, kind, ...knobs, ...waitOf(kind) }),
   shopify: (sims, kind, operation, knobs) =>
-    void sims.shopify.control.addFault({ operation, kind, ...knobs, latency_ms: LATENCY_MS }),
+    void sims.shopify.control.addFault({ operation, kind, ...knobs, ...waitOf(kind) }),
   woocommerce: (sims, kind, route, knobs) =>
-    void sims.woocommerce.control.addFault({ route, kind, ...knobs, latency_ms: LATENCY_MS }),
+    void sims.woocommerce.control.addFault({ route, kind, ...knobs, ...waitOf(kind) }),
 };
 
 /**

@@ -16,6 +16,8 @@ export interface ChaosReport extends DisruptionCounts {
   cancels: CancelsByState;
   /** When the low-stock product was restocked, in seconds into the drain; undefined if it never was. */
   restockSeconds: number | undefined;
+  /** Low-stock orders still held a while after the restock, which the run sent `retryNow`. */
+  retriedHeld: number;
   /** EasyPost orders still open at the end, which the warehouse then shipped. */
   shippedAtEnd: number;
   /** Worker exits the harness did not cause. */

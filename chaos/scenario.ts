@@ -8,6 +8,7 @@ import {
   lowStockState,
   progressOf,
   readIndex,
+  retryHeldLowStock,
   runPullsAndPickups,
   shipWhatIsLeft,
   statusesOf,
@@ -44,6 +45,8 @@ const WAVES = 20;
 const TICK_MS = 500;
 /** How long the run waits for cancels on hold to land once every low-stock order is held, before restocking. */
 const RESTOCK_WAIT_MS = 15_000;
+/** How long after the restock the inventory pickup has to wake the held orders, before the run retries them. */
+const WAKE_WAIT_MS = 20_000;
 
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const log = options.log ?? (() => undefined);
@@ -76,6 +79,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const cancels: CancelsByState = {};
     let restockedAt: number | undefined;
     let heldAt: number | undefined;
+    const retried = new Set<string>();
     let lastLog = startedAt;
     let index: Map<string, IndexRow> | undefined;
     while (progress < 1 && Date.now() - startedAt < options.drainTimeoutMs && !options.signal?.aborted) {
@@ -99,6 +103,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           restockLowStock(stack.sims, options.orders);
           restockedAt = Date.now() - startedAt;
           log(`${(restockedAt / 1000).toFixed(0)} s: low-stock product restocked`);
+        }
+        if (restockedAt !== undefined && Date.now() - startedAt - restockedAt > WAKE_WAIT_MS) {
+          await retryHeldLowStock(stack, planned, index, retried);
         }
       }
       if (Date.now() - lastLog > 10_000) {
@@ -125,6 +132,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       faults: countFaults(stack.sims, kinds),
       cancels,
       restockSeconds: restockedAt === undefined ? undefined : restockedAt / 1000,
+      retriedHeld: retried.size,
       shippedAtEnd,
       crashes: stack.crashes,
       failedRuns: runs.failures(),

@@ -13,6 +13,7 @@ const passing: ChaosReport = {
   faults: { 'easypost.commit_then_timeout': 2, 'shopify.reset': 5 },
   cancels: { at_wms: 1 },
   restockSeconds: 12,
+  retriedHeld: 0,
   shippedAtEnd: 0,
   crashes: [],
   failedRuns: 0,
