@@ -71,7 +71,8 @@ export function formatReport(report: ChaosReport): string {
     figure('orders ok by fate', fates.join(', ')),
     figure(
       'low stock',
-      `${audit.lowStock.ok}/${audit.lowStock.planned} held, woken and confirmed (restocked ${restocked})`,
+      `${audit.lowStock.ok}/${audit.lowStock.planned} held, woken and confirmed ` +
+        `(restocked ${restocked}; ${report.retriedHeld} still held 20 s later were retried)`,
     ),
     figure('cancels by state', byKind(report.cancels)),
     figure('final statuses', byKind(audit.statuses)),

@@ -28,6 +28,7 @@ describe('chaos report', () => {
     const text = formatReport(passing);
     expect(text).toMatch(/easypost\.commit_then_timeout +2\n/);
     expect(text).toMatch(/shopify\.reset +5\n/);
+    expect(text).toMatch(/low stock +0\/0 held, woken and confirmed \(restocked at 12 s; 0 still held 20 s later/);
     expect(text.endsWith('PASSED')).toBe(true);
   });
 
