@@ -86,8 +86,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       const wave = Math.min(options.orders, planned.length + Math.ceil(options.orders / WAVES));
       while (planned.length < wave)
         planned.push(placeOrder(stack.sims, stores, planned.length, plans[planned.length]!));
-      index = (await readIndex(stack, stores)) ?? index;
-      if (index) {
+      // While PostgreSQL is away nothing is acted on; the last index still serves the log line.
+      const fresh = await readIndex(stack, stores);
+      if (fresh) {
+        index = fresh;
         actOnOrders(stack, planned, index, acted, cancels);
         progress = progressOf(planned, options.orders, index);
         // Stock arrives once every low-stock order is held and those to cancel on hold are cancelled, or a while after
@@ -99,7 +101,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           lowStock === 'settled' ||
           (heldAt !== undefined && Date.now() - heldAt > RESTOCK_WAIT_MS) ||
           Date.now() - startedAt > options.drainTimeoutMs / 2;
-        if (!restockedAt && restockDue) {
+        if (restockedAt === undefined && restockDue) {
           restockLowStock(stack.sims, options.orders);
           restockedAt = Date.now() - startedAt;
           log(`${(restockedAt / 1000).toFixed(0)} s: low-stock product restocked`);
@@ -111,7 +113,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       if (Date.now() - lastLog > 10_000) {
         lastLog = Date.now();
         const waiting =
-          restockedAt || !index ? '' : `; low-stock orders ${statusesOf(planned, index, (o) => o.lowStock)}`;
+          restockedAt !== undefined || !index
+            ? ''
+            : `; low-stock orders ${statusesOf(planned, index, (o) => o.lowStock)}`;
         log(`${((lastLog - startedAt) / 1000).toFixed(0)} s: ${(progress * 100).toFixed(0)}% done${waiting}`);
       }
       await sleep(TICK_MS);
