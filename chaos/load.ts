@@ -1,8 +1,8 @@
-// The load of a chaos run: a merchant with a Shopify shop and a WooCommerce store, and the orders buyers place there.
+// The load of a chaos run: merchants with their stores, the stock EasyPost has, and the orders buyers place there.
 import { SecretBox } from '../src/crypto/secret-box';
+import { createCartStore } from '../src/db/carts';
 import { createMerchantStore } from '../src/db/merchants';
 import { createMappingStore } from '../src/db/product-mapping';
-import { createEasyPostClient } from '../src/easypost';
 import { DEMO_KEYS } from '../src/simulators/easypost/demo';
 import type { Random } from '../src/simulators/shared/random';
 import { TEST_SECRET_KEY } from '../test/helpers/database';
@@ -10,17 +10,66 @@ import { BARCODES } from '../test/helpers/order-stack';
 import { addShopCarts } from '../test/helpers/shop-carts';
 import type { ChaosStack, Simulators } from './stack';
 
-/** What happens to an order: shipped by EasyPost, cancelled in the cart once at the warehouse, or broken by the cart. */
+/** Where an order must end: confirmed (shipped by EasyPost), cancelled by its buyer, or in error (broken by its cart). */
 export type Fate = 'ship' | 'cancel' | 'malformed';
 
-export const MALFORMED_SHARE = 0.05;
-export const CANCELLED_SHARE = 0.1;
+/** The states a buyer's cancel meets an order in; `received` needs a merchant with a grace delay. */
+export const CANCEL_STAGES = ['received', 'sending', 'on_hold', 'error', 'at_wms'] as const;
+export type CancelStage = (typeof CANCEL_STAGES)[number];
 
-export interface PlannedOrder {
+/** What the run does to one order. */
+export interface OrderPlan {
+  fate: Fate;
+  /** Broken by its cart, so it waits in error (and is cancelled there when its fate is cancel). */
+  malformed: boolean;
+  /** For the product EasyPost has none of until the run restocks it: held, then woken by the inventory pickup. */
+  lowStock: boolean;
+  /** The state its buyer cancels it in, when its fate is cancel. */
+  cancelAt?: CancelStage;
+}
+
+const plan = (fate: Fate, flags: Partial<OrderPlan> = {}): OrderPlan => ({
+  fate,
+  malformed: false,
+  lowStock: false,
+  ...flags,
+});
+
+/**
+ * The kinds of order a run mixes, each with its share of the orders; ordinary orders to ship make up the rest.
+ * Malformed orders are 5% (a third of them cancelled in error), low-stock ones 15% (a fifth cancelled on hold).
+ */
+export const ORDER_MIX: readonly { share: number; plan: OrderPlan }[] = [
+  { share: 0.05 * (2 / 3), plan: plan('malformed', { malformed: true }) },
+  { share: 0.05 / 3, plan: plan('cancel', { malformed: true, cancelAt: 'error' }) },
+  { share: 0.15 * (4 / 5), plan: plan('ship', { lowStock: true }) },
+  { share: 0.15 / 5, plan: plan('cancel', { lowStock: true, cancelAt: 'on_hold' }) },
+  { share: 0.03, plan: plan('cancel', { cancelAt: 'received' }) },
+  { share: 0.04, plan: plan('cancel', { cancelAt: 'sending' }) },
+  { share: 0.06, plan: plan('cancel', { cancelAt: 'at_wms' }) },
+];
+
+/**
+ * Each order's plan: every kind of the mix at its share, and at least once however small the run (so 60 orders meet
+ * a cancel in every state), shuffled with `random` so a seed gives the same plans.
+ */
+export function planOrders(count: number, random: Random): OrderPlan[] {
+  const plans = ORDER_MIX.flatMap(({ share, plan }) =>
+    Array.from({ length: Math.max(1, Math.round(share * count)) }, () => plan),
+  ).slice(0, count);
+  while (plans.length < count) plans.push(plan('ship'));
+  // Fisher-Yates.
+  for (let i = plans.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [plans[i], plans[j]] = [plans[j]!, plans[i]!];
+  }
+  return plans.map((one) => ({ ...one }));
+}
+
+export interface PlannedOrder extends OrderPlan {
   cartId: string;
   /** epf's cart order ID: the Shopify fulfillment order's gid, the WooCommerce order's id. */
   cartOrderId: string;
-  fate: Fate;
   /** The field a malformed order's error must name. */
   badField?: string;
   /** Cancels the order in its cart (the buyer or the merchant does). */
@@ -28,86 +77,127 @@ export interface PlannedOrder {
 }
 
 export interface Stores {
-  merchantId: string;
+  /** The merchant of the Shopify shop and the WooCommerce store, then the one with a grace delay. */
+  merchantIds: [string, string];
   shopId: string;
   siteId: string;
+  /** The grace merchant's WooCommerce store, where the orders cancelled in `received` are placed. */
+  graceSiteId: string;
   shopCartId: string;
   wooCartId: string;
+  graceCartId: string;
 }
 
-/** Each order's fate, drawn from `random`: about 5% malformed, 10% cancelled, the rest shipped. */
-export function planFates(count: number, random: Random): Fate[] {
-  return Array.from({ length: count }, () => {
-    const draw = random();
-    if (draw < MALFORMED_SHARE) return 'malformed';
-    return draw < MALFORMED_SHARE + CANCELLED_SHARE ? 'cancel' : 'ship';
-  });
-}
+/** The SKU EasyPost has none of until `restockLowStock`. */
+const LOW_STOCK_SKU = 'TOTE';
 
-/** The merchant (on the simulator's demo test key), its two stores as carts, the SKU's alias and plenty of stock. */
+/** The grace merchant's delay: the shortest the setting takes, long enough for a cancel to land first. */
+const GRACE_MINUTES = 1;
+
+/**
+ * Two merchants on the simulator's demo test key: one with a Shopify shop and a WooCommerce store, the other a
+ * WooCommerce store whose orders wait a grace delay in `received`. The SKUs' aliases, plenty of socks and no totes.
+ */
 export async function createStores(stack: ChaosStack, orders: number): Promise<Stores> {
   const { pool, sims } = stack;
-  const merchantId = 'chaos';
-  await createMerchantStore(pool, new SecretBox(TEST_SECRET_KEY)).upsert({
-    id: merchantId,
-    name: 'Chaos Outfitters',
-    mode: 'test',
-    testKey: DEMO_KEYS.test_key,
-    // Faults are what this run is about; EasyPost's rate limit has its own run (npm run burst).
-    settings: { easyPostRequestsPerSecond: 50 },
-  });
-  await createMappingStore(pool).setAlias(merchantId, 'SOCK-M', BARCODES.socks);
+  const merchantIds: Stores['merchantIds'] = ['chaos', 'chaos-grace'];
+  const merchants = createMerchantStore(pool, new SecretBox(TEST_SECRET_KEY));
+  const mappings = createMappingStore(pool);
+  for (const [i, merchantId] of merchantIds.entries()) {
+    await merchants.upsert({
+      id: merchantId,
+      name: i === 0 ? 'Chaos Outfitters' : 'Chaos Patience',
+      mode: 'test',
+      testKey: DEMO_KEYS.test_key,
+      // Faults are what this run is about; EasyPost's rate limit has its own run (npm run burst).
+      settings: {
+        easyPostRequestsPerSecond: 50,
+        ...(i === 1 ? { orderDelivery: { mode: 'grace' as const, minutes: GRACE_MINUTES } } : {}),
+      },
+    });
+    await mappings.setAlias(merchantId, 'SOCK-M', BARCODES.socks);
+    await mappings.setAlias(merchantId, LOW_STOCK_SKU, BARCODES.tote);
+  }
   // A Shopify Plus-sized bucket, as in the pull-flow test: throttling is not what this run is about.
   const shop = sims.shopify.control.createShop({
     name: 'Chaos shop',
     bucket: { maximum_available: 20_000, restore_rate: 1_000 },
   });
   const site = sims.woocommerce.control.createSite({ name: 'Chaos store', shipment_tracking: true });
-  const carts = await addShopCarts(pool, merchantId, { shop, site });
-  const [warehouse] = await createEasyPostClient({
-    apiKey: DEMO_KEYS.test_key,
-    baseUrl: sims.easypost.apiBaseUrl,
-  }).listWarehouses();
-  sims.easypost.control.setStock({
-    api_key: DEMO_KEYS.test_key,
-    barcode: BARCODES.socks,
-    warehouse_id: warehouse!.id,
-    quantity: orders * 10,
+  const carts = await addShopCarts(pool, merchantIds[0], { shop, site });
+  const graceSite = sims.woocommerce.control.createSite({ name: 'Chaos patience', shipment_tracking: true });
+  const graceCartId = `${merchantIds[1]}-woo`;
+  await createCartStore(pool, new SecretBox(TEST_SECRET_KEY)).upsert({
+    id: graceCartId,
+    merchantId: merchantIds[1],
+    type: 'woocommerce',
+    name: 'WooCommerce',
+    credentials: {
+      siteUrl: graceSite.site_url,
+      consumerKey: graceSite.consumer_key,
+      consumerSecret: graceSite.consumer_secret,
+    },
   });
-  return { merchantId, shopId: shop.shop_id, siteId: site.site, ...carts };
+  setStock(sims, BARCODES.socks, 'ELM', orders * 10);
+  for (const warehouse of DEMO_WAREHOUSES) setStock(sims, BARCODES.tote, warehouse, 0);
+  return {
+    merchantIds,
+    shopId: shop.shop_id,
+    siteId: site.site,
+    graceSiteId: graceSite.site,
+    ...carts,
+    graceCartId,
+  };
 }
 
-/** Places order `index` with its fate: even indexes in the Shopify shop, odd ones in the WooCommerce store. */
-export function placeOrder(sims: Simulators, stores: Stores, index: number, fate: Fate): PlannedOrder {
-  const malformed = fate === 'malformed';
-  if (index % 2 === 0) {
+/** The demo account's warehouses, by short name. */
+const DEMO_WAREHOUSES = ['ELM', 'HEB'];
+
+/** Stock arrives for the low-stock product: enough for every order. */
+export function restockLowStock(sims: Simulators, orders: number): void {
+  setStock(sims, BARCODES.tote, 'ELM', orders * 10);
+}
+
+function setStock(sims: Simulators, barcode: string, warehouse: string, quantity: number): void {
+  sims.easypost.control.setStock({ api_key: DEMO_KEYS.test_key, barcode, warehouse_id: warehouse, quantity });
+}
+
+/**
+ * Places order `index` as planned: orders to cancel in `received` at the grace merchant's store, the others in the
+ * Shopify shop (even indexes) or the WooCommerce store (odd ones).
+ */
+export function placeOrder(sims: Simulators, stores: Stores, index: number, plan: OrderPlan): PlannedOrder {
+  const { malformed } = plan;
+  const sku = plan.lowStock ? LOW_STOCK_SKU : 'SOCK-M';
+  if (plan.cancelAt !== 'received' && index % 2 === 0) {
     const { shopify } = sims;
     const placed = shopify.control.createOrder({
       shop: stores.shopId,
-      order: { lines: [{ sku: 'SOCK-M', quantity: 1 }], shipping_line: { title: 'Standard' } },
+      order: { lines: [{ sku, quantity: 1 }], shipping_line: { title: 'Standard' } },
       ...(malformed ? { malformed: 'missing_address' as const } : {}),
     });
     return {
+      ...plan,
       cartId: stores.shopCartId,
       cartOrderId: placed.id,
-      fate,
       ...(malformed ? { badField: 'shipTo' } : {}),
       cancelInCart: () => void shopify.control.cancelOrder(placed.order_id, { reason: 'buyer changed their mind' }),
     };
   }
   const { woocommerce } = sims;
+  const grace = plan.cancelAt === 'received';
   const placed = woocommerce.control.createOrder({
-    site: stores.siteId,
+    site: grace ? stores.graceSiteId : stores.siteId,
     order: {
-      line_items: [{ sku: 'SOCK-M', quantity: 1 }],
+      line_items: [{ sku, quantity: 1 }],
       shipping_lines: [{ method_id: 'flat_rate', method_title: 'Flat rate' }],
     },
     ...(malformed ? { malformed: 'missing_postcode' as const } : {}),
   });
   return {
-    cartId: stores.wooCartId,
+    ...plan,
+    cartId: grace ? stores.graceCartId : stores.wooCartId,
     cartOrderId: String(placed.id),
-    fate,
     ...(malformed ? { badField: 'shipTo.zip' } : {}),
     cancelInCart: () => void woocommerce.control.cancelOrder(placed.id),
   };

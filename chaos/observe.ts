@@ -1,4 +1,4 @@
-// Reads what a chaos run left behind, per planned order: the orders index, EasyPost's orders, the carts' tracking.
+// Reads what a chaos run left behind, per planned order: the orders index, EasyPost's orders, the carts' fulfillments.
 import { orderWorkflowId } from '../src/domain/order';
 import { orderMarker } from '../src/easypost/idempotent-create';
 import { DEMO_KEYS } from '../src/simulators/easypost/demo';
@@ -12,6 +12,7 @@ interface Row {
   status: string;
   last_error: string | null;
   cancel_reason: string | null;
+  hold_count: number;
 }
 
 /** Every planned order as the world shows it, and the EasyPost markers no planned order explains. */
@@ -21,13 +22,13 @@ export async function observe(
   planned: readonly PlannedOrder[],
 ): Promise<{ orders: AuditedOrder[]; strays: string[] }> {
   const { rows } = await stack.pool.query<Row>(
-    `SELECT o.cart_id, o.cart_order_id, o.status, o.last_error,
+    `SELECT o.cart_id, o.cart_order_id, o.status, o.last_error, o.hold_count,
        (SELECT a.detail->>'reason' FROM audit_log a
          WHERE a.cart_id = o.cart_id AND a.cart_order_id = o.cart_order_id
            AND a.action IN ('order.cancelled', 'order.cancel_failed')
          ORDER BY a.id DESC LIMIT 1) AS cancel_reason
-     FROM orders o WHERE o.merchant_id = $1`,
-    [stores.merchantId],
+     FROM orders o WHERE o.merchant_id = ANY($1)`,
+    [stores.merchantIds],
   );
   const index = new Map(rows.map((row) => [orderKey(row.cart_id, row.cart_order_id), row]));
 
@@ -38,13 +39,20 @@ export async function observe(
     }
   }
 
-  const trackings = new Map<string, number>();
-  const count = (key: string, n = 1) => trackings.set(key, (trackings.get(key) ?? 0) + n);
+  // One tracking number per fulfillment in the cart, by cart order.
+  const fulfillments = new Map<string, string[]>();
+  const add = (key: string, tracking: string) => fulfillments.set(key, [...(fulfillments.get(key) ?? []), tracking]);
   for (const f of stack.sims.shopify.control.fulfillments(stores.shopId)) {
-    if (f.tracking.number) count(orderKey(stores.shopCartId, f.fulfillment_order_id));
+    add(orderKey(stores.shopCartId, f.fulfillment_order_id), f.tracking.number ?? 'without tracking');
   }
-  for (const order of stack.sims.woocommerce.control.orders(stores.siteId)) {
-    count(orderKey(stores.wooCartId, String(order.id)), order.shipment_trackings.length);
+  for (const [cartId, siteId] of [
+    [stores.wooCartId, stores.siteId],
+    [stores.graceCartId, stores.graceSiteId],
+  ] as const) {
+    for (const order of stack.sims.woocommerce.control.orders(siteId)) {
+      for (const tracking of order.shipment_trackings)
+        add(orderKey(cartId, String(order.id)), tracking.tracking_number);
+    }
   }
 
   const markers = new Set<string>();
@@ -56,10 +64,22 @@ export async function observe(
     return {
       key,
       fate: order.fate,
+      malformed: order.malformed,
+      lowStock: order.lowStock,
+      ...(order.cancelAt ? { cancelAt: order.cancelAt } : {}),
       ...(order.badField ? { badField: order.badField } : {}),
-      ...(row ? { index: { status: row.status, lastError: row.last_error, cancelReason: row.cancel_reason } } : {}),
+      ...(row
+        ? {
+            index: {
+              status: row.status,
+              lastError: row.last_error,
+              cancelReason: row.cancel_reason,
+              holdCount: row.hold_count,
+            },
+          }
+        : {}),
       easyPost: easyPost.get(marker) ?? [],
-      trackings: trackings.get(key) ?? 0,
+      fulfillments: fulfillments.get(key) ?? [],
     };
   });
   return { orders, strays: [...easyPost.keys()].filter((marker) => !markers.has(marker)) };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { parseFlags } from '../src/config/flags';
 import { runMain } from '../src/main';
+import { FAULT_KIND_NAMES } from './fault-kinds';
 import { failuresOf, formatReport } from './report';
 import { runChaos } from './scenario';
 
@@ -15,6 +16,12 @@ const flagsSchema = z.object({
   'fault-rate': z.coerce.number().min(0).max(0.9).default(0.2),
   /** Default: --fault-rate; 0 isolates EasyPost, the worker kills and the database restart. */
   'cart-fault-rate': z.coerce.number().min(0).max(0.9).optional(),
+  /** Comma-separated fault kinds to ask for (default all); each must fire at least once. */
+  faults: z
+    .string()
+    .transform((list) => list.split(',').map((name) => name.trim()))
+    .pipe(z.array(z.enum(FAULT_KIND_NAMES)))
+    .optional(),
   kills: int(0, 100).default(3),
   'drain-timeout': int(10, 86_400).default(900),
 });
@@ -36,6 +43,7 @@ runMain(async () => {
     seed: flags.seed,
     faultRate: flags['fault-rate'],
     cartFaultRate: flags['cart-fault-rate'],
+    faultKinds: flags.faults,
     workerKills: flags.kills,
     drainTimeoutMs: flags['drain-timeout'] * 1000,
     runDir,

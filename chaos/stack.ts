@@ -159,7 +159,8 @@ async function freePorts(): Promise<DevConfig> {
   };
 }
 
-async function startSimulators(): Promise<Simulators> {
+/** The three simulators in process, EasyPost seeded with the demo account. */
+export async function startSimulators(): Promise<Simulators> {
   // EasyPost's own per-key limit is off: the 429s of a chaos run are the injected ones, counted in the report.
   const [easypost, shopify, woocommerce] = await Promise.all([
     startEasyPostSimulator({ rateLimitPerSecond: null }),

@@ -1,11 +1,20 @@
 import { embeddedPostgresBlocker } from '../../src/db/embedded-blocker';
 
+/** CI says it is CI with `CI` set (GitHub Actions, GitLab and most others set `CI=true`). */
+const isCi = (env: NodeJS.ProcessEnv) => Boolean(env.CI) && !['0', 'false'].includes(env.CI!.toLowerCase());
+
 /**
- * `describe` for a harness that owns its PostgreSQL (embedded), or `describe.skip` with the reason printed when it
- * cannot start one here (as root in a checkout others cannot traverse): the machine, not the code, is at fault.
+ * `describe` for a harness that owns its PostgreSQL (embedded). Where it cannot start one (as root in a checkout others
+ * cannot traverse), a developer's machine is at fault and the suite is skipped with the reason printed; on CI the
+ * machine is ours to fix, so it throws and the suite fails rather than passing without running.
  */
-export function describeWithOwnPostgres(runDir: string): jest.Describe {
-  const blocker = embeddedPostgresBlocker(runDir);
-  if (blocker) console.log(`skipped: ${blocker}`);
-  return blocker ? describe.skip : describe;
+export function describeWithOwnPostgres(
+  runDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  blocker = embeddedPostgresBlocker(runDir),
+): jest.Describe {
+  if (!blocker) return describe;
+  if (isCi(env)) throw new Error(`CI is set, and this harness cannot start its own PostgreSQL: ${blocker}`);
+  console.log(`skipped: ${blocker}`);
+  return describe.skip;
 }

@@ -6,22 +6,23 @@ import { describeWithOwnPostgres } from '../../helpers/own-postgres';
 import { testEnv } from '../../setup/test-env-vars';
 
 // `npm run chaos` at CI size: orders through the real worker process, its own Temporal and PostgreSQL, with 20% of
-// simulator calls failing, three SIGKILLed workers and a PostgreSQL restart. Every order must end where it belongs,
-// exactly once. The run owns its servers: the run's shared ones are never killed.
+// simulator calls failing (every fault kind must fire), three SIGKILLed workers and a PostgreSQL restart, orders held
+// for want of stock then woken, and cancels in every state. Every order must end where it belongs, exactly once. The
+// run owns its servers: the run's shared ones are never killed.
 const runDir = join(__dirname, '..', '..', '..', '.data', 'chaos', `test-${process.pid}-${Date.now()}`);
 
 const describeOwnPostgres = describeWithOwnPostgres(runDir);
 
 describeOwnPostgres('chaos', () => {
-  it('loses and duplicates nothing under faults, worker kills and a PostgreSQL restart', async () => {
+  it('loses, duplicates and ships after a cancel nothing under faults, worker kills and a PostgreSQL restart', async () => {
     mkdirSync(runDir, { recursive: true });
     const report = await runChaos({
       orders: 60,
       seed: 20261125,
       faultRate: 0.2,
       workerKills: 3,
-      // Most runs drain in 50-70 s; the rest is for the tail of cart retries (a push failing 6-7 times in a row).
-      drainTimeoutMs: 120_000,
+      // Most runs drain in 70-100 s (held orders wait for the restock); the rest is for the tail of cart retries.
+      drainTimeoutMs: 150_000,
       runDir,
       workflowBundlePath: testEnv('workflowBundlePath'),
     });
@@ -32,5 +33,5 @@ describeOwnPostgres('chaos', () => {
       rmSync(runDir, { recursive: true, force: true });
     }
     expect(failures).toEqual([]);
-  }, 200_000);
+  }, 230_000);
 });

@@ -1,0 +1,77 @@
+// Every kind of fault a chaos run can ask the simulators for: how to switch it on, and how often it fired. Adding a
+// kind is one entry in FAULT_KINDS.
+import type { FaultKind as EasyPostFault } from '../src/simulators/easypost/control-schemas';
+import type { FaultKind as ShopifyFault } from '../src/simulators/shopify/control-schemas';
+import type { FaultKind as WooCommerceFault } from '../src/simulators/woocommerce/control-schemas';
+import type { Simulators } from './stack';
+
+/** How hard a kind is switched on: its side's fault rate (each kind takes its share of it), and a seed for replay. */
+export interface FaultKnobs {
+  rate: number;
+  seed: number;
+}
+
+export interface FaultKind {
+  /** `<simulator>.<kind>`, as the report and `--faults` name it. */
+  name: string;
+  /** The rate it takes: `--fault-rate` for EasyPost's kinds, `--cart-fault-rate` for the carts'. */
+  side: 'easypost' | 'carts';
+  /** Switches it on through the simulator's control API. */
+  inject(sims: Simulators, knobs: FaultKnobs): void;
+  /** How many times it fired, read from the simulator's control API at the end of the run. */
+  fired(sims: Simulators): number;
+}
+
+interface SimFaults {
+  easypost: EasyPostFault;
+  shopify: ShopifyFault;
+  woocommerce: WooCommerceFault;
+}
+type SimName = keyof SimFaults;
+
+/** The rate of each of `kinds` rules drawn one after another, so that together they hit `total` of the calls. */
+export function perRuleRate(total: number, kinds: number): number {
+  return 1 - (1 - total) ** (1 / kinds);
+}
+
+/** What every simulator does to any call: an error answer, a 429 with Retry-After, a dropped connection, a wait. */
+export const CALL_FAULTS = ['server_error', 'rate_limit', 'reset', 'latency'] as const;
+
+/** Short waits: the run is about surviving faults, not about waiting for them. Other kinds keep their own waits. */
+const waitOf = (kind: string) => (kind === 'latency' ? { latency_ms: 300 } : {});
+
+/** Adds one seeded rule at `knobs.rate`; Shopify names its target `operation`, the others `route`. */
+const addRule: { [S in SimName]: (sims: Simulators, kind: SimFaults[S], target: string, knobs: FaultKnobs) => void } = {
+  easypost: (sims, kind, route, knobs) =>
+    void sims.easypost.control.addFault({ route, kind, ...knobs, ...waitOf(kind) }),
+  shopify: (sims, kind, operation, knobs) =>
+    void sims.shopify.control.addFault({ operation, kind, ...knobs, ...waitOf(kind) }),
+  woocommerce: (sims, kind, route, knobs) =>
+    void sims.woocommerce.control.addFault({ route, kind, ...knobs, ...waitOf(kind) }),
+};
+
+/**
+ * A kind the simulator draws per API call to `target` (every call by default), counted from its request log. On every
+ * call, the side's call faults together fail its rate of the calls; one route (EasyPost's create) sees far fewer
+ * calls, so a fault of its own fails half the rate of them, enough to fire in a 60-order run.
+ */
+export function callFault<S extends SimName>(sim: S, kind: SimFaults[S], target = '*'): FaultKind {
+  const share = (rate: number) => (target === '*' ? perRuleRate(rate, CALL_FAULTS.length) : rate / 2);
+  return {
+    name: `${sim}.${kind}`,
+    side: sim === 'easypost' ? 'easypost' : 'carts',
+    inject: (sims, { rate, seed }) => addRule[sim](sims, kind, target, { rate: share(rate), seed }),
+    fired: (sims) => sims[sim].control.requests().filter((request) => request.fault === kind).length,
+  };
+}
+
+/** Every kind a run may ask for; a run asks for all of them unless `--faults` names some. */
+export const FAULT_KINDS: readonly FaultKind[] = [
+  // First, so a create's draw meets it before the call faults: the order is made and its answer never leaves.
+  callFault('easypost', 'commit_then_timeout', 'POST /orders'),
+  ...(['easypost', 'shopify', 'woocommerce'] as const).flatMap((sim) =>
+    CALL_FAULTS.map((kind) => callFault(sim, kind)),
+  ),
+];
+
+export const FAULT_KIND_NAMES = FAULT_KINDS.map((kind) => kind.name);

@@ -1,0 +1,42 @@
+import { FAULT_KINDS } from '../../../chaos/fault-kinds';
+import { countFaults, injectFaults } from '../../../chaos/faults';
+import { startSimulators, type Simulators } from '../../../chaos/stack';
+import { API_VERSION } from '../../../src/simulators/shopify/routes/admin-api';
+
+// Each fault kind a chaos run can ask for, switched on through its simulator's control API, fires on real HTTP calls
+// and is counted back: a kind that could never fire would fail every run that asks for it.
+describe('chaos fault kinds', () => {
+  let sims: Simulators;
+  beforeAll(async () => {
+    sims = await startSimulators();
+  });
+  afterAll(async () => {
+    await Promise.all(Object.values(sims).map((sim) => sim.close()));
+  });
+
+  it('each kind fires on calls to its simulator and is counted by name', async () => {
+    injectFaults(sims, FAULT_KINDS, { easypost: 0.9, carts: 0.9 }, 42);
+    const shop = sims.shopify.control.createShop({ name: 'Faulty shop' });
+    const site = sims.woocommerce.control.createSite({ name: 'Faulty store' });
+    // Faults act before authentication, so bare calls do; a held or slow answer is given up after a second.
+    const call = (url: string, init: RequestInit = {}) =>
+      fetch(url, { ...init, signal: AbortSignal.timeout(1000) })
+        .then((response) => response.text())
+        .catch(() => undefined);
+    const json = { 'content-type': 'application/json' };
+    await Promise.all(
+      Array.from({ length: 60 }, () => [
+        call(`${sims.easypost.apiBaseUrl}orders`, { method: 'POST', headers: json, body: '{}' }),
+        call(`${shop.shop_url}/admin/api/${API_VERSION}/graphql.json`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ query: 'query Shop { shop { name } }', operationName: 'Shop' }),
+        }),
+        call(`${site.site_url}/wp-json/wc/v3/orders`),
+      ]).flat(),
+    );
+    const counts = countFaults(sims, FAULT_KINDS);
+    expect(Object.keys(counts)).toEqual(FAULT_KINDS.map((kind) => kind.name));
+    expect(Object.entries(counts).filter(([, fired]) => fired === 0)).toEqual([]);
+  });
+});
