@@ -1,6 +1,10 @@
 // Every kind of fault a chaos run can ask the simulators for: how to switch it on, and how often it fired. Adding a
 // kind is one entry in FAULT_KINDS.
-import type { FaultKind as EasyPostFault } from '../src/simulators/easypost/control-schemas';
+import type {
+  FaultKind as EasyPostFault,
+  LISTING_EFFECTS,
+  SettingsInput,
+} from '../src/simulators/easypost/control-schemas';
 import type { FaultKind as ShopifyFault } from '../src/simulators/shopify/control-schemas';
 import type { FaultKind as WooCommerceFault } from '../src/simulators/woocommerce/control-schemas';
 import type { Simulators } from './stack';
@@ -37,8 +41,14 @@ export function perRuleRate(total: number, kinds: number): number {
 /** What every simulator does to any call: an error answer, a 429 with Retry-After, a dropped connection, a wait. */
 export const CALL_FAULTS = ['server_error', 'rate_limit', 'reset', 'latency'] as const;
 
-/** Short waits: the run is about surviving faults, not about waiting for them. Other kinds keep their own waits. */
-const waitOf = (kind: string) => (kind === 'latency' ? { latency_ms: 300 } : {});
+/** How long a slow commit takes at EasyPost: past the client's 20 s timeout. */
+export const SLOW_COMMIT_MS = 25_000;
+/** How long a committed order stays out of EasyPost's listings. */
+export const VISIBILITY_DELAY_MS = 3_000;
+
+/** Short waits: the run is about surviving faults, not about waiting for them. A slow commit must outlast the client. */
+const waitOf = (kind: string) =>
+  kind === 'latency' ? { latency_ms: 300 } : kind === 'slow_commit' ? { latency_ms: SLOW_COMMIT_MS } : {};
 
 /** Adds one seeded rule at `knobs.rate`; Shopify names its target `operation`, the others `route`. */
 const addRule: { [S in SimName]: (sims: Simulators, kind: SimFaults[S], target: string, knobs: FaultKnobs) => void } = {
@@ -65,10 +75,33 @@ export function callFault<S extends SimName>(sim: S, kind: SimFaults[S], target 
   };
 }
 
+/** A way EasyPost's listing may behave, switched on for the whole run, counted per listing it changed. */
+function listingMode(effect: (typeof LISTING_EFFECTS)[number], settings: SettingsInput): FaultKind {
+  return {
+    name: `easypost.${effect}`,
+    side: 'easypost',
+    inject: (sims) => void sims.easypost.control.configure(settings),
+    fired: (sims) => sims.easypost.control.faultCounts()[effect] ?? 0,
+  };
+}
+
 /** Every kind a run may ask for; a run asks for all of them unless `--faults` names some. */
 export const FAULT_KINDS: readonly FaultKind[] = [
   // First, so a create's draw meets it before the call faults: the order is made and its answer never leaves.
   callFault('easypost', 'commit_then_timeout', 'POST /orders'),
+  // The create commits after the client gave up: a retry that looked at once would find nothing.
+  callFault('easypost', 'slow_commit', 'POST /orders'),
+  listingMode('oldest_first', { listing_order: 'oldest_first' }),
+  listingMode('query_ignored', { listing_query: 'ignored' }),
+  listingMode('delayed_visibility', { visibility_delay_ms: VISIBILITY_DELAY_MS }),
+  {
+    name: 'shopify.late_request',
+    side: 'carts',
+    // A share of new orders is requested only after a later pull: a cursor would have lost them.
+    inject: (sims, { rate, seed }) =>
+      void sims.shopify.control.addFault({ kind: 'late_request', rate: rate / 2, seed }),
+    fired: (sims) => sims.shopify.control.faultCounts().late_request ?? 0,
+  },
   ...(['easypost', 'shopify', 'woocommerce'] as const).flatMap((sim) =>
     CALL_FAULTS.map((kind) => callFault(sim, kind)),
   ),

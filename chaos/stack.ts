@@ -1,4 +1,5 @@
 // The processes a chaos run owns: its own PostgreSQL and Temporal dev server, the real worker, in-process simulators.
+import { SLOW_COMMIT_MS, VISIBILITY_DELAY_MS } from './fault-kinds';
 import { Client, Connection } from '@temporalio/client';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,6 +83,8 @@ export async function startChaosStack(options: ChaosStackOptions): Promise<Chaos
       WORKFLOW_BUNDLE_PATH: bundle,
       WORKER_METRICS_ADDRESS: `127.0.0.1:${await freePort()}`,
       LOG_LEVEL: 'info',
+      // A lost create is looked up only once it has settled: past the slowest commit and listing the run injects.
+      EASYPOST_CREATE_SETTLE_SECONDS: String(Math.ceil((SLOW_COMMIT_MS + VISIBILITY_DELAY_MS) / 1000) + 5),
     };
     const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
     stoppers.push(() => connection.close());
