@@ -24,12 +24,15 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function sendOnce(): Promise<void> {
+/** Sends an order and checks EasyPost holds it once, counting after `quietUntilMs` has passed (a late commit). */
+async function sendOnce(quietUntilMs: number): Promise<void> {
+  const started = Date.now();
   const order = stack.orderFor();
   const marker = orderMarker(`order:${order.cartId}:${order.cartOrderId}`);
   await stack.submit(order);
   const handle = stack.handleOf(order);
   await waitForStatus(handle, 'at_wms', SETTLE_MS + 45_000);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + quietUntilMs - Date.now())));
   const ours = stack.sim.control.orders(DEMO_KEYS.test_key).filter((o) => o.description?.includes(marker));
   expect(ours.map((o) => o.id)).toEqual([(await handle.query(statusQuery)).easyPostOrderId]);
 }
@@ -38,12 +41,12 @@ describe('a create whose answer is lost', () => {
   it('commits after the client gave up (a slow commit): adopted once settled, one order at EasyPost', async () => {
     // Commits 25 s after the request, 5 s after the client's 20 s timeout: a retry 2 s later would find nothing.
     stack.sim.control.addFault({ route: 'POST /orders', kind: 'slow_commit', latency_ms: 25_000, times: 1 });
-    await sendOnce();
+    await sendOnce(30_000);
   }, 120_000);
 
   it('shows in listings only later (delayed visibility): adopted once settled, one order at EasyPost', async () => {
     stack.sim.control.configure({ visibility_delay_ms: 26_000 });
     stack.sim.control.addFault({ route: 'POST /orders', kind: 'commit_then_timeout', times: 1 });
-    await sendOnce();
+    await sendOnce(0);
   }, 120_000);
 });
