@@ -85,11 +85,19 @@ function listingMode(effect: (typeof LISTING_EFFECTS)[number], settings: Setting
   };
 }
 
-/** Every kind a run may ask for; a run asks for all of them unless `--faults` names some. */
-export const FAULT_KINDS: readonly FaultKind[] = [
-  // First, so a create's draw meets it before the call faults: the order is made and its answer never leaves.
+/** Kinds any call to their simulator may fire. */
+export const CALL_FAULT_KINDS: readonly FaultKind[] = (['easypost', 'shopify', 'woocommerce'] as const).flatMap((sim) =>
+  CALL_FAULTS.map((kind) => callFault(sim, kind)),
+);
+
+/**
+ * Kinds that fire only in an order's own flow: a create that commits, a listing of orders, a new Shopify order. A run
+ * that asks for one and sees it fire zero times fails like any other.
+ */
+export const FLOW_FAULT_KINDS: readonly FaultKind[] = [
+  // First, so a create's draw meets them before the call faults: the order is made and its answer never leaves...
   callFault('easypost', 'commit_then_timeout', 'POST /orders'),
-  // The create commits after the client gave up: a retry that looked at once would find nothing.
+  // ...or it commits only after the client gave up: a retry that looked at once would find nothing.
   callFault('easypost', 'slow_commit', 'POST /orders'),
   listingMode('oldest_first', { listing_order: 'oldest_first' }),
   listingMode('query_ignored', { listing_query: 'ignored' }),
@@ -102,9 +110,9 @@ export const FAULT_KINDS: readonly FaultKind[] = [
       void sims.shopify.control.addFault({ kind: 'late_request', rate: rate / 2, seed }),
     fired: (sims) => sims.shopify.control.faultCounts().late_request ?? 0,
   },
-  ...(['easypost', 'shopify', 'woocommerce'] as const).flatMap((sim) =>
-    CALL_FAULTS.map((kind) => callFault(sim, kind)),
-  ),
 ];
+
+/** Every kind a run may ask for; a run asks for all of them unless `--faults` names some. */
+export const FAULT_KINDS: readonly FaultKind[] = [...FLOW_FAULT_KINDS, ...CALL_FAULT_KINDS];
 
 export const FAULT_KIND_NAMES = FAULT_KINDS.map((kind) => kind.name);

@@ -48,6 +48,9 @@ export function failuresOf(report: ChaosReport): string[] {
     ...(report.postgresRestarts < 1 ? ['PostgreSQL was not restarted'] : []),
     ...(neverFired.length ? [`fault kinds that never fired: ${neverFired.join(', ')}`] : []),
     ...(report.restockSeconds === undefined ? ['the low-stock product was never restocked'] : []),
+    ...(audit.lowStock.planned > 0 && audit.lowStock.ok === 0
+      ? ['no low-stock order was held, woken and confirmed']
+      : []),
   ];
 }
 

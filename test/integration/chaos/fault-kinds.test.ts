@@ -1,10 +1,11 @@
-import { FAULT_KINDS } from '../../../chaos/fault-kinds';
+import { CALL_FAULT_KINDS } from '../../../chaos/fault-kinds';
 import { countFaults, injectFaults } from '../../../chaos/faults';
 import { startSimulators, type Simulators } from '../../../chaos/stack';
 import { API_VERSION } from '../../../src/simulators/shopify/routes/admin-api';
 
-// Each fault kind a chaos run can ask for, switched on through its simulator's control API, fires on real HTTP calls
-// and is counted back: a kind that could never fire would fail every run that asks for it.
+// Each fault kind any call may fire, switched on through its simulator's control API, fires on real HTTP calls and is
+// counted back: a kind that could never fire would fail every run that asks for it. The kinds that need an order's own
+// flow (FLOW_FAULT_KINDS) are proven by the chaos run itself, which fails when one it asked for never fired.
 describe('chaos fault kinds', () => {
   let sims: Simulators;
   beforeAll(async () => {
@@ -15,7 +16,7 @@ describe('chaos fault kinds', () => {
   });
 
   it('each kind fires on calls to its simulator and is counted by name', async () => {
-    injectFaults(sims, FAULT_KINDS, { easypost: 0.9, carts: 0.9 }, 42);
+    injectFaults(sims, CALL_FAULT_KINDS, { easypost: 0.9, carts: 0.9 }, 42);
     const shop = sims.shopify.control.createShop({ name: 'Faulty shop' });
     const site = sims.woocommerce.control.createSite({ name: 'Faulty store' });
     // Faults act before authentication, so bare calls do; a held or slow answer is given up after a second.
@@ -35,8 +36,8 @@ describe('chaos fault kinds', () => {
         call(`${site.site_url}/wp-json/wc/v3/orders`),
       ]).flat(),
     );
-    const counts = countFaults(sims, FAULT_KINDS);
-    expect(Object.keys(counts)).toEqual(FAULT_KINDS.map((kind) => kind.name));
+    const counts = countFaults(sims, CALL_FAULT_KINDS);
+    expect(Object.keys(counts)).toEqual(CALL_FAULT_KINDS.map((kind) => kind.name));
     expect(Object.entries(counts).filter(([, fired]) => fired === 0)).toEqual([]);
   });
 });
