@@ -202,15 +202,13 @@ export function createOrderActivities(deps: OrderActivityDeps) {
       const cancelled: string[] = [];
       try {
         // Cancelled orders drop out of the lookup: ask again until none is left (a duplicate, if one slipped through).
-        for (
-          let found = await findOrderByMarker(client, marker, { createdAfter: new Date(input.createdAfter) });
-          found;
-        ) {
-          if (cancelled.includes(found.id))
-            throw new Error(`EasyPost order ${found.id} is still listed after its cancel`);
+        const createdAfter = new Date(input.createdAfter);
+        let found = await findOrderByMarker(client, marker, { createdAfter });
+        while (found) {
+          if (cancelled.includes(found.id)) throw new Error(`EasyPost still lists ${found.id} after its cancel`);
           await cancelOrRefuse(client, found.id);
           cancelled.push(found.id);
-          found = await findOrderByMarker(client, marker, { createdAfter: new Date(input.createdAfter) });
+          found = await findOrderByMarker(client, marker, { createdAfter });
         }
         return cancelled;
       } catch (err) {

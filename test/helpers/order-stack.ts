@@ -9,11 +9,13 @@ import { createMerchantStore } from '../../src/db/merchants';
 import { createOrderIndex } from '../../src/db/orders';
 import { createMappingStore } from '../../src/db/product-mapping';
 import { orderWorkflowId, type CartOrder } from '../../src/domain/order';
-import { createEasyPostClient } from '../../src/easypost';
+import { createEasyPostClient, hasMarker, orderMarker } from '../../src/easypost';
 import { submitOrder } from '../../src/orders/submit';
 import { startEasyPostSimulator, type RunningEasyPostSimulator } from '../../src/simulators/easypost';
 import { DEMO_KEYS, seedEasyPostDemo } from '../../src/simulators/easypost/demo';
 import type { orderWorkflow } from '../../workflows';
+
+type SimOrder = ReturnType<RunningEasyPostSimulator['control']['orders']>[number];
 import { createTestPool, TEST_SECRET_KEY } from './database';
 import { sampleOrder } from './orders';
 import { connectDevServer, createTestWorker, uniqueTaskQueue } from './temporal';
@@ -33,6 +35,8 @@ export interface OrderStack {
   submit(order: CartOrder): ReturnType<typeof submitOrder>;
   handleOf(order: CartOrder): WorkflowHandle<typeof orderWorkflow>;
   easyPost(): ReturnType<typeof createEasyPostClient>;
+  /** The simulator's EasyPost orders carrying `order`'s marker: one, once sent exactly once. */
+  easyPostOrdersOf(order: CartOrder): SimOrder[];
   /** Runs a worker on this stack's task queue with the real activities (simulator, database); `close` stops it. */
   startWorker(): Promise<void>;
   close(): Promise<void>;
@@ -75,6 +79,10 @@ export async function startOrderStack(name: string, options: { createSettleMs?: 
     handleOf: (order) =>
       env.client.workflow.getHandle<typeof orderWorkflow>(orderWorkflowId(order.cartId, order.cartOrderId)),
     easyPost: () => createEasyPostClient({ apiKey: DEMO_KEYS.test_key, baseUrl: sim.apiBaseUrl }),
+    easyPostOrdersOf: (order) => {
+      const marker = orderMarker(orderWorkflowId(order.cartId, order.cartOrderId));
+      return sim.control.orders(DEMO_KEYS.test_key).filter((o) => hasMarker(o.description, marker));
+    },
     startWorker: async () => {
       const activities = createActivities({
         pool,

@@ -1,5 +1,3 @@
-import { orderMarker } from '../../../src/easypost';
-import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { statusQuery } from '../../../workflows/definitions';
 import { waitForStatus } from '../../workflows/order-fakes';
 import { startOrderStack, type OrderStack } from '../../helpers/order-stack';
@@ -28,12 +26,11 @@ afterAll(async () => {
 async function sendOnce(quietUntilMs: number): Promise<void> {
   const started = Date.now();
   const order = stack.orderFor();
-  const marker = orderMarker(`order:${order.cartId}:${order.cartOrderId}`);
   await stack.submit(order);
   const handle = stack.handleOf(order);
   await waitForStatus(handle, 'at_wms', SETTLE_MS + 45_000);
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + quietUntilMs - Date.now())));
-  const ours = stack.sim.control.orders(DEMO_KEYS.test_key).filter((o) => o.description?.includes(marker));
+  const ours = stack.easyPostOrdersOf(order);
   expect(ours.map((o) => o.id)).toEqual([(await handle.query(statusQuery)).easyPostOrderId]);
 }
 

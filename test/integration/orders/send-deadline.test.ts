@@ -1,4 +1,3 @@
-import { orderMarker } from '../../../src/easypost';
 import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { retryNowSignal, statusQuery } from '../../../workflows/definitions';
 import { waitForStatus } from '../../workflows/order-fakes';
@@ -21,8 +20,7 @@ afterAll(async () => {
 describe('a resend whose lookup and create are both slow', () => {
   it('finishes the create within the attempt, so its retry never creates a second order', async () => {
     const order = stack.orderFor({ lines: [{ lineId: 'l1', sku: 'TEE-S', quantity: 1 }] });
-    const marker = orderMarker(`order:${order.cartId}:${order.cartOrderId}`);
-    const ours = () => stack.sim.control.orders(DEMO_KEYS.test_key).filter((o) => o.description?.includes(marker));
+    const ours = () => stack.easyPostOrdersOf(order);
     await stack.submit(order);
     const handle = stack.handleOf(order);
     await waitForStatus(handle, 'on_hold'); // sent once, refused for stock: the resend looks for it first

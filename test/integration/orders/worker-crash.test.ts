@@ -1,8 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort } from '../../../src/net/free-port';
-import { orderMarker } from '../../../src/easypost';
-import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { statusQuery } from '../../../workflows/definitions';
 import { waitForStatus } from '../../workflows/order-fakes';
 import { TEST_SECRET_KEY } from '../../helpers/database';
@@ -57,8 +55,7 @@ function killGroup(worker: ChildProcess): void {
 describe('a worker killed while EasyPost commits an order but never answers', () => {
   it('leaves exactly one EasyPost order, adopted by the next worker', async () => {
     const order = stack.orderFor();
-    const marker = orderMarker(`order:${order.cartId}:${order.cartOrderId}`);
-    const ours = () => stack.sim.control.orders(DEMO_KEYS.test_key).filter((o) => o.description?.includes(marker));
+    const ours = () => stack.easyPostOrdersOf(order);
     stack.sim.control.addFault({ route: 'POST /orders', kind: 'commit_then_timeout', times: 1 });
 
     const first = await startWorkerProcess();
