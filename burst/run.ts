@@ -1,7 +1,8 @@
 // `npm run burst -- --orders 10000 --rate 20`: N held orders of one merchant resent at its daily resend time under
 // its EasyPost rate; prints the figures and exits 1 when a limit is exceeded, an order is lost or sent twice, or the
 // resend misses its bound.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { removeRunDir } from '../chaos/stack';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { printJson } from '../bench/json-output';
@@ -37,6 +38,6 @@ runMain(async () => {
   if (flags.json) printJson(report);
   else console.log(formatBurstReport(report));
   const failed = burstFailures(report).length > 0;
-  if (!failed) rmSync(runDir, { recursive: true, force: true });
+  if (!failed) removeRunDir(runDir);
   process.exitCode = failed ? 1 : 0;
 });

@@ -1,6 +1,7 @@
 // `npm run chaos -- --orders 1000 --seed 7`: orders through the whole stack under faults, kills and a database
 // restart; prints the audit and exits 1 on any duplicate, loss or mismatch.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { removeRunDir } from './stack';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseFlags } from '../src/config/flags';
@@ -53,6 +54,6 @@ runMain(async () => {
   console.log(formatReport(report));
   const failed = failuresOf(report).length > 0;
   // A failed run keeps its logs and data for a post-mortem; a passed one leaves nothing behind.
-  if (!failed) rmSync(runDir, { recursive: true, force: true });
+  if (!failed) removeRunDir(runDir);
   process.exitCode = failed ? 1 : 0;
 });

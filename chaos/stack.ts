@@ -1,10 +1,10 @@
 // The processes a chaos run owns: its own PostgreSQL and Temporal dev server, the real worker, in-process simulators.
-import { SLOW_COMMIT_MS, VISIBILITY_DELAY_MS } from './fault-kinds';
 import { Client, Connection } from '@temporalio/client';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { ensureDatabase } from '../src/db/databases';
+import { reachableDataDir } from '../src/db/embedded-blocker';
 import { migrate } from '../src/db/migrate';
 import { createPool } from '../src/db/pool';
 import type { Child } from '../src/dev/child-process';
@@ -19,6 +19,7 @@ import { writeWorkflowBundle } from '../src/temporal/bundle';
 import { dataConverterFromEnv } from '../src/temporal/codec/data-converter';
 import { DEFAULT_TASK_QUEUE } from '../workflows/definitions';
 import { TEST_SECRET_KEY } from '../test/helpers/database';
+import { SLOW_COMMIT_MS, VISIBILITY_DELAY_MS } from './fault-kinds';
 
 export interface Simulators {
   easypost: RunningEasyPostSimulator;
@@ -172,4 +173,12 @@ export async function startSimulators(): Promise<Simulators> {
   ]);
   seedEasyPostDemo(easypost.control);
   return { easypost, shopify, woocommerce };
+}
+
+/** Removes a run's directory, and its PostgreSQL data where that had to live outside the checkout (as root). */
+export function removeRunDir(runDir: string): void {
+  const postgresData = join(runDir, 'postgres');
+  const moved = reachableDataDir(postgresData);
+  if (moved !== postgresData) rmSync(moved, { recursive: true, force: true });
+  rmSync(runDir, { recursive: true, force: true });
 }

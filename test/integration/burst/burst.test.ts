@@ -1,4 +1,5 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { removeRunDir } from '../../../chaos/stack';
 import { join } from 'node:path';
 import { burstFailures, formatBurstReport } from '../../../burst/report';
 import { runBurst } from '../../../burst/scenario';
@@ -26,7 +27,7 @@ describeOwnPostgres('the 01:00 burst, small', () => {
     });
     const failures = burstFailures(report);
     if (failures.length) console.log(formatBurstReport(report));
-    else rmSync(runDir, { recursive: true, force: true });
+    else removeRunDir(runDir);
     expect(failures).toEqual([]);
     expect(report.atWms).toBe(117);
     expect(report.heldAgain).toBe(3);

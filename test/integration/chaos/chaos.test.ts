@@ -1,4 +1,5 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { removeRunDir } from '../../../chaos/stack';
 import { join } from 'node:path';
 import { failuresOf, formatReport } from '../../../chaos/report';
 import { runChaos } from '../../../chaos/scenario';
@@ -30,7 +31,7 @@ describeOwnPostgres('chaos', () => {
     if (failures.length) console.log(formatReport(report));
     else {
       console.log(`chaos: ${report.orders} orders drained in ${report.drainSeconds.toFixed(1)} s`);
-      rmSync(runDir, { recursive: true, force: true });
+      removeRunDir(runDir);
     }
     expect(failures).toEqual([]);
   }, 230_000);
