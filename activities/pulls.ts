@@ -78,18 +78,20 @@ export function createPullActivities(deps: PullActivityDeps) {
           const started = await startOrderWorkflow(startDeps, draft);
           if (started.outcome === 'started') result[pulled.kind === 'order' ? 'started' : 'malformed'] += 1;
           else result.duplicates += 1;
+          // A malformed order is ours too: it waits in `error` for a fix. Accepted, the cart tells us when its buyer
+          // cancels it (Shopify closes a request never accepted, and sends no cancellation request).
           // Accepting again after a duplicate is harmless and repairs an accept that failed last time. A failed
           // accept does not fail the page: the order is started, and the accept is recorded for the next pulls.
           // One this page repeated already is not made twice: the cart lists a request until its accept lands.
-          if (pulled.kind === 'order' && !repeated.has(pulled.order.cartOrderId)) {
+          if (!repeated.has(draft.cartOrderId)) {
             try {
-              await adapter.acceptOrder(pulled.order.cartOrderId);
+              await adapter.acceptOrder(draft.cartOrderId);
             } catch (err) {
-              await deps.pulls.deferAccept(input.cartId, pulled.order.cartOrderId, String(err));
+              await deps.pulls.deferAccept(input.cartId, draft.cartOrderId, String(err));
               result.acceptsDeferred += 1;
               log.warn('The cart did not take our accept; the next pull repeats it', {
                 cartId: input.cartId,
-                cartOrderId: pulled.order.cartOrderId,
+                cartOrderId: draft.cartOrderId,
                 error: String(err),
               });
             }
