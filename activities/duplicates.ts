@@ -11,6 +11,7 @@ import {
 } from '../src/easypost';
 import { PAGE_SIZE } from '../src/easypost/paging';
 import { lowerBound } from '../src/easypost/timestamp';
+import { markerOwner } from '../src/orders/marker-owner';
 import { toActivityFailure } from './easypost-failure';
 
 /** Orders a check may read: 20,000, a busy merchant's day. */
@@ -63,7 +64,7 @@ async function indexedOrders(pool: Pool, merchantId: string, markers: string[]):
   const { rows } = await pool.query<IndexedOrder>(
     `SELECT workflow_id, cart_id, cart_order_id, easypost_order_id FROM orders
      WHERE merchant_id = $1 AND workflow_id = ANY($2::text[])`,
-    [merchantId, markers.map((marker) => marker.slice('epf:'.length))],
+    [merchantId, markers.flatMap((marker) => markerOwner(marker)?.workflowId ?? [])],
   );
   return new Map(rows.map((row) => [orderMarker(row.workflow_id), row]));
 }

@@ -20,7 +20,7 @@ import {
   type EasyPostClient,
   type Order,
 } from '../src/easypost';
-import type { EasyPostCreates } from '../src/db/easypost-creates';
+import type { EarlierCreate, EasyPostCreates } from '../src/db/easypost-creates';
 import type { EasyPostPacing } from '../src/db/easypost-pacing';
 import { toShipmentUpdate } from '../src/orders/shipment-update';
 import { SEND_SHARE, type OrderDelivery } from '../src/merchants/settings';
@@ -92,6 +92,16 @@ export interface OrderTimings {
 /** Order activities: each one does one piece of I/O for the order workflow. */
 export function createOrderActivities(deps: OrderActivityDeps) {
   const { easyPostClient } = deps;
+
+  /**
+   * The creates sent for the order before this attempt, once the last has settled; until then this retries later,
+   * as a lookup could miss it and create it twice.
+   */
+  async function settledCreate(workflowId: string): Promise<EarlierCreate | undefined> {
+    const earlier = await deps.creates.earlier(workflowId, deps.createSettleMs);
+    if (earlier && earlier.settlesInMs > 0) throw settling(earlier.settlesInMs);
+    return earlier;
+  }
 
   return {
     /**
@@ -165,8 +175,7 @@ export function createOrderActivities(deps: OrderActivityDeps) {
       isResend: boolean;
       createdAfter: string;
     }): Promise<SentOrder> {
-      const earlier = await deps.creates.earlier(input.workflowId, deps.createSettleMs);
-      if (earlier && earlier.settlesInMs > 0) throw settling(earlier.settlesInMs);
+      const earlier = await settledCreate(input.workflowId);
       const client = await easyPostClient(input.merchantId);
       let posted = false;
       try {
@@ -195,8 +204,7 @@ export function createOrderActivities(deps: OrderActivityDeps) {
      * first. Returns the EasyPost IDs it cancelled (none when nothing was created). Refused once picked.
      */
     async cancelSentOrder(input: { workflowId: string; merchantId: string; createdAfter: string }): Promise<string[]> {
-      const earlier = await deps.creates.earlier(input.workflowId, deps.createSettleMs);
-      if (earlier && earlier.settlesInMs > 0) throw settling(earlier.settlesInMs);
+      await settledCreate(input.workflowId);
       const client = await easyPostClient(input.merchantId);
       const marker = orderMarker(input.workflowId);
       const cancelled: string[] = [];
