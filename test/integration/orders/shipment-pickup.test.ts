@@ -6,7 +6,7 @@ import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { shipmentPickupWorkflow } from '../../../workflows';
 import { statusQuery } from '../../../workflows/definitions';
 import { waitForStatus } from '../../workflows/order-fakes';
-import { createMarkedOrder } from '../../helpers/marked-order';
+import { createEasyPostOrder, createMarkedOrder } from '../../helpers/marked-order';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
 
 let stack: OrderStack;
@@ -89,19 +89,7 @@ describe('the shipment pickup', () => {
     // A full page of newer orders (another integration's) before it: the shipped order is on the second page.
     const easyPost = stack.easyPost();
     for (let i = 0; i < PAGE_SIZE; i += 1) {
-      await easyPost.createOrder({
-        service: 'standard',
-        description: `another integration ${i}`,
-        destination: {
-          name: 'A Buyer',
-          street1: '417 Montgomery St',
-          city: 'San Francisco',
-          state: 'CA',
-          zip: '94104',
-          country: 'US',
-        },
-        line_items: [{ product: { barcode: '850621004075' }, units: 1 }],
-      });
+      await createEasyPostOrder(easyPost, `another integration ${i}`, '850621004075');
     }
     // Seeded draws for the listing's calls: page 0 answers, page 1 fails once (503), then every call answers.
     stack.sim.control.clearRequests();
