@@ -8,11 +8,13 @@ import { createPool } from './src/db/pool';
 import { logger } from './src/logger';
 import { runMain } from './src/main';
 import { encryptingDataConverter } from './src/temporal/codec/data-converter';
+import { temporalConnectionSettings } from './src/temporal/connection-options';
 import { PinoTemporalLogger } from './src/temporal/pino-logger';
 import { createWorker } from './src/worker/create-worker';
 
 runMain(async () => {
   const config = loadConfig();
+  const temporal = temporalConnectionSettings();
   Runtime.install({
     logger: new PinoTemporalLogger(logger),
     telemetryOptions: { metrics: { prometheus: { bindAddress: config.WORKER_METRICS_ADDRESS } } },
@@ -24,13 +26,13 @@ runMain(async () => {
     const applied = await reachOrExplain('PostgreSQL', 'DATABASE_URL', dbHost, () => migrate(pool));
     if (applied.length) logger.info({ applied }, 'Migrations applied');
 
-    const connection = await reachOrExplain('Temporal', 'TEMPORAL_ADDRESS', config.TEMPORAL_ADDRESS, () =>
-      NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }),
+    const connection = await reachOrExplain('Temporal', temporal.addressSetting, temporal.address, () =>
+      NativeConnection.connect(temporal.connectionOptions),
     );
     try {
       const worker = await createWorker({
         connection,
-        namespace: config.TEMPORAL_NAMESPACE,
+        namespace: temporal.namespace,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
         dataConverter: encryptingDataConverter(config),
         activities: createActivities({
@@ -43,7 +45,7 @@ runMain(async () => {
         workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
         maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
       });
-      logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'Worker started');
+      logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: temporal.namespace }, 'Worker started');
       // Resolves once SIGINT/SIGTERM has drained in-flight tasks (the SDK's default shutdown signals).
       await worker.run();
       logger.info('Worker stopped');

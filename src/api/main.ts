@@ -7,6 +7,7 @@ import { createPool } from '../db/pool';
 import { logger } from '../logger';
 import { runMain } from '../main';
 import { encryptingDataConverter } from '../temporal/codec/data-converter';
+import { temporalConnectionSettings } from '../temporal/connection-options';
 import { buildApi } from './app';
 
 runMain(async () => {
@@ -14,14 +15,15 @@ runMain(async () => {
   if (!config.API_TOKEN) throw new ConfigError('Invalid configuration: API_TOKEN is required: openssl rand -hex 32');
   const apiToken = config.API_TOKEN;
   const pool = createPool(config.DATABASE_URL, 5);
-  const connection = await reachOrExplain('Temporal', 'TEMPORAL_ADDRESS', config.TEMPORAL_ADDRESS, () =>
-    Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+  const temporal = temporalConnectionSettings();
+  const connection = await reachOrExplain('Temporal', temporal.addressSetting, temporal.address, () =>
+    Connection.connect(temporal.connectionOptions),
   );
   const app = buildApi({
     pool,
     temporal: new Client({
       connection,
-      namespace: config.TEMPORAL_NAMESPACE,
+      namespace: temporal.namespace,
       dataConverter: encryptingDataConverter(config),
     }),
     apiToken,

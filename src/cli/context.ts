@@ -5,6 +5,7 @@ import { reachOrExplain } from '../config/startup-error';
 import { SecretBox } from '../crypto/secret-box';
 import { createPool } from '../db/pool';
 import { dataConverterFromEnv } from '../temporal/codec/data-converter';
+import { temporalConnectionSettings } from '../temporal/connection-options';
 
 export interface TemporalAccess {
   client: Client;
@@ -39,20 +40,18 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
   }
 
   async function openTemporal(): Promise<TemporalAccess> {
-    const config = loadConfig(
-      envSchema.pick({ TEMPORAL_ADDRESS: true, TEMPORAL_NAMESPACE: true, TEMPORAL_TASK_QUEUE: true }),
-      env,
-    );
-    connection = await reachOrExplain('Temporal', 'TEMPORAL_ADDRESS', config.TEMPORAL_ADDRESS, () =>
-      Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+    const { TEMPORAL_TASK_QUEUE } = loadConfig(envSchema.pick({ TEMPORAL_TASK_QUEUE: true }), env);
+    const temporal = temporalConnectionSettings(env);
+    connection = await reachOrExplain('Temporal', temporal.addressSetting, temporal.address, () =>
+      Connection.connect(temporal.connectionOptions),
     );
     return {
       client: new Client({
         connection,
-        namespace: config.TEMPORAL_NAMESPACE,
+        namespace: temporal.namespace,
         dataConverter: dataConverterFromEnv(env),
       }),
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      taskQueue: TEMPORAL_TASK_QUEUE,
     };
   }
 

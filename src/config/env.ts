@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from './config-error';
 
-const hostPort = z
+/** `host:port`, as Temporal and the metrics listener take it. */
+export const hostPort = z
   .string()
   .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233')
   .refine((value) => Number(value.split(':')[1]) <= 65535, 'port must be at most 65535');
@@ -11,6 +13,11 @@ const postgresUrl = z
   .refine((value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol), {
     message: 'must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/epf',
   });
+
+// The names @temporalio/envconfig reads for a Temporal connection (src/temporal/connection-options.ts).
+const existingFile = z.string().refine((path) => existsSync(path), 'names no file that exists');
+const pemText = z.string().regex(/-----BEGIN [A-Z0-9 ]+-----/, 'must be PEM text (-----BEGIN ...)');
+const onOff = z.enum(['true', 'false', '1', '0'], 'must be true or false');
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -56,8 +63,30 @@ const origins = z.string().transform((value, ctx) => {
 
 /** Every environment variable the worker and the API read, with its default. Documented in docs/configuration.md. */
 export const envSchema = z.object({
-  TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  // Unset, the TOML profile's value, else 127.0.0.1:7233 and default (src/temporal/connection-options.ts).
+  TEMPORAL_ADDRESS: hostPort.optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).optional(),
+  /** A TOML file of connection profiles; unset, ~/.config/temporalio/temporal.toml when it exists. */
+  TEMPORAL_CONFIG_FILE: existingFile.optional(),
+  /** The profile of that file to use; unset, `default`. */
+  TEMPORAL_PROFILE: z.string().min(1).optional(),
+  /** Temporal Cloud API key; turns TLS on unless TEMPORAL_TLS=false. */
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS: onOff.optional(),
+  TEMPORAL_TLS_CLIENT_CERT_PATH: existingFile.optional(),
+  TEMPORAL_TLS_CLIENT_CERT_DATA: pemText.optional(),
+  TEMPORAL_TLS_CLIENT_KEY_PATH: existingFile.optional(),
+  TEMPORAL_TLS_CLIENT_KEY_DATA: pemText.optional(),
+  TEMPORAL_TLS_SERVER_CA_CERT_PATH: existingFile.optional(),
+  TEMPORAL_TLS_SERVER_CA_CERT_DATA: pemText.optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+  // The TypeScript SDK has no switch to skip verification: refused rather than silently ignored.
+  TEMPORAL_TLS_DISABLE_HOST_VERIFICATION: z
+    .enum(
+      ['false', '0'],
+      'is not supported by the TypeScript SDK: set TEMPORAL_TLS_SERVER_NAME to the name in the server certificate, or TEMPORAL_TLS_SERVER_CA_CERT_PATH to its CA',
+    )
+    .optional(),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('epf'),
   DATABASE_URL: postgresUrl,
   // How long a process waits on PostgreSQL (src/config/database.ts), so nothing hangs on a database that stopped

@@ -19,8 +19,6 @@ function errorOf(env: NodeJS.ProcessEnv): string {
 describe('loadConfig', () => {
   it('fills defaults around the required values', () => {
     expect(loadConfig(envSchema, valid)).toMatchObject({
-      TEMPORAL_ADDRESS: '127.0.0.1:7233',
-      TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'epf',
       API_PORT: 3000,
       DATABASE_URL: valid.DATABASE_URL,
