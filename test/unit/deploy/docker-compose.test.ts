@@ -75,6 +75,8 @@ describe('docker-compose.yml', () => {
     expect(service('temporal').image).toMatch(/^temporalio\/server:/);
     expect(service('temporal').depends_on?.['temporal-schema']?.condition).toBe('service_completed_successfully');
     expect(service('temporal-schema').depends_on?.postgres?.condition).toBe('service_healthy');
+    // Healthy only once the init scripts ran: during them PostgreSQL listens on its Unix socket alone.
+    expect([service('postgres').healthcheck!.test].flat().join(' ')).toContain('pg_isready -h 127.0.0.1');
     const initSql = service('postgres').volumes?.find((volume) => volume.includes('/docker-entrypoint-initdb.d/'));
     expect(read(initSql!.split(':')[0]!)).toMatch(
       /CREATE DATABASE temporal;[\s\S]*CREATE DATABASE temporal_visibility;/,
