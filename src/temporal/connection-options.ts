@@ -56,7 +56,9 @@ export function temporalConnectionSettings(env: NodeJS.ProcessEnv = process.env)
     toClientOptions(profile),
   );
 
-  const addressSetting = config.TEMPORAL_ADDRESS ? 'TEMPORAL_ADDRESS' : `address of profile ${profileName}`;
+  // Named for "check ..." in errors: the profile only when the address came from it.
+  const fromProfile = !config.TEMPORAL_ADDRESS && connectionOptions.address !== undefined;
+  const addressSetting = fromProfile ? `address of profile ${profileName}` : 'TEMPORAL_ADDRESS';
   const address = connectionOptions.address ?? DEFAULT_ADDRESS;
   const validAddress = hostPort.safeParse(address);
   if (!validAddress.success) {

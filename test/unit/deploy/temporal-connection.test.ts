@@ -38,7 +38,7 @@ describe('temporalConnectionSettings', () => {
     expect(temporalConnectionSettings(home)).toEqual({
       address: '127.0.0.1:7233',
       namespace: 'default',
-      addressSetting: 'address of profile default',
+      addressSetting: 'TEMPORAL_ADDRESS',
       connectionOptions: { address: '127.0.0.1:7233' },
     });
   });
