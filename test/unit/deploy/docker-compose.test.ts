@@ -197,6 +197,7 @@ describe('Dockerfile', () => {
   it('puts the operator CLI on the PATH as epf, for `docker compose exec api epf ...`', () => {
     expect(dockerfile).toMatch(/^ENV .*PATH=\/app\/bin:\$PATH/m);
     accessSync(join(root, 'bin', 'epf'), constants.X_OK);
-    expect(read('bin/epf')).toContain('/app/src/cli/main.ts "$@"');
+    const help = execFileSync(join(root, 'bin', 'epf'), ['--help'], { cwd: tmpdir() }).toString();
+    expect(help).toMatch(/^Usage: epf /);
   });
 });
