@@ -66,7 +66,10 @@ export async function cancelBeforeWms(run: OrderRun): Promise<OrderStatusView | 
       await refuseCancel(run, request, failure.message);
       return undefined;
     }
-    state.lastError = { message: `Cancel not done: ${failure?.message ?? String(err)}`, type: 'CancelFailed' };
+    state.lastError = {
+      message: `Cancel not done: ${failure?.message ?? String(err)}`,
+      type: OrderFailure.CancelFailed,
+    };
     transition(run, 'error', request.source, { error: state.lastError });
     return undefined;
   }
@@ -90,7 +93,10 @@ export async function cancelAtWms(run: OrderRun): Promise<boolean> {
     if (failure?.type !== OrderFailure.CancelRefused) {
       // EasyPost stayed unreachable, or refused our key: nothing changed there. The order stays where it was with
       // the reason; the operator (or the cart's next pull) asks again.
-      state.lastError = { message: `Cancel not done: ${failure?.message ?? String(err)}`, type: 'CancelFailed' };
+      state.lastError = {
+        message: `Cancel not done: ${failure?.message ?? String(err)}`,
+        type: OrderFailure.CancelFailed,
+      };
       transition(run, state.status, request.source, { error: state.lastError });
       return false;
     }

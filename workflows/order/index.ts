@@ -2,4 +2,3 @@
 export { orderWorkflow } from './workflow';
 export { MAX_HOLDS_PER_RUN } from './hold';
 export { SENT_ORDER_PATCH } from './cancel';
-export type { OrderState, OrderWorkflowInput } from './state';

@@ -3,9 +3,8 @@ import type { PreparedOrder } from '../../activities/orders';
 import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE } from '../../src/domain/hold-clock';
 import type { CartOrder, OrderDraft } from '../../src/domain/order';
 import { canTransition, type OrderStatus } from '../../src/domain/order-status';
-import type { CancelRequest, OrderStatusView, ShipmentUpdate } from '../definitions';
+import type { CancelRequest, OrderState, OrderStatusView, OrderWorkflowInput, ShipmentUpdate } from '../definitions';
 import { OrderJournal } from './journal';
-import type { OrderState, OrderWorkflowInput } from './state';
 
 /** One run of the order workflow: the state that survives continue-as-new, and what lives only in this run. */
 export interface OrderRun {

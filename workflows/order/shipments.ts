@@ -1,5 +1,5 @@
 import { nextUploadAt } from '../../src/domain/delivery-clock';
-import type { OrderStatusView } from '../definitions';
+import { OrderFailure, type OrderStatusView } from '../definitions';
 import { pushTracking } from './activities';
 import { cancelAtWms } from './cancel';
 import { applicationFailureOf } from './failures';
@@ -53,7 +53,7 @@ async function deliverShipments(run: OrderRun): Promise<boolean> {
       // The cart refused, or stayed down through every retry: the order stays `shipped` with the reason, and
       // `retryNow` pushes again. The shipment itself is safe at EasyPost and in this workflow.
       const failure = applicationFailureOf(err);
-      state.lastError = { message: failure?.message ?? String(err), type: 'TrackingPushFailed' };
+      state.lastError = { message: failure?.message ?? String(err), type: OrderFailure.TrackingPushFailed };
       transition(run, 'shipped', 'workflow', { error: state.lastError });
       return false;
     }

@@ -1,4 +1,4 @@
-import type { OrderStatusView } from '../definitions';
+import type { OrderStatusView, OrderWorkflowInput } from '../definitions';
 import { receive } from './delivery';
 import { setOrderHandlers } from './handlers';
 import { holdStep } from './hold';
@@ -6,7 +6,6 @@ import { validate } from './prepare';
 import { finish, startRun, transition } from './run';
 import { atWarehouseStep } from './shipments';
 import { sendStep } from './send';
-import type { OrderWorkflowInput } from './state';
 
 /**
  * One cart order, from receipt to confirmed or cancelled: send, hold and resend daily, ship, push tracking. Each
