@@ -8,7 +8,7 @@ import { earliestCreate, finish, transition, type OrderRun } from './run';
  * Orders started before this patch cancelled locally whatever the outcome of their earlier sends, and acted on
  * shipments only at the warehouse; see docs/architecture.md, "Changing workflow code".
  */
-export const SENT_ORDER_PATCH = 'cancel-and-ship-sent-orders';
+const SENT_ORDER_PATCH = 'cancel-and-ship-sent-orders';
 
 /** A cancel before anything was sent: the order ends `cancelled` here, and a cart that asked is told. */
 export async function cancelLocally(run: OrderRun): Promise<OrderStatusView> {

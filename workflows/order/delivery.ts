@@ -10,7 +10,7 @@ import { transition, waitFor, type OrderRun } from './run';
  * `received`: the order waits for the merchant's delivery time, then goes on to `sending` (or to `error` when it
  * cannot be sent as it is). A cancel meanwhile ends it here, without calling EasyPost.
  */
-export async function receive(run: OrderRun): Promise<OrderStatusView | undefined> {
+export async function receivedStep(run: OrderRun): Promise<OrderStatusView | undefined> {
   if (run.cancelRequest) return cancelLocally(run);
   if (validate(run)) {
     run.prepared = await awaitDelivery(run);

@@ -20,7 +20,7 @@ export function startHold(run: OrderRun): void {
  * fix, then goes back to `sending`. A cancel meanwhile is acted on; a shipment proves an earlier send reached
  * EasyPost. After MAX_HOLDS_PER_RUN holds the run continues as new, so its history stays short.
  */
-export async function holdStep(run: OrderRun): Promise<OrderStatusView | undefined> {
+export async function onHoldOrErrorStep(run: OrderRun): Promise<OrderStatusView | undefined> {
   const { state } = run;
   if (state.status === 'on_hold' && run.holdsThisRun >= MAX_HOLDS_PER_RUN && !run.wake && !run.cancelRequest) {
     await run.journal.flush();

@@ -13,7 +13,7 @@ import { earliestCreate, transition, waitFor, type OrderRun } from './run';
  * `sending`: prepares the order (unless it was on receipt), waits for its turn under the merchant's EasyPost rate and
  * sends it; it goes on to `at_wms`, `on_hold` (no stock) or `error`. A cancel meanwhile is acted on first.
  */
-export async function sendStep(run: OrderRun): Promise<OrderStatusView | undefined> {
+export async function sendingStep(run: OrderRun): Promise<OrderStatusView | undefined> {
   if (run.cancelRequest) return cancelBeforeWms(run);
   if (!validate(run)) {
     transition(run, 'error', 'workflow', { error: run.state.lastError });

@@ -1,11 +1,11 @@
 import type { OrderStatusView, OrderWorkflowInput } from '../definitions';
-import { receive } from './delivery';
+import { receivedStep } from './delivery';
 import { setOrderHandlers } from './handlers';
-import { holdStep } from './hold';
+import { onHoldOrErrorStep } from './hold';
 import { validate } from './prepare';
 import { finish, startRun, transition } from './run';
 import { atWarehouseStep } from './shipments';
-import { sendStep } from './send';
+import { sendingStep } from './send';
 
 /**
  * One cart order, from receipt to confirmed or cancelled: send, hold and resend daily, ship, push tracking. Each
@@ -25,14 +25,14 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
     let done: OrderStatusView | undefined;
     switch (run.state.status) {
       case 'received':
-        done = await receive(run);
+        done = await receivedStep(run);
         break;
       case 'sending':
-        done = await sendStep(run);
+        done = await sendingStep(run);
         break;
       case 'on_hold':
       case 'error':
-        done = await holdStep(run);
+        done = await onHoldOrErrorStep(run);
         break;
       case 'at_wms':
       case 'cancel_failed':
