@@ -30,9 +30,13 @@ export default tseslint.config(
           paths: [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'pg', 'pino', 'fastify'],
           patterns: [
             {
-              group: ['**/src/db/**', '**/src/api/**', '**/src/dev/**', '**/src/config/**', '**/activities/**'],
+              group: ['**/src/api/**', '**/src/dev/**', '**/src/config/**', '**/activities/**'],
               message: 'Workflows import only workflows/, src/domain/ and types.',
               allowTypeImports: true,
+            },
+            {
+              group: ['**/src/db/**'],
+              message: 'Types shared with the database belong to the contract (workflows/definitions.ts).',
             },
           ],
         },

@@ -1,15 +1,13 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { CartRefusal } from '../src/carts/adapter';
-
-/** Failure type of a cart's business refusal (unknown order, order closed, ...): retrying will not help. */
-export const CART_REFUSED = 'CartRefused';
+import { OrderFailure } from '../workflows/definitions';
 
 /**
  * Turns a cart adapter's error into what Temporal acts on: a refusal is non-retryable; anything else retries,
  * after the cart's Retry-After when it gave one.
  */
 export function toCartFailure(err: unknown): unknown {
-  if (err instanceof CartRefusal) return ApplicationFailure.nonRetryable(err.message, CART_REFUSED);
+  if (err instanceof CartRefusal) return ApplicationFailure.nonRetryable(err.message, OrderFailure.CartRefused);
   const retryAfterMs = (err as { retryAfterMs?: unknown }).retryAfterMs;
   if (err instanceof Error && typeof retryAfterMs === 'number') {
     return ApplicationFailure.create({ message: err.message, type: err.name, nextRetryDelay: retryAfterMs });

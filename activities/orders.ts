@@ -3,7 +3,7 @@ import type { CartAdapter } from '../src/carts/adapter';
 import type { CartStore } from '../src/db/carts';
 import type { InventoryStore } from '../src/db/inventory';
 import type { MerchantStore } from '../src/db/merchants';
-import type { OrderIndex, OrderTransition } from '../src/db/orders';
+import type { OrderIndex } from '../src/db/orders';
 import type { MappingStore } from '../src/db/product-mapping';
 import { describeProblems, type CartOrder, type FieldProblem } from '../src/domain/order';
 import { mapShipMethod } from '../src/domain/ship-method';
@@ -23,8 +23,8 @@ import {
 import type { EarlierCreate, EasyPostCreates } from '../src/db/easypost-creates';
 import type { EasyPostPacing } from '../src/db/easypost-pacing';
 import { toShipmentUpdate } from '../src/orders/shipment-update';
-import { SEND_SHARE, type OrderDelivery } from '../src/merchants/settings';
-import { OrderFailure, type ShipmentUpdate } from '../workflows/definitions';
+import { SEND_SHARE } from '../src/merchants/settings';
+import { OrderFailure, type OrderTimings, type OrderTransition, type ShipmentUpdate } from '../workflows/definitions';
 import { callCart } from './cart-failure';
 import { toActivityFailure } from './easypost-failure';
 
@@ -82,12 +82,6 @@ export interface SentOrder {
 
 /** How long a create may take to commit and show in EasyPost's listings, unless EASYPOST_CREATE_SETTLE_SECONDS says. */
 export const DEFAULT_CREATE_SETTLE_MS = 60_000;
-
-/** When the order goes to EasyPost and how its tracking goes back to the cart. */
-export interface OrderTimings {
-  delivery: OrderDelivery;
-  trackingUploadSeconds: number;
-}
 
 /** Order activities: each one does one piece of I/O for the order workflow. */
 export function createOrderActivities(deps: OrderActivityDeps) {
@@ -292,7 +286,7 @@ export function createOrderActivities(deps: OrderActivityDeps) {
 function settling(waitMs: number): ApplicationFailure {
   return ApplicationFailure.create({
     message: `an earlier create may still commit at EasyPost: looking for it in ${Math.ceil(waitMs / 1000)} s`,
-    type: 'EasyPostCreateSettling',
+    type: OrderFailure.EasyPostCreateSettling,
     nextRetryDelay: waitMs,
   });
 }

@@ -8,7 +8,7 @@ import type { CartSettings } from '../src/merchants/settings';
 import { orderWorkflowId } from '../src/domain/order';
 import { noPullCounts, type PullCounts } from '../src/domain/pull-counts';
 import { startOrderWorkflow } from '../src/orders/submit';
-import { cancelSignal } from '../workflows/definitions';
+import { cancelSignal, OrderFailure } from '../workflows/definitions';
 import { callCart } from './cart-failure';
 import { withKeepalive } from './keepalive';
 
@@ -50,7 +50,7 @@ export function createPullActivities(deps: PullActivityDeps) {
   async function pullPage(input: { cartId: string }): Promise<PullPageResult> {
     const { client, info } = Context.current();
     const cart = await deps.carts.get(input.cartId);
-    if (!cart) throw ApplicationFailure.nonRetryable(`Unknown cart ${input.cartId}`, 'UnknownCart');
+    if (!cart) throw ApplicationFailure.nonRetryable(`Unknown cart ${input.cartId}`, OrderFailure.UnknownCart);
     const adapter = await deps.adapterForCart(cart);
     const { repaired, repeated } = await repeatPendingAccepts(input.cartId, adapter, client);
     const cursor = await deps.pulls.cursor(input.cartId);

@@ -4,7 +4,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_KEYS } from '../src/simulators/easypost/demo';
 import { orderWorkflowId } from '../src/domain/order';
 import { inventoryPickupWorkflow, pullOrdersWorkflow, shipmentPickupWorkflow } from '../workflows';
-import { retryNowSignal } from '../workflows/definitions';
+import {
+  inventoryPickupScheduleId,
+  pullScheduleId,
+  retryNowSignal,
+  shipmentPickupScheduleId,
+} from '../workflows/definitions';
 import { FINAL_STATUSES, orderKey } from './audit';
 import type { CancelStage, PlannedOrder, Stores } from './load';
 import type { ChaosStack } from './stack';
@@ -79,16 +84,16 @@ export function runPullsAndPickups(stack: ChaosStack, stores: Stores): PullsAndP
     ...[stores.shopCartId, stores.wooCartId, stores.graceCartId].map((cartId) =>
       loop(
         (id) => stack.client.workflow.start(pullOrdersWorkflow, { ...options(id), args: [{ cartId }] }),
-        `pull:${cartId}`,
+        pullScheduleId(cartId),
       ),
     ),
     loop(
       (id) => stack.client.workflow.start(shipmentPickupWorkflow, { ...options(id), args: [{ merchantId }] }),
-      `shipments:${merchantId}`,
+      shipmentPickupScheduleId(merchantId),
     ),
     loop(
       (id) => stack.client.workflow.start(inventoryPickupWorkflow, { ...options(id), args: [{ merchantId }] }),
-      `inventory-pickup:${merchantId}`,
+      inventoryPickupScheduleId(merchantId),
     ),
   ];
   return {

@@ -1,8 +1,22 @@
 // The contract shared by workflows, the worker, clients, the dev launcher and tests: defined once, imported everywhere.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Address } from '../src/domain/order';
+import type { OrderDelivery } from '../src/domain/delivery-clock';
+import type { Address, CartOrder, OrderDraft, OrderIdentity } from '../src/domain/order';
 import type { OrderStatus } from '../src/domain/order-status';
+import type * as workflows from './index';
+
+export { OrderFailure } from './failure-types';
+export {
+  duplicateCheckScheduleId,
+  EXCEPTIONS_ALERT_SCHEDULE_ID,
+  healthCheckWorkflowId,
+  inventoryPickupScheduleId,
+  inventoryPushScheduleId,
+  orderWorkflowId,
+  pullScheduleId,
+  shipmentPickupScheduleId,
+} from './ids';
 
 /** Default task queue; `TEMPORAL_TASK_QUEUE` overrides it per deployment. */
 export const DEFAULT_TASK_QUEUE = 'epf';
@@ -19,10 +33,23 @@ export const searchAttributes = {
   nextResendAt: defineSearchAttributeKey('NextResendAt', SearchAttributeType.DATETIME),
 } as const;
 
-/** The deterministic ID of an operational check run; one per requester so concurrent checks never collide. */
-export function healthCheckWorkflowId(requester: string): string {
-  return `healthcheck:${requester}`;
-}
+/**
+ * Workflow types, for clients that start a workflow or a schedule by name (Temporal names a type after its export in
+ * workflows/index.ts, which the `satisfies` checks). Saved histories and running orders carry these names.
+ */
+export const WorkflowType = {
+  order: 'orderWorkflow',
+  pullOrders: 'pullOrdersWorkflow',
+  shipmentPickup: 'shipmentPickupWorkflow',
+  inventoryPickup: 'inventoryPickupWorkflow',
+  inventoryPush: 'inventoryPushWorkflow',
+  duplicateCheck: 'duplicateCheckWorkflow',
+  exceptionsAlert: 'exceptionsAlertWorkflow',
+  healthCheck: 'healthCheckWorkflow',
+} as const satisfies Record<string, keyof typeof workflows>;
+
+/** Every hour: a duplicate is found within the hour after it settles. */
+export const DUPLICATE_CHECK_SECONDS = 3600;
 
 // ---- The order workflow's contract (see docs/architecture.md, "The order workflow") ----
 
@@ -63,12 +90,15 @@ export interface OrderFix {
   note?: string;
 }
 
-export interface OrderStatusView {
+/** When the order goes to EasyPost and how its tracking goes back to the cart. */
+export interface OrderTimings {
+  delivery: OrderDelivery;
+  trackingUploadSeconds: number;
+}
+
+/** Where the order is and why; all of it survives continue-as-new. */
+export interface OrderState {
   status: OrderStatus;
-  cartId: string;
-  cartOrderId: string;
-  cartOrderNumber: string;
-  merchantId: string;
   easyPostOrderId?: string;
   warehouseId?: string;
   holdCount: number;
@@ -77,10 +107,49 @@ export interface OrderStatusView {
   deliverAt?: string;
   /** While `sending`: when its turn under the merchant's EasyPost rate comes (only when sends are queued). */
   sendAt?: string;
+  /** The merchant's and cart's timing settings, read once when the order is received. */
+  timings?: OrderTimings;
+  /** When the first send began: the lower bound for finding an order an earlier attempt created. */
+  firstSendAt?: string;
+  /** `type` is an `OrderFailure` value. */
   lastError?: { message: string; field?: string; type?: string };
   cancelReason?: string;
   shipments: ShipmentUpdate[];
   trackingPushed: string[];
+}
+
+/** The `status` query's answer and the order workflow's result: its state, and which order it is. */
+export type OrderStatusView = OrderState & OrderIdentity;
+
+export interface OrderWorkflowInput {
+  /** A validated order, or the draft of a malformed one (it waits in `error` for a fix). */
+  order: CartOrder | OrderDraft;
+  /** Set only by continue-as-new. */
+  state?: OrderState;
+}
+
+/** One transition of an order, as the workflow reports it to the orders index and audit log. */
+export interface OrderTransition extends OrderIdentity {
+  workflowId: string;
+  status: OrderStatus;
+  easyPostOrderId?: string;
+  warehouseId?: string;
+  /** The message of the workflow's lastError; its field and type come from `detail.error`, as the workflow sends it. */
+  lastError?: string;
+  holdCount: number;
+  nextResendAt?: string;
+  summary: string;
+  /** Who caused it: `workflow`, or `operator`/`cart` for cancels. */
+  actor: string;
+  detail?: Record<string, unknown>;
+  /** The order's cart lines, sent when they are new (received, fixed); undefined keeps the stored ones. */
+  lines?: CartLine[];
+}
+
+/** A cart line as the index keeps it: enough to know which stock an order not yet at the WMS will take. */
+export interface CartLine {
+  sku: string;
+  quantity: number;
 }
 
 /** Cancel the order: locally before the WMS, at EasyPost once it is there. */
@@ -95,46 +164,3 @@ export const shipmentUpdateSignal = defineSignal<[ShipmentUpdate]>('shipmentUpda
 export const fixOrderUpdate = defineUpdate<OrderStatus, [OrderFix]>('fixOrder');
 /** Where the order is and why. */
 export const statusQuery = defineQuery<OrderStatusView>('status');
-
-/** The deterministic workflow ID of a cart order: a second pull of the same order cannot start a second workflow. */
-export { orderWorkflowId } from '../src/domain/order';
-
-/** Failure types activities throw and the order workflow branches on. */
-export enum OrderFailure {
-  /** EasyPost lacks stock for a line: the order goes on hold. */
-  InsufficientInventory = 'InsufficientInventory',
-  /** The order cannot be sent as it is (address, unknown SKU or barcode, ship method): it goes to error. */
-  InvalidOrder = 'InvalidOrder',
-  /** EasyPost refused the merchant's key: error until an operator fixes the key and retries. */
-  AuthFailed = 'AuthFailed',
-  /** EasyPost will not cancel: already picked or shipped. */
-  CancelRefused = 'CancelRefused',
-}
-
-/** The schedule that pulls a cart's orders, and the ID prefix of its runs. */
-export function pullScheduleId(cartId: string): string {
-  return `pull:${cartId}`;
-}
-
-/** The schedule that picks up a merchant's shipments from EasyPost, and the ID prefix of its runs. */
-export function shipmentPickupScheduleId(merchantId: string): string {
-  return `shipments:${merchantId}`;
-}
-
-/** The schedule that checks a merchant's EasyPost orders for duplicates, and the ID prefix of its runs. */
-export function duplicateCheckScheduleId(merchantId: string): string {
-  return `duplicates:${merchantId}`;
-}
-
-/** Every hour: a duplicate is found within the hour after it settles. */
-export const DUPLICATE_CHECK_SECONDS = 3600;
-
-/** The schedule that takes a merchant's stock snapshot from EasyPost, and the ID prefix of its runs. */
-export function inventoryPickupScheduleId(merchantId: string): string {
-  return `inventory-pickup:${merchantId}`;
-}
-
-/** The schedule that pushes a merchant's stock to one cart, and the ID prefix of its runs. */
-export function inventoryPushScheduleId(cartId: string): string {
-  return `inventory-push:${cartId}`;
-}

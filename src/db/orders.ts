@@ -1,34 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { OrderStatus } from '../domain/order-status';
+import type { CartLine, OrderTransition } from '../../workflows/definitions';
 import { withTransaction } from './transaction';
-
-/** One transition of an order, as the workflow reports it. */
-export interface OrderTransition {
-  cartId: string;
-  cartOrderId: string;
-  cartOrderNumber: string;
-  merchantId: string;
-  workflowId: string;
-  status: OrderStatus;
-  easyPostOrderId?: string;
-  warehouseId?: string;
-  /** The message of the workflow's lastError; its field and type come from `detail.error`, as the workflow sends it. */
-  lastError?: string;
-  holdCount: number;
-  nextResendAt?: string;
-  summary: string;
-  /** Who caused it: `workflow`, or `operator`/`cart` for cancels. */
-  actor: string;
-  detail?: Record<string, unknown>;
-  /** The order's cart lines, sent when they are new (received, fixed); undefined keeps the stored ones. */
-  lines?: CartLine[];
-}
-
-/** A cart line as the index keeps it: enough to know which stock an order not yet at the WMS will take. */
-export interface CartLine {
-  sku: string;
-  quantity: number;
-}
 
 /** An order whose stock EasyPost has not reserved yet. */
 export interface PendingOrder {

@@ -1,13 +1,12 @@
 import { nextLocalTime } from './hold-clock';
 
 /**
- * The merchant's `orderDelivery` setting as the clock reads it (validated by `orderDeliverySchema` in
- * src/merchants/settings.ts; redeclared because src/domain imports only its siblings).
+ * The merchant's `orderDelivery` setting: when a received order goes to EasyPost. Defined here, where the clock
+ * reads it, because src/domain imports only its siblings; `orderDeliverySchema` (src/merchants/settings.ts) validates
+ * it, and the compiler checks the two agree.
  */
 export type OrderDelivery =
-  | { mode: 'immediately' }
-  | { mode: 'grace'; minutes: number }
-  | { mode: 'slots'; times: readonly string[]; zone: string };
+  { mode: 'immediately' } | { mode: 'grace'; minutes: number } | { mode: 'slots'; times: string[]; zone: string };
 
 const MINUTE = 60_000;
 

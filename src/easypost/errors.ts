@@ -1,3 +1,5 @@
+import { OrderFailure } from '../../workflows/failure-types';
+
 /** What went wrong with an EasyPost call, in the terms the order workflow acts on. */
 export type EasyPostErrorKind =
   | 'insufficient_inventory' // 422: stock short; nothing was created, the order goes on hold
@@ -10,26 +12,15 @@ export type EasyPostErrorKind =
   | 'lookup_inconclusive'; // a marker lookup spent its page budget: we cannot say the order is absent
 
 /** Temporal `ApplicationFailure` types, one per kind, so activities and workflows branch on a name. */
-export enum EasyPostFailure {
-  InsufficientInventory = 'EasyPostInsufficientInventory',
-  InvalidData = 'EasyPostInvalidData',
-  Auth = 'EasyPostAuth',
-  NotFound = 'EasyPostNotFound',
-  CancelRefused = 'EasyPostCancelRefused',
-  RateLimited = 'EasyPostRateLimited',
-  Transient = 'EasyPostTransient',
-  LookupInconclusive = 'EasyPostLookupInconclusive',
-}
-
-const FAILURE_TYPE: Record<EasyPostErrorKind, EasyPostFailure> = {
-  insufficient_inventory: EasyPostFailure.InsufficientInventory,
-  invalid_data: EasyPostFailure.InvalidData,
-  auth: EasyPostFailure.Auth,
-  not_found: EasyPostFailure.NotFound,
-  cancel_refused: EasyPostFailure.CancelRefused,
-  rate_limited: EasyPostFailure.RateLimited,
-  transient: EasyPostFailure.Transient,
-  lookup_inconclusive: EasyPostFailure.LookupInconclusive,
+const FAILURE_TYPE: Record<EasyPostErrorKind, OrderFailure> = {
+  insufficient_inventory: OrderFailure.EasyPostInsufficientInventory,
+  invalid_data: OrderFailure.EasyPostInvalidData,
+  auth: OrderFailure.EasyPostAuth,
+  not_found: OrderFailure.EasyPostNotFound,
+  cancel_refused: OrderFailure.EasyPostCancelRefused,
+  rate_limited: OrderFailure.EasyPostRateLimited,
+  transient: OrderFailure.EasyPostTransient,
+  lookup_inconclusive: OrderFailure.EasyPostLookupInconclusive,
 };
 
 // Only these clear up by themselves; everything else needs a person, new stock or a different request.
@@ -53,7 +44,7 @@ export class EasyPostError extends Error {
   readonly kind: EasyPostErrorKind;
   readonly retryable: boolean;
   readonly ambiguous: boolean;
-  readonly failureType: EasyPostFailure;
+  readonly failureType: OrderFailure;
   readonly status?: number;
   readonly code?: string;
   readonly field?: string;

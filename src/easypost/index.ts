@@ -8,7 +8,7 @@ export {
   type OrderListOptions,
   type PageOptions,
 } from './client';
-export { EasyPostError, EasyPostFailure, type EasyPostErrorKind } from './errors';
+export { EasyPostError, type EasyPostErrorKind } from './errors';
 export {
   createOrderIdempotently,
   findOrderByMarker,

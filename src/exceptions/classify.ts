@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Merchant } from '../db/merchants';
-import type { CartLine, OrderRow } from '../db/orders';
+import type { OrderRow } from '../db/orders';
 import type { OrderStatus } from '../domain/order-status';
-import { OrderFailure } from '../../workflows/definitions';
+import { OrderFailure, type CartLine } from '../../workflows/definitions';
 import { judgeOrder } from './order-verdict';
 import { shellWord } from './shell-word';
 import type { WarehouseDuplicate } from '../db/warehouse-duplicates';

@@ -18,7 +18,10 @@ export function judgeOrder(
   const cancel = `epf orders cancel ${ref} --reason "..."`;
   // A cancel that could not reach EasyPost: at the warehouse, or (in error) maybe there, after a send whose answer was
   // lost. Asking again is the fix; a retry would send the order the buyer cancelled.
-  if (order.last_error_type === 'CancelFailed' && ['error', 'at_wms', 'cancel_failed'].includes(order.status)) {
+  if (
+    order.last_error_type === OrderFailure.CancelFailed &&
+    ['error', 'at_wms', 'cancel_failed'].includes(order.status)
+  ) {
     return { kind: 'cancel_not_done', reason: error, fix: `ask again: ${cancel}`, since: order.updated_at };
   }
   switch (order.status) {

@@ -1,5 +1,5 @@
 import type { InventoryLevel } from '../carts/adapter';
-import type { CartLine } from '../db/orders';
+import type { CartLine } from '../../workflows/definitions';
 import { translateLines, type ProductMapping } from '../domain/translation';
 import type { StockLevel } from './levels';
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import type { OrderDelivery } from '../domain/delivery-clock';
 import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE, isValidTimeZone } from '../domain/hold-clock';
+
+export type { OrderDelivery };
 
 /** EasyPost publishes no vendor-API limit; 5 requests a second is the figure its guides cite (docs/easypost-api.md §11). */
 export const DEFAULT_EASYPOST_REQUESTS_PER_SECOND = 5;
@@ -30,9 +33,7 @@ export const orderDeliverySchema = z.discriminatedUnion('mode', [
       .max(48),
     zone: timeZone.default(DEFAULT_RESEND_ZONE),
   }),
-]);
-
-export type OrderDelivery = z.infer<typeof orderDeliverySchema>;
+]) satisfies z.ZodType<OrderDelivery>; // the type is the domain's: the delivery clock reads it
 
 /** Per-merchant settings, stored as JSON in merchants.settings; every field has a default. */
 export const merchantSettingsSchema = z.object({

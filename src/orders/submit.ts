@@ -11,7 +11,7 @@ import {
 import { orderSummary } from '../domain/order-summary';
 import type { CartStore } from '../db/carts';
 import type { OrderIndex } from '../db/orders';
-import { searchAttributes } from '../../workflows/definitions';
+import { searchAttributes, WorkflowType } from '../../workflows/definitions';
 import type { orderWorkflow } from '../../workflows/order';
 
 export type SubmitResult =
@@ -55,7 +55,7 @@ export async function startOrderWorkflow(deps: SubmitDeps, order: CartOrder | Or
     return { outcome: 'duplicate', workflowId, reason: 'the orders index already has this cart order' };
   }
   try {
-    await deps.client.workflow.start<typeof orderWorkflow>('orderWorkflow', {
+    await deps.client.workflow.start<typeof orderWorkflow>(WorkflowType.order, {
       taskQueue: deps.taskQueue,
       workflowId,
       args: [{ order }],

@@ -4,10 +4,12 @@ import type { Merchant } from '../db/merchants';
 import {
   DUPLICATE_CHECK_SECONDS,
   duplicateCheckScheduleId,
+  EXCEPTIONS_ALERT_SCHEDULE_ID,
   inventoryPickupScheduleId,
   inventoryPushScheduleId,
   pullScheduleId,
   shipmentPickupScheduleId,
+  WorkflowType,
 } from '../../workflows/definitions';
 import type { duplicateCheckWorkflow } from '../../workflows/duplicates';
 import type { exceptionsAlertWorkflow } from '../../workflows/exceptions';
@@ -15,8 +17,6 @@ import type { inventoryPickupWorkflow, inventoryPushWorkflow } from '../../workf
 import type { pullOrdersWorkflow } from '../../workflows/pull-orders';
 import type { shipmentPickupWorkflow } from '../../workflows/shipments';
 
-/** The schedule that posts new exceptions to the alert webhook, and the ID prefix of its runs. */
-export const EXCEPTIONS_ALERT_SCHEDULE_ID = 'exceptions-alert';
 const EXCEPTIONS_ALERT_SECONDS = 300;
 
 /** Carts that are not a shop to talk to (orders typed in by operators) have no pull or inventory-push schedule. */
@@ -74,7 +74,7 @@ export function desiredSchedules(sources: ScheduleSources, taskQueue: string): D
     every(
       cart.settings.orderPullSeconds,
       pullScheduleId(cart.id),
-      'pullOrdersWorkflow',
+      WorkflowType.pullOrders,
       [{ cartId: cart.id }] satisfies Parameters<typeof pullOrdersWorkflow>,
       taskQueue,
       { merchantId: cart.merchantId, cartType: cart.type },
@@ -84,7 +84,7 @@ export function desiredSchedules(sources: ScheduleSources, taskQueue: string): D
     every(
       cart.settings.inventoryPushSeconds,
       inventoryPushScheduleId(cart.id),
-      'inventoryPushWorkflow',
+      WorkflowType.inventoryPush,
       [{ cartId: cart.id }] satisfies Parameters<typeof inventoryPushWorkflow>,
       taskQueue,
       { merchantId: cart.merchantId, cartType: cart.type },
@@ -94,7 +94,7 @@ export function desiredSchedules(sources: ScheduleSources, taskQueue: string): D
     every(
       merchant.settings.shipmentPickupSeconds,
       shipmentPickupScheduleId(merchant.id),
-      'shipmentPickupWorkflow',
+      WorkflowType.shipmentPickup,
       [{ merchantId: merchant.id }] satisfies Parameters<typeof shipmentPickupWorkflow>,
       taskQueue,
       { merchantId: merchant.id },
@@ -104,7 +104,7 @@ export function desiredSchedules(sources: ScheduleSources, taskQueue: string): D
     every(
       merchant.settings.inventoryPickupSeconds,
       inventoryPickupScheduleId(merchant.id),
-      'inventoryPickupWorkflow',
+      WorkflowType.inventoryPickup,
       [{ merchantId: merchant.id }] satisfies Parameters<typeof inventoryPickupWorkflow>,
       taskQueue,
       { merchantId: merchant.id },
@@ -114,7 +114,7 @@ export function desiredSchedules(sources: ScheduleSources, taskQueue: string): D
     every(
       DUPLICATE_CHECK_SECONDS,
       duplicateCheckScheduleId(merchant.id),
-      'duplicateCheckWorkflow',
+      WorkflowType.duplicateCheck,
       [{ merchantId: merchant.id }] satisfies Parameters<typeof duplicateCheckWorkflow>,
       taskQueue,
       { merchantId: merchant.id },
@@ -125,7 +125,7 @@ export function desiredSchedules(sources: ScheduleSources, taskQueue: string): D
         every(
           EXCEPTIONS_ALERT_SECONDS,
           EXCEPTIONS_ALERT_SCHEDULE_ID,
-          'exceptionsAlertWorkflow',
+          WorkflowType.exceptionsAlert,
           [] satisfies Parameters<typeof exceptionsAlertWorkflow>,
           taskQueue,
           {},

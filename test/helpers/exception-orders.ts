@@ -2,8 +2,9 @@ import type { Pool } from 'pg';
 import { SecretBox } from '../../src/crypto/secret-box';
 import { createCartStore } from '../../src/db/carts';
 import { createMerchantStore } from '../../src/db/merchants';
-import { createOrderIndex, type OrderTransition } from '../../src/db/orders';
+import { createOrderIndex } from '../../src/db/orders';
 import type { OrderStatus } from '../../src/domain/order-status';
+import type { OrderTransition } from '../../workflows/definitions';
 import { TEST_SECRET_KEY } from './database';
 
 export interface ExceptionFixture {

@@ -7,7 +7,7 @@ import { freePort } from '../../src/net/free-port';
 import { startEasyPostSimulator } from '../../src/simulators/easypost';
 import { DEMO_KEYS, seedEasyPostDemo } from '../../src/simulators/easypost/demo';
 import { healthCheckWorkflow, inventoryPickupWorkflow } from '../../workflows';
-import { healthCheckWorkflowId } from '../../workflows/definitions';
+import { healthCheckWorkflowId, inventoryPickupScheduleId } from '../../workflows/definitions';
 import { testEnv } from '../setup/test-env-vars';
 import { createTestPool } from '../helpers/database';
 import { connectDevServer, uniqueTaskQueue } from '../helpers/temporal';
@@ -89,7 +89,7 @@ describe('worker.ts as a process', () => {
       await pollUntil(() => worker.output().includes('Worker started'), { timeoutMs: 30_000, intervalMs: 100 });
       await env.client.workflow.execute(inventoryPickupWorkflow, {
         taskQueue,
-        workflowId: `inventory-pickup:${merchantId}`,
+        workflowId: inventoryPickupScheduleId(merchantId),
         args: [{ merchantId }],
       });
 

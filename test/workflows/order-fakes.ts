@@ -2,12 +2,17 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { createActivities } from '../../activities';
-import type { OrderTimings, PreparedOrder, PrepareOptions } from '../../activities/orders';
-import type { OrderTransition } from '../../src/db/orders';
+import type { PreparedOrder, PrepareOptions } from '../../activities/orders';
 import { orderWorkflowId, type CartOrder } from '../../src/domain/order';
 import type { OrderStatus } from '../../src/domain/order-status';
 import { orderWorkflow } from '../../workflows';
-import { OrderFailure, statusQuery, type ShipmentUpdate } from '../../workflows/definitions';
+import {
+  OrderFailure,
+  statusQuery,
+  type OrderTimings,
+  type OrderTransition,
+  type ShipmentUpdate,
+} from '../../workflows/definitions';
 import { sampleOrder } from '../helpers/orders';
 import { pollUntil } from '../helpers/poll';
 import { createTestWorker, uniqueTaskQueue } from '../helpers/temporal';
@@ -109,7 +114,7 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
         log.rateLimited += 1;
         throw ApplicationFailure.create({
           message: 'at the merchant EasyPost rate',
-          type: 'EasyPostRateLimited',
+          type: OrderFailure.EasyPostRateLimited,
           nextRetryDelay: '1 minute',
         });
       }
@@ -153,7 +158,7 @@ export function fakeOrderActivities(options: FakeOptions = {}): { activities: Pa
     async pushTracking(input) {
       if ((options.pushRefusals ?? 0) > log.pushes.length + log.pushRefusals) {
         log.pushRefusals += 1;
-        throw ApplicationFailure.nonRetryable('Order 1001 is closed in the cart', 'CartRefused');
+        throw ApplicationFailure.nonRetryable('Order 1001 is closed in the cart', OrderFailure.CartRefused);
       }
       log.pushes.push(input);
       log.pushTimes.push(new Date(Context.current().info.currentAttemptScheduledTimestampMs));

@@ -6,6 +6,7 @@ import { createInventoryStore } from '../../../src/db/inventory';
 import { createMerchantStore } from '../../../src/db/merchants';
 import { createMappingStore } from '../../../src/db/product-mapping';
 import { createTestPool, TEST_SECRET_KEY } from '../../helpers/database';
+import { pullScheduleId, shipmentPickupScheduleId } from '../../../workflows/definitions';
 import { connectDevServer, uniqueTaskQueue } from '../../helpers/temporal';
 import { startApi, type RunningApi } from './harness';
 
@@ -70,7 +71,7 @@ describe('merchants', () => {
       after: { shipmentPickupSeconds: 60, resendHour: 3 },
     });
     expect(answer.body.merchant.settings).toMatchObject({ shipmentPickupSeconds: 60, inventoryPickupSeconds: 900 });
-    expect(await everySeconds(`shipments:${merchantId}`)).toBe(60);
+    expect(await everySeconds(shipmentPickupScheduleId(merchantId))).toBe(60);
     const { rows } = await pool.query(
       "SELECT actor, detail FROM audit_log WHERE merchant_id = $1 AND action = 'merchant.settings'",
       [merchantId],
@@ -102,7 +103,7 @@ describe('carts', () => {
     expect(changed.status).toBe(200);
     expect(changed.body.changes.after).toEqual({ name: 'Shop EU', orderPullSeconds: 120 });
     expect(changed.body.cart.settings.warehouseIds).toEqual(['wh_1']);
-    expect(await everySeconds(`pull:${cartId}`)).toBe(120);
+    expect(await everySeconds(pullScheduleId(cartId))).toBe(120);
     expect((await api.call('PATCH', '/carts/no-such-cart', { body: {} })).status).toBe(404);
   });
 });
@@ -130,7 +131,7 @@ describe('mapping', () => {
 
 describe('schedules', () => {
   it('lists, pauses, resumes and triggers a schedule', async () => {
-    const id = `pull:${cartId}`;
+    const id = pullScheduleId(cartId);
     const path = `/schedules/${encodeURIComponent(id)}`;
     expect(await api.call('POST', `${path}/pause`, { body: { note: 'cart down' } })).toEqual({
       status: 202,

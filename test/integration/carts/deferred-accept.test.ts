@@ -3,7 +3,7 @@ import { startShopifySimulator, type RunningShopifySimulator } from '../../../sr
 import { startWooCommerceSimulator, type RunningWooCommerceSimulator } from '../../../src/simulators/woocommerce';
 import { orderWorkflowId } from '../../../src/domain/order';
 import { pullOrdersWorkflow } from '../../../workflows';
-import { statusQuery } from '../../../workflows/definitions';
+import { pullScheduleId, statusQuery } from '../../../workflows/definitions';
 import { pollUntil } from '../../helpers/poll';
 import { startOrderStack, type OrderStack } from '../../helpers/order-stack';
 import { addShopCarts } from '../../helpers/shop-carts';
@@ -37,7 +37,7 @@ let runs = 0;
 const pull = (cartId = wooCartId) =>
   stack.env.client.workflow.execute(pullOrdersWorkflow, {
     taskQueue: stack.taskQueue,
-    workflowId: `pull:${cartId}:${(runs += 1)}`,
+    workflowId: `${pullScheduleId(cartId)}:${(runs += 1)}`,
     args: [{ cartId }],
   });
 const acceptedNotes = () =>

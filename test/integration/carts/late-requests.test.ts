@@ -2,7 +2,7 @@ import { orderWorkflowId } from '../../../src/domain/order';
 import { startShopifySimulator, type RunningShopifySimulator } from '../../../src/simulators/shopify';
 import { startWooCommerceSimulator, type RunningWooCommerceSimulator } from '../../../src/simulators/woocommerce';
 import { pullOrdersWorkflow } from '../../../workflows';
-import { statusQuery } from '../../../workflows/definitions';
+import { pullScheduleId, statusQuery } from '../../../workflows/definitions';
 import { startOrderStack, type OrderStack } from '../../helpers/order-stack';
 import { pollUntil } from '../../helpers/poll';
 import { addShopCarts } from '../../helpers/shop-carts';
@@ -35,7 +35,7 @@ let runs = 0;
 const pull = () =>
   stack.env.client.workflow.execute(pullOrdersWorkflow, {
     taskQueue: stack.taskQueue,
-    workflowId: `pull:${shopCartId}:${(runs += 1)}`,
+    workflowId: `${pullScheduleId(shopCartId)}:${(runs += 1)}`,
     args: [{ cartId: shopCartId }],
   });
 

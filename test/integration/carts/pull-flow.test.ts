@@ -4,7 +4,7 @@ import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { startShopifySimulator, type RunningShopifySimulator } from '../../../src/simulators/shopify';
 import { startWooCommerceSimulator, type RunningWooCommerceSimulator } from '../../../src/simulators/woocommerce';
 import { pullOrdersWorkflow } from '../../../workflows';
-import { shipmentUpdateSignal } from '../../../workflows/definitions';
+import { pullScheduleId, shipmentUpdateSignal } from '../../../workflows/definitions';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
 import { pollUntil } from '../../helpers/poll';
 import { addShopCarts } from '../../helpers/shop-carts';
@@ -75,7 +75,7 @@ async function pull(cartId: string) {
   const started = Date.now();
   const totals = await stack.env.client.workflow.execute(pullOrdersWorkflow, {
     taskQueue: stack.taskQueue,
-    workflowId: `pull:${cartId}:${started}`,
+    workflowId: `${pullScheduleId(cartId)}:${started}`,
     args: [{ cartId }],
   });
   return { totals, seconds: (Date.now() - started) / 1000 };

@@ -3,6 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Pool } from 'pg';
 import { createCartStore } from '../../../src/db/carts';
 import { createTestPool } from '../../helpers/database';
+import { inventoryPickupScheduleId, pullScheduleId, shipmentPickupScheduleId } from '../../../workflows/definitions';
 import { connectDevServer, uniqueTaskQueue } from '../../helpers/temporal';
 import { runEpf } from './run-epf';
 
@@ -67,8 +68,8 @@ describe('epf merchants set and carts set', () => {
     expect(set).toMatchObject({ code: 0, stderr: '' });
     expect(set.stdout).toContain('shipmentPickupSeconds: 300 -> 60');
     expect(set.stdout).toMatch(new RegExp(`^schedules updated: .*shipments:${merchantId}`, 'm'));
-    expect(await everySeconds(temporal.client, `shipments:${merchantId}`)).toBe(60);
-    expect(await everySeconds(temporal.client, `inventory-pickup:${merchantId}`)).toBe(900);
+    expect(await everySeconds(temporal.client, shipmentPickupScheduleId(merchantId))).toBe(60);
+    expect(await everySeconds(temporal.client, inventoryPickupScheduleId(merchantId))).toBe(900);
 
     const next = await epf([
       'merchants',
@@ -80,7 +81,7 @@ describe('epf merchants set and carts set', () => {
       'yes',
     ]);
     expect(next.code).toBe(0);
-    expect(await everySeconds(temporal.client, `inventory-pickup:${merchantId}`)).toBe(120);
+    expect(await everySeconds(temporal.client, inventoryPickupScheduleId(merchantId))).toBe(120);
 
     const show = await epf(['merchants', 'show', merchantId, '--json']);
     expect(JSON.parse(show.stdout)).toMatchObject({
@@ -161,7 +162,7 @@ describe('epf merchants set and carts set', () => {
     expect(set).toMatchObject({ code: 0, stderr: '' });
     expect(set.stdout).toContain('orderPullSeconds: 3600 -> 120');
     expect(set.stdout).toMatch(new RegExp(`^schedules updated: .*pull:${cartId}`, 'm'));
-    expect(await everySeconds(temporal.client, `pull:${cartId}`)).toBe(120);
+    expect(await everySeconds(temporal.client, pullScheduleId(cartId))).toBe(120);
     expect(await auditRows('cart.settings')).toEqual([
       {
         actor: 'cli',
@@ -207,7 +208,7 @@ describe('epf merchants set and carts set', () => {
         minimumInventory: 3,
       },
     });
-    expect(await everySeconds(temporal.client, `pull:${cartId}`)).toBe(120);
+    expect(await everySeconds(temporal.client, pullScheduleId(cartId))).toBe(120);
   });
 
   it('exits 2 naming the option on a bad value, and 1 naming a merchant or cart that does not exist', async () => {

@@ -2,7 +2,7 @@ import { createInventoryStore } from '../../../src/db/inventory';
 import { createOrderIndex } from '../../../src/db/orders';
 import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { inventoryPickupWorkflow } from '../../../workflows';
-import { statusQuery } from '../../../workflows/definitions';
+import { inventoryPickupScheduleId, statusQuery } from '../../../workflows/definitions';
 import { waitForStatus } from '../../workflows/order-fakes';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
 import { pollUntil } from '../../helpers/poll';
@@ -21,7 +21,7 @@ afterAll(async () => {
 const pickUp = () =>
   stack.env.client.workflow.execute(inventoryPickupWorkflow, {
     taskQueue: stack.taskQueue,
-    workflowId: `inventory-pickup:${stack.merchantId}:${Date.now()}`,
+    workflowId: `${inventoryPickupScheduleId(stack.merchantId)}:${Date.now()}`,
     args: [{ merchantId: stack.merchantId }],
   });
 

@@ -3,7 +3,7 @@ import type { Exception } from '../../../src/exceptions/classify';
 import { findExceptions } from '../../../src/exceptions/find-exceptions';
 import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { duplicateCheckWorkflow } from '../../../workflows';
-import { statusQuery } from '../../../workflows/definitions';
+import { duplicateCheckScheduleId, statusQuery } from '../../../workflows/definitions';
 import { waitForStatus } from '../../workflows/order-fakes';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
 import { startApi } from '../api/harness';
@@ -23,7 +23,7 @@ afterAll(async () => {
 const check = (settleMinutes = 0) =>
   stack.env.client.workflow.execute(duplicateCheckWorkflow, {
     taskQueue: stack.taskQueue,
-    workflowId: `duplicates:${stack.merchantId}:${Date.now()}`,
+    workflowId: `${duplicateCheckScheduleId(stack.merchantId)}:${Date.now()}`,
     args: [{ merchantId: stack.merchantId, settleMinutes }],
   });
 

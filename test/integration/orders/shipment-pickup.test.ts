@@ -4,7 +4,7 @@ import { PAGE_SIZE } from '../../../src/easypost/paging';
 import { findExceptions } from '../../../src/exceptions/find-exceptions';
 import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { shipmentPickupWorkflow } from '../../../workflows';
-import { statusQuery } from '../../../workflows/definitions';
+import { shipmentPickupScheduleId, statusQuery } from '../../../workflows/definitions';
 import { waitForStatus } from '../../workflows/order-fakes';
 import { createEasyPostOrder, createMarkedOrder } from '../../helpers/marked-order';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
@@ -23,7 +23,7 @@ afterAll(async () => {
 const pickUp = () =>
   stack.env.client.workflow.execute(shipmentPickupWorkflow, {
     taskQueue: stack.taskQueue,
-    workflowId: `shipments:${stack.merchantId}:${Date.now()}`,
+    workflowId: `${shipmentPickupScheduleId(stack.merchantId)}:${Date.now()}`,
     args: [{ merchantId: stack.merchantId }],
   });
 

@@ -1,8 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { toCartFailure, CART_REFUSED } from '../../../activities/cart-failure';
+import { toCartFailure } from '../../../activities/cart-failure';
 import { CartRefusal } from '../../../src/carts/adapter';
 import { ShopifyApiError } from '../../../src/carts/shopify/errors';
 import { WooCommerceUnavailable } from '../../../src/carts/woocommerce/errors';
+import { OrderFailure } from '../../../workflows/definitions';
 
 describe('toCartFailure', () => {
   it("retries after Shopify's Retry-After (chaos found it ignored: it sits in the error's details)", () => {
@@ -19,6 +20,9 @@ describe('toCartFailure', () => {
   it('leaves a failure without Retry-After to the retry policy, and never retries a refusal', () => {
     const plain = new ShopifyApiError('transient', 'HTTP 503', { status: 503 });
     expect(toCartFailure(plain)).toBe(plain);
-    expect(toCartFailure(new CartRefusal('order is closed'))).toMatchObject({ type: CART_REFUSED, nonRetryable: true });
+    expect(toCartFailure(new CartRefusal('order is closed'))).toMatchObject({
+      type: OrderFailure.CartRefused,
+      nonRetryable: true,
+    });
   });
 });

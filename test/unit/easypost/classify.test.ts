@@ -5,7 +5,7 @@ import {
   parseRetryAfter,
   unreadableSuccess,
 } from '../../../src/easypost/classify';
-import { EasyPostFailure } from '../../../src/easypost/errors';
+import { OrderFailure } from '../../../workflows/failure-types';
 
 const post = { method: 'POST', path: 'orders' } as const;
 const get = { method: 'GET', path: 'orders' } as const;
@@ -18,19 +18,19 @@ describe('classifyResponse', () => {
       'ORDER.LINE_ITEMS.INSUFFICIENT_INVENTORY',
       'insufficient_inventory',
       false,
-      EasyPostFailure.InsufficientInventory,
+      OrderFailure.EasyPostInsufficientInventory,
     ],
-    [422, 'ORDER.DESTINATION.INVALID', 'invalid_data', false, EasyPostFailure.InvalidData],
-    [422, 'ORDER.LINE_ITEMS.PRODUCT_NOT_FOUND', 'invalid_data', false, EasyPostFailure.InvalidData],
-    [422, 'ORDER.SERVICE.INVALID', 'invalid_data', false, EasyPostFailure.InvalidData],
-    [422, 'ORDER.STATUS.NOT_CANCELLABLE', 'cancel_refused', false, EasyPostFailure.CancelRefused],
-    [400, 'REQUEST.BODY.INVALID', 'invalid_data', false, EasyPostFailure.InvalidData],
-    [401, 'APIKEY.INVALID', 'auth', false, EasyPostFailure.Auth],
-    [403, 'APIKEY.FORBIDDEN', 'auth', false, EasyPostFailure.Auth],
-    [404, 'NOT_FOUND', 'not_found', false, EasyPostFailure.NotFound],
-    [429, 'RATE_LIMITED', 'rate_limited', true, EasyPostFailure.RateLimited],
-    [500, 'INTERNAL_SERVER_ERROR', 'transient', true, EasyPostFailure.Transient],
-    [503, 'SERVICE_UNAVAILABLE', 'transient', true, EasyPostFailure.Transient],
+    [422, 'ORDER.DESTINATION.INVALID', 'invalid_data', false, OrderFailure.EasyPostInvalidData],
+    [422, 'ORDER.LINE_ITEMS.PRODUCT_NOT_FOUND', 'invalid_data', false, OrderFailure.EasyPostInvalidData],
+    [422, 'ORDER.SERVICE.INVALID', 'invalid_data', false, OrderFailure.EasyPostInvalidData],
+    [422, 'ORDER.STATUS.NOT_CANCELLABLE', 'cancel_refused', false, OrderFailure.EasyPostCancelRefused],
+    [400, 'REQUEST.BODY.INVALID', 'invalid_data', false, OrderFailure.EasyPostInvalidData],
+    [401, 'APIKEY.INVALID', 'auth', false, OrderFailure.EasyPostAuth],
+    [403, 'APIKEY.FORBIDDEN', 'auth', false, OrderFailure.EasyPostAuth],
+    [404, 'NOT_FOUND', 'not_found', false, OrderFailure.EasyPostNotFound],
+    [429, 'RATE_LIMITED', 'rate_limited', true, OrderFailure.EasyPostRateLimited],
+    [500, 'INTERNAL_SERVER_ERROR', 'transient', true, OrderFailure.EasyPostTransient],
+    [503, 'SERVICE_UNAVAILABLE', 'transient', true, OrderFailure.EasyPostTransient],
   ])('%i %s is %s', (status, code, kind, retryable, failureType) => {
     const error = classifyResponse(post, { status, retryAfter: null, bodyText: body({ code, message: 'm' }) });
     expect(error).toMatchObject({ name: 'EasyPostError', kind, retryable, failureType, status, code });
@@ -166,7 +166,7 @@ describe('unreadableSuccess', () => {
       kind: 'transient',
       ambiguous: true,
       code: 'RESPONSE.UNREADABLE',
-      failureType: EasyPostFailure.Transient,
+      failureType: OrderFailure.EasyPostTransient,
     });
   });
 });

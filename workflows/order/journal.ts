@@ -1,12 +1,10 @@
 import { proxyLocalActivities, setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import type { createActivities } from '../activities';
-import type { OrderTransition } from '../src/db/orders';
-import type { CartOrder, OrderIdentity } from '../src/domain/order';
-import { STATUS_LABELS, type OrderStatus } from '../src/domain/order-status';
-import { orderSummary } from '../src/domain/order-summary';
-import { searchAttributes } from './definitions';
-import type { OrderState } from './order';
+import type { createActivities } from '../../activities';
+import type { CartOrder, OrderIdentity } from '../../src/domain/order';
+import { STATUS_LABELS, type OrderStatus } from '../../src/domain/order-status';
+import { orderSummary } from '../../src/domain/order-summary';
+import { searchAttributes, type OrderState, type OrderTransition } from '../definitions';
 
 // Index writes are quick and local: a local activity costs one history event instead of three.
 const { recordOrderTransitions } = proxyLocalActivities<ReturnType<typeof createActivities>>({

@@ -1,5 +1,5 @@
-import { describeProblems, parseCartOrder, type CartOrder, type OrderDraft } from '../src/domain/order';
-import type { OrderFix } from './definitions';
+import { describeProblems, parseCartOrder, type CartOrder, type OrderDraft } from '../../src/domain/order';
+import type { OrderFix } from '../definitions';
 
 /**
  * The order with the operator's corrections applied; throws naming each bad field when the result is still invalid.
