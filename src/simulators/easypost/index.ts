@@ -1,10 +1,12 @@
 import { buildApp } from './app';
+import { startAutoShip, type AutoShipOptions } from './auto-ship';
 import { createContext, DEFAULT_LISTING, DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_SERVICES } from './context';
 import { createControl, type EasyPostSimControl } from './control';
 import { API_PREFIX } from './paths';
 import { listen, type SimServerOptions } from '../shared/server';
 import type { WebhookConfig } from './webhooks';
 
+export type { AutoShipOptions } from './auto-ship';
 export type { AccountKeys, EasyPostSimControl, StockLevel } from './control';
 export type { SimSettings } from './context';
 export type {
@@ -29,6 +31,8 @@ export interface StartEasyPostSimulatorOptions extends SimServerOptions {
   services?: string[];
   /** Requests per second per API key (docs §11); default 5, `null` for no limit. */
   rateLimitPerSecond?: number | null;
+  /** Ship accepted orders on their own after a delay (the local demo); default off. */
+  autoShip?: AutoShipOptions;
 }
 
 export interface RunningEasyPostSimulator {
@@ -60,11 +64,13 @@ export async function startEasyPostSimulator(
   const closing = new AbortController();
   const app = buildApp(context, control, closing.signal);
   const url = await listen(app, options);
+  const stopAutoShip = options.autoShip ? startAutoShip(context.store, control, options.autoShip) : () => undefined;
   return {
     url,
     apiBaseUrl: `${url}${API_PREFIX}/`,
     control,
     async close() {
+      stopAutoShip();
       closing.abort();
       await context.webhooks.close();
       await app.close();

@@ -184,6 +184,11 @@ export class SimStore {
     return this.ledgers.get(key);
   }
 
+  /** Every ledger with its API key. */
+  allLedgers(): IterableIterator<[string, Ledger]> {
+    return this.ledgers.entries();
+  }
+
   reset(): void {
     this.accounts.clear();
     this.ledgers.clear();
