@@ -4,6 +4,7 @@ import { createContext, DEFAULT_LISTING, DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_
 import { createControl, type EasyPostSimControl } from './control';
 import { API_PREFIX } from './paths';
 import { listen, type SimServerOptions } from '../shared/server';
+import type { StoreSnapshot } from './state';
 import type { WebhookConfig } from './webhooks';
 
 export type { AutoShipOptions } from './auto-ship';
@@ -20,7 +21,7 @@ export type {
 } from './control-schemas';
 export type { ApiErrorBody } from './errors';
 export type { RequestLogEntry } from '../shared/request-log';
-export type { Order, OrderStatus, Product, Tracker, Warehouse } from './state';
+export type { Order, OrderStatus, Product, StoreSnapshot, Tracker, Warehouse } from './state';
 export type { WebhookConfig, WebhookDelivery } from './webhooks';
 export { signature as webhookSignature } from './webhooks';
 
@@ -42,6 +43,10 @@ export interface RunningEasyPostSimulator {
   apiBaseUrl: string;
   /** In-process handle: the same operations as the HTTP control API, typed. */
   control: EasyPostSimControl;
+  /** Accounts, catalogues, stock and orders, for a state file (src/simulators/shared/state-file.ts). */
+  snapshot(): StoreSnapshot;
+  /** Replaces every account with a snapshot's. */
+  restore(saved: StoreSnapshot): void;
   /** Stops the server, ending held (commit_then_timeout) connections and webhook retries. */
   close(): Promise<void>;
 }
@@ -69,6 +74,8 @@ export async function startEasyPostSimulator(
     url,
     apiBaseUrl: `${url}${API_PREFIX}/`,
     control,
+    snapshot: () => context.store.snapshot(),
+    restore: (saved) => context.store.restore(saved),
     async close() {
       stopAutoShip();
       closing.abort();

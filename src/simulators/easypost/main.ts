@@ -1,35 +1,33 @@
 // Runs the EasyPost Fulfillment simulator as a process, seeded with the demo catalogue (`npm run dev` starts it).
-// Usage: main.ts [port] [--ship-after-seconds N]: with N > 0 the warehouse ships accepted orders N s after they arrive.
-import { parseArgs } from 'node:util';
+// Usage: main.ts [port] [--state-file FILE] [--ship-after-seconds N]: with N > 0 the warehouse ships accepted orders
+// N s after they arrive.
 import { z } from 'zod';
-import { loadConfig } from '../../config/env';
 import { runMain } from '../../main';
+import { simulatorArgs } from '../shared/process-args';
+import { keepState } from '../shared/state-file';
 import { seedEasyPostDemo } from './demo';
-import { startEasyPostSimulator } from '.';
-
-const argsSchema = z.object({
-  port: z.coerce.number().int().min(0).max(65535).default(4010),
-  '--ship-after-seconds': z.coerce.number().min(0).default(0),
-});
+import { startEasyPostSimulator, type StoreSnapshot } from '.';
 
 runMain(async () => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { 'ship-after-seconds': { type: 'string' } },
-  });
-  // Errors name the argument, as configuration errors name the variable.
-  const { port, '--ship-after-seconds': shipAfterSeconds } = loadConfig(argsSchema, {
-    port: positionals[0],
-    '--ship-after-seconds': values['ship-after-seconds'],
-  });
+  const args = simulatorArgs(4010, { '--ship-after-seconds': z.coerce.number().min(0).default(0) });
+  const shipAfterMs = args['--ship-after-seconds'] * 1000;
   const simulator = await startEasyPostSimulator({
-    port,
-    autoShip: shipAfterSeconds > 0 ? { afterMs: shipAfterSeconds * 1000, log: console.log } : undefined,
+    port: args.port,
+    autoShip: shipAfterMs > 0 ? { afterMs: shipAfterMs, log: console.log } : undefined,
   });
-  const keys = seedEasyPostDemo(simulator.control);
+  const kept = keepState({
+    simulator: 'easypost',
+    file: args['--state-file'],
+    snapshot: simulator.snapshot,
+    restore: (saved) => simulator.restore(saved as StoreSnapshot),
+    seed: () => seedEasyPostDemo(simulator.control),
+  });
   // One machine-readable line: the launcher waits for it and prints the URL and keys.
-  console.log(`easypost simulator ready ${JSON.stringify({ apiBaseUrl: simulator.apiBaseUrl, ...keys })}`);
-  const stop = () => void simulator.close().then(() => process.exit(0));
+  console.log(`easypost simulator ready ${JSON.stringify({ apiBaseUrl: simulator.apiBaseUrl, ...kept.demo })}`);
+  const stop = () => {
+    kept.close();
+    void simulator.close().then(() => process.exit(0));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 });
