@@ -1,6 +1,6 @@
 // `npm run dev`: the whole local stack on one machine, with embedded defaults, stopped cleanly by Ctrl-C.
 import { Client, Connection } from '@temporalio/client';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dropDatabase, ensureDatabase } from '../db/databases';
@@ -15,7 +15,7 @@ import { loadScheduleSources } from '../schedules/sources';
 import type { Child } from './child-process';
 import { loadDemoTiming, loadDevConfig, type DevConfig } from './config';
 import { restockHeldSku, seedDemo, type DemoSimulators } from './demo';
-import { assertFreshAllowed, forgetTemporalState, TEMPORAL_DB } from './fresh';
+import { assertFreshAllowed, forgetKeptState, ordersWithoutSimulatorState } from './fresh';
 import { devSecret } from './secret-key';
 import {
   type EasyPostSimulatorInfo,
@@ -35,12 +35,11 @@ runMain(async () => {
   const startedAt = Date.now();
   const config = loadDevConfig();
   const timing = loadDemoTiming();
-  // `npm run dev -- --fresh`: forget every order (Temporal's and epf's databases) before starting.
+  // `npm run dev -- --fresh`: forget every order (Temporal's and epf's databases, the simulators' state) first.
   const { fresh } = parseArgs({ options: { fresh: { type: 'boolean', default: false } } }).values;
   if (fresh) assertFreshAllowed(config);
   mkdirSync(join(DATA_DIR, 'logs'), { recursive: true });
-  // The simulators always start empty: orders Temporal kept from a previous run point at orders they no longer have.
-  const restarted = !fresh && existsSync(join(DATA_DIR, TEMPORAL_DB));
+  const orphans = !fresh && ordersWithoutSimulatorState(DATA_DIR);
   const children: Child[] = [];
   const demoTimers = new AbortController();
   const stopAll = async () => {
@@ -65,7 +64,7 @@ runMain(async () => {
     const adminUrl = config.DATABASE_URL ?? (await track(children, startPostgres(DATA_DIR, config)));
     if (fresh) await dropDatabase(adminUrl, 'epf');
     const databaseUrl = config.DATABASE_URL ?? (await ensureDatabase(adminUrl, 'epf'));
-    if (fresh) forgetTemporalState(DATA_DIR);
+    if (fresh) forgetKeptState(DATA_DIR);
     await track(children, startTemporal(DATA_DIR, config));
     const easypost = await track(children, startEasyPostSimulator(DATA_DIR, config, timing));
     const shopify = await track(children, startShopifySimulator(DATA_DIR, config));
@@ -103,10 +102,10 @@ runMain(async () => {
     }
     writeEnvFile(serviceEnv);
     printReady(config, databaseUrl, easypost, serviceEnv.API_TOKEN, demoOrders, (Date.now() - startedAt) / 1000);
-    if (restarted) {
+    if (orphans) {
       console.log(
-        'Note: the simulators started empty, so orders sent before this restart point at EasyPost orders that no ' +
-          'longer exist and never ship. `npm run dev -- --fresh` starts clean.',
+        'Note: Temporal kept orders but the simulators kept no state (.data/simulators/), so orders sent before ' +
+          'point at EasyPost orders that no longer exist and never ship. `npm run dev -- --fresh` starts clean.',
       );
     }
     if (timing.EPF_DEV_RESTOCK_SECONDS > 0) {

@@ -99,9 +99,16 @@ export function startWooCommerceSimulator(dataDir: string, config: DevConfig): S
   return startSimulator('woocommerce', dataDir, config.EPF_DEV_WOOCOMMERCE_PORT, 'EPF_DEV_WOOCOMMERCE_PORT');
 }
 
-// Each simulator's main.ts prints one line `<name> simulator ready <json>` once its demo data is in.
+/** Where a simulator keeps its state between runs: .data/simulators/<name>.json. */
+export function simulatorStateFile(dataDir: string, name: SimulatorName): string {
+  return join(dataDir, 'simulators', `${name}.json`);
+}
+
+type SimulatorName = 'easypost' | 'shopify' | 'woocommerce';
+
+// Each simulator's main.ts prints one line `<name> simulator ready <json>` once its demo data (or kept state) is in.
 async function startSimulator<T>(
-  name: string,
+  name: SimulatorName,
   dataDir: string,
   port: number,
   setting: string,
@@ -109,7 +116,13 @@ async function startSimulator<T>(
 ): Started<T> {
   await assertPortFree(port, setting);
   const script = join(__dirname, '..', 'simulators', name, 'main.ts');
-  const child = tsxChild(`${name}-simulator`, script, dataDir, process.env, [String(port), ...args]);
+  const stateFile = simulatorStateFile(dataDir, name);
+  const child = tsxChild(`${name}-simulator`, script, dataDir, process.env, [
+    String(port),
+    '--state-file',
+    stateFile,
+    ...args,
+  ]);
   const ready = new RegExp(`^${name} simulator ready `);
   const line = await child.waitForOutput(ready, 60_000);
   return { child, value: JSON.parse(line.replace(ready, '')) as T };
