@@ -12,7 +12,8 @@ export interface AutoShipOptions {
   afterMs: number;
   /**
    * Every `splitEvery`-th order with more than one line (counted per account and mode, in commit order) ships as two
-   * packages: its first line, then the rest `afterMs / 2` later. 0 never splits; default 2.
+   * packages: its first line, then the rest `afterMs / 2` later. 0 never splits; default 3: in the local demo, the
+   * first order released from hold (after the two gift sets), whose lines are separate cart lines.
    */
   splitEvery?: number;
   /** Told each order it ships (the demo's log); default silent. */
@@ -33,7 +34,7 @@ export function startAutoShip(store: SimStore, control: EasyPostSimControl, opti
 function shipDueOrders(store: SimStore, control: EasyPostSimControl, options: AutoShipOptions): void {
   const now = Date.now();
   for (const [apiKey, ledger] of store.allLedgers()) {
-    const splitEvery = options.splitEvery ?? 2;
+    const splitEvery = options.splitEvery ?? 3;
     let multiLine = 0;
     for (const order of ledger.orders.values()) {
       if (order.line_items.length > 1) multiLine += 1;
