@@ -16,6 +16,12 @@ export const DEMO_SHOPIFY_CART = 'demo-shopify';
 export const DEMO_WOO_CART = 'demo-woo';
 /** The demo carts are pulled often, so orders flow within a minute of "ready". */
 const DEMO_PULL_SECONDS = 30;
+/**
+ * Between the two packages of the warehouse's split shipment: longer than the shipment pickup's interval, so epf
+ * sees the packages one at a time (a pickup that finds both at once pushes every cart line with the first package,
+ * which Shopify then refuses for the second).
+ */
+export const DEMO_SPLIT_GAP_SECONDS = DEMO_PULL_SECONDS * 1.5;
 /** Stock is read and pushed every minute (the shortest allowed), so a change in the simulator shows up quickly. */
 const DEMO_STOCK_SECONDS = 60;
 

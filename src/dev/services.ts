@@ -6,6 +6,7 @@ import { temporalCliPath } from '../temporal/binaries';
 import { searchAttributeFlags } from '../temporal/search-attributes';
 import { type Child, startChild } from './child-process';
 import type { DemoTiming, DevConfig } from './config';
+import { DEMO_SPLIT_GAP_SECONDS } from './demo';
 
 type Started<T> = Promise<{ child: Child; value: T }>;
 
@@ -86,6 +87,8 @@ export function startEasyPostSimulator(
   return startSimulator('easypost', dataDir, config.EPF_DEV_EASYPOST_PORT, 'EPF_DEV_EASYPOST_PORT', [
     '--ship-after-seconds',
     String(timing.EPF_DEV_SHIP_SECONDS),
+    '--split-gap-seconds',
+    String(DEMO_SPLIT_GAP_SECONDS),
   ]);
 }
 

@@ -12,10 +12,12 @@ export interface AutoShipOptions {
   afterMs: number;
   /**
    * Every `splitEvery`-th order with more than one line (counted per account and mode, in commit order) ships as two
-   * packages: its first line, then the rest `afterMs / 2` later. 0 never splits; default 3: in the local demo, the
+   * packages: its first line, then the rest `splitGapMs` later. 0 never splits; default 3: in the local demo, the
    * first order released from hold (after the two gift sets), whose lines are separate cart lines.
    */
   splitEvery?: number;
+  /** Between a split's two packages; default `afterMs / 2`. */
+  splitGapMs?: number;
   /** Told each order it ships (the demo's log); default silent. */
   log?: (line: string) => void;
 }
@@ -39,7 +41,7 @@ function shipDueOrders(store: SimStore, control: EasyPostSimControl, options: Au
     for (const order of ledger.orders.values()) {
       if (order.line_items.length > 1) multiLine += 1;
       const split = order.line_items.length > 1 && splitEvery > 0 && multiLine % splitEvery === 0;
-      const step = dueStep(ledger, order, split, options.afterMs, now);
+      const step = dueStep(ledger, order, split, options, now);
       if (!step) continue;
       try {
         const shipped = control.advanceOrder(order.id, { api_key: apiKey, ...step });
@@ -54,16 +56,23 @@ function shipDueOrders(store: SimStore, control: EasyPostSimControl, options: Au
 }
 
 /** What to do with the order now: ship it (whole, or its first line of a split), ship what is left, or nothing. */
-function dueStep(ledger: Ledger, order: Order, split: boolean, afterMs: number, now: number): Step | undefined {
+function dueStep(
+  ledger: Ledger,
+  order: Order,
+  split: boolean,
+  options: AutoShipOptions,
+  now: number,
+): Step | undefined {
   if (order.status === 'created') {
     const committedAt = ledger.committedAt.get(order.id) ?? order.created_at * 1000;
-    if (now < committedAt + afterMs) return undefined;
+    if (now < committedAt + options.afterMs) return undefined;
     const first = order.line_items[0]!;
     return split
       ? { to: 'shipped', shipments: [{ line_items: [{ barcode: first.product.barcode, units: first.units }] }] }
       : { to: 'shipped' };
   }
   // The second package of a split (or of an order someone picked by hand): everything left, in one package.
-  if (order.status === 'picked' && now >= order.updated_at * 1000 + afterMs / 2) return { to: 'shipped' };
+  const gapMs = options.splitGapMs ?? options.afterMs / 2;
+  if (order.status === 'picked' && now >= order.updated_at * 1000 + gapMs) return { to: 'shipped' };
   return undefined;
 }
