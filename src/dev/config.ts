@@ -20,3 +20,17 @@ export type DevConfig = z.infer<typeof devEnvSchema>;
 export function loadDevConfig(): DevConfig {
   return loadConfig(devEnvSchema);
 }
+
+/** The demo's clock: when the simulated warehouse ships and when the held SKU arrives (0 turns either off). */
+const demoTimingSchema = z.object({
+  /** The simulated warehouse ships each accepted order this long after it arrives; 0: only by its control API. */
+  EPF_DEV_SHIP_SECONDS: z.coerce.number().min(0).default(30),
+  /** The held demo SKU arrives in stock this long after "ready"; 0: never by itself. */
+  EPF_DEV_RESTOCK_SECONDS: z.coerce.number().min(0).default(60),
+});
+
+export type DemoTiming = z.infer<typeof demoTimingSchema>;
+
+export function loadDemoTiming(): DemoTiming {
+  return loadConfig(demoTimingSchema);
+}

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'pg';
 import { SecretBox } from '../crypto/secret-box';
 import { createCartStore } from '../db/carts';
@@ -15,6 +16,12 @@ export const DEMO_SHOPIFY_CART = 'demo-shopify';
 export const DEMO_WOO_CART = 'demo-woo';
 /** The demo carts are pulled often, so orders flow within a minute of "ready". */
 const DEMO_PULL_SECONDS = 30;
+/**
+ * Between the two packages of the warehouse's split shipment: longer than the shipment pickup's interval, so epf
+ * sees the packages one at a time (a pickup that finds both at once pushes every cart line with the first package,
+ * which Shopify then refuses for the second).
+ */
+export const DEMO_SPLIT_GAP_SECONDS = DEMO_PULL_SECONDS * 1.5;
 /** Stock is read and pushed every minute (the shortest allowed), so a change in the simulator shows up quickly. */
 const DEMO_STOCK_SECONDS = 60;
 
@@ -24,11 +31,15 @@ export interface DemoSimulators {
   woocommerce: WooCommerceSimulatorInfo;
 }
 
+/** Out of stock everywhere until the demo's restock: orders for it go on hold, then out. */
+const HELD_SKU = 'TEE-WHT-S';
+const RESTOCK = { warehouse: 'ELM', units: 24 };
+
 // Cart SKUs of the demo shop → barcodes of the simulator's demo catalogue (src/simulators/easypost/demo.ts).
 const ALIASES: Record<string, string> = {
   'SOCK-CHAR-M': '850621000008',
   'TOTE-NAT': '850621000749',
-  'TEE-WHT-S': '850621001852', // out of stock everywhere: orders for it go on hold
+  [HELD_SKU]: '850621001852',
   'BEANIE-RUST': '850621002965',
 };
 
@@ -130,4 +141,29 @@ function demoOrder(name: string, lines: CartOrder['lines']): CartOrder {
     lines,
     shipMethod: 'Standard',
   };
+}
+
+/**
+ * Stock of the held SKU reaches El Monte `afterSeconds` from now, set through the simulator's control API as a
+ * warehouse receipt would: the merchant's next inventory pickup sees it and wakes the orders held for it.
+ */
+export async function restockHeldSku(easypost: EasyPostSimulatorInfo, afterSeconds: number, signal: AbortSignal) {
+  try {
+    await sleep(afterSeconds * 1000, undefined, { signal, ref: false });
+    const response = await fetch(new URL('/__sim/stock', easypost.apiBaseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        api_key: easypost.test_key,
+        barcode: ALIASES[HELD_SKU],
+        warehouse_id: RESTOCK.warehouse,
+        quantity: RESTOCK.units,
+      }),
+      signal,
+    });
+    if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+    console.log(`Demo: ${RESTOCK.units} × ${HELD_SKU} arrived at ${RESTOCK.warehouse}; held orders go out next.`);
+  } catch (err) {
+    if (!signal.aborted) console.error(`Demo: the restock of ${HELD_SKU} failed: ${(err as Error).message}`);
+  }
 }

@@ -2,7 +2,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDatabase } from '../db/databases';
+import { parseArgs } from 'node:util';
+import { dropDatabase, ensureDatabase } from '../db/databases';
 import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { runMain } from '../main';
@@ -12,8 +13,9 @@ import { DEFAULT_TASK_QUEUE, healthCheckWorkflowId } from '../../workflows/defin
 import { desiredSchedules, reconcileSchedules } from '../schedules/reconcile';
 import { loadScheduleSources } from '../schedules/sources';
 import type { Child } from './child-process';
-import { loadDevConfig, type DevConfig } from './config';
-import { seedDemo, type DemoSimulators } from './demo';
+import { loadDemoTiming, loadDevConfig, type DevConfig } from './config';
+import { restockHeldSku, seedDemo, type DemoSimulators } from './demo';
+import { assertFreshAllowed, forgetKeptState, ordersWithoutSimulatorState } from './fresh';
 import { devSecret } from './secret-key';
 import {
   type EasyPostSimulatorInfo,
@@ -32,8 +34,14 @@ const DATA_DIR = join(ROOT, '.data');
 runMain(async () => {
   const startedAt = Date.now();
   const config = loadDevConfig();
+  const timing = loadDemoTiming();
+  // `npm run dev -- --fresh`: forget every order (Temporal's and epf's databases, the simulators' state) first.
+  const { fresh } = parseArgs({ options: { fresh: { type: 'boolean', default: false } } }).values;
+  if (fresh) assertFreshAllowed(config);
   mkdirSync(join(DATA_DIR, 'logs'), { recursive: true });
+  const orphans = !fresh && ordersWithoutSimulatorState(DATA_DIR);
   const children: Child[] = [];
+  const demoTimers = new AbortController();
   const stopAll = async () => {
     // Reverse start order: the API and the worker drain before Temporal and PostgreSQL go away.
     for (const child of [...children].reverse()) await child.stop();
@@ -42,6 +50,7 @@ runMain(async () => {
   const shutdown = (code: number) => {
     if (stopping) return;
     stopping = true;
+    demoTimers.abort();
     console.log('\nStopping the local stack...');
     void stopAll().then(() => {
       console.log('Stopped.');
@@ -53,9 +62,11 @@ runMain(async () => {
 
   try {
     const adminUrl = config.DATABASE_URL ?? (await track(children, startPostgres(DATA_DIR, config)));
+    if (fresh) await dropDatabase(adminUrl, 'epf');
     const databaseUrl = config.DATABASE_URL ?? (await ensureDatabase(adminUrl, 'epf'));
+    if (fresh) forgetKeptState(DATA_DIR);
     await track(children, startTemporal(DATA_DIR, config));
-    const easypost = await track(children, startEasyPostSimulator(DATA_DIR, config));
+    const easypost = await track(children, startEasyPostSimulator(DATA_DIR, config, timing));
     const shopify = await track(children, startShopifySimulator(DATA_DIR, config));
     const woocommerce = await track(children, startWooCommerceSimulator(DATA_DIR, config));
 
@@ -91,6 +102,15 @@ runMain(async () => {
     }
     writeEnvFile(serviceEnv);
     printReady(config, databaseUrl, easypost, serviceEnv.API_TOKEN, demoOrders, (Date.now() - startedAt) / 1000);
+    if (orphans) {
+      console.log(
+        'Note: Temporal kept orders but the simulators kept no state (.data/simulators/), so orders sent before ' +
+          'point at EasyPost orders that no longer exist and never ship. `npm run dev -- --fresh` starts clean.',
+      );
+    }
+    if (timing.EPF_DEV_RESTOCK_SECONDS > 0) {
+      void restockHeldSku(easypost, timing.EPF_DEV_RESTOCK_SECONDS, demoTimers.signal);
+    }
   } catch (err) {
     await stopAll();
     throw err;

@@ -5,7 +5,8 @@ import { ConfigError } from '../config/config-error';
 import { temporalCliPath } from '../temporal/binaries';
 import { searchAttributeFlags } from '../temporal/search-attributes';
 import { type Child, startChild } from './child-process';
-import type { DevConfig } from './config';
+import type { DemoTiming, DevConfig } from './config';
+import { DEMO_SPLIT_GAP_SECONDS } from './demo';
 
 type Started<T> = Promise<{ child: Child; value: T }>;
 
@@ -74,9 +75,21 @@ export interface WooCommerceSimulatorInfo {
   consumer_secret: string;
 }
 
-/** The EasyPost Fulfillment simulator with the demo catalogue; resolves with its API base URL and demo keys. */
-export function startEasyPostSimulator(dataDir: string, config: DevConfig): Started<EasyPostSimulatorInfo> {
-  return startSimulator('easypost', dataDir, config.EPF_DEV_EASYPOST_PORT, 'EPF_DEV_EASYPOST_PORT');
+/**
+ * The EasyPost Fulfillment simulator with the demo catalogue, its warehouse shipping accepted orders on its own after
+ * `EPF_DEV_SHIP_SECONDS`; resolves with its API base URL and demo keys.
+ */
+export function startEasyPostSimulator(
+  dataDir: string,
+  config: DevConfig,
+  timing: DemoTiming,
+): Started<EasyPostSimulatorInfo> {
+  return startSimulator('easypost', dataDir, config.EPF_DEV_EASYPOST_PORT, 'EPF_DEV_EASYPOST_PORT', [
+    '--ship-after-seconds',
+    String(timing.EPF_DEV_SHIP_SECONDS),
+    '--split-gap-seconds',
+    String(DEMO_SPLIT_GAP_SECONDS),
+  ]);
 }
 
 /** The Shopify simulator with the demo shop; resolves with its URL, token and our fulfillment location. */
@@ -89,11 +102,30 @@ export function startWooCommerceSimulator(dataDir: string, config: DevConfig): S
   return startSimulator('woocommerce', dataDir, config.EPF_DEV_WOOCOMMERCE_PORT, 'EPF_DEV_WOOCOMMERCE_PORT');
 }
 
-// Each simulator's main.ts prints one line `<name> simulator ready <json>` once its demo data is in.
-async function startSimulator<T>(name: string, dataDir: string, port: number, setting: string): Started<T> {
+/** Where a simulator keeps its state between runs: .data/simulators/<name>.json. */
+export function simulatorStateFile(dataDir: string, name: SimulatorName): string {
+  return join(dataDir, 'simulators', `${name}.json`);
+}
+
+type SimulatorName = 'easypost' | 'shopify' | 'woocommerce';
+
+// Each simulator's main.ts prints one line `<name> simulator ready <json>` once its demo data (or kept state) is in.
+async function startSimulator<T>(
+  name: SimulatorName,
+  dataDir: string,
+  port: number,
+  setting: string,
+  args: string[] = [],
+): Started<T> {
   await assertPortFree(port, setting);
   const script = join(__dirname, '..', 'simulators', name, 'main.ts');
-  const child = tsxChild(`${name}-simulator`, script, dataDir, process.env, [String(port)]);
+  const stateFile = simulatorStateFile(dataDir, name);
+  const child = tsxChild(`${name}-simulator`, script, dataDir, process.env, [
+    String(port),
+    '--state-file',
+    stateFile,
+    ...args,
+  ]);
   const ready = new RegExp(`^${name} simulator ready `);
   const line = await child.waitForOutput(ready, 60_000);
   return { child, value: JSON.parse(line.replace(ready, '')) as T };

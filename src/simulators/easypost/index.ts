@@ -1,10 +1,13 @@
 import { buildApp } from './app';
+import { startAutoShip, type AutoShipOptions } from './auto-ship';
 import { createContext, DEFAULT_LISTING, DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_SERVICES } from './context';
 import { createControl, type EasyPostSimControl } from './control';
 import { API_PREFIX } from './paths';
 import { listen, type SimServerOptions } from '../shared/server';
+import type { StoreSnapshot } from './state';
 import type { WebhookConfig } from './webhooks';
 
+export type { AutoShipOptions } from './auto-ship';
 export type { AccountKeys, EasyPostSimControl, StockLevel } from './control';
 export type { SimSettings } from './context';
 export type {
@@ -18,7 +21,7 @@ export type {
 } from './control-schemas';
 export type { ApiErrorBody } from './errors';
 export type { RequestLogEntry } from '../shared/request-log';
-export type { Order, OrderStatus, Product, Tracker, Warehouse } from './state';
+export type { Order, OrderStatus, Product, StoreSnapshot, Tracker, Warehouse } from './state';
 export type { WebhookConfig, WebhookDelivery } from './webhooks';
 export { signature as webhookSignature } from './webhooks';
 
@@ -29,6 +32,8 @@ export interface StartEasyPostSimulatorOptions extends SimServerOptions {
   services?: string[];
   /** Requests per second per API key (docs §11); default 5, `null` for no limit. */
   rateLimitPerSecond?: number | null;
+  /** Ship accepted orders on their own after a delay (the local demo); default off. */
+  autoShip?: AutoShipOptions;
 }
 
 export interface RunningEasyPostSimulator {
@@ -38,6 +43,10 @@ export interface RunningEasyPostSimulator {
   apiBaseUrl: string;
   /** In-process handle: the same operations as the HTTP control API, typed. */
   control: EasyPostSimControl;
+  /** Accounts, catalogues, stock and orders, for a state file (src/simulators/shared/state-file.ts). */
+  snapshot(): StoreSnapshot;
+  /** Replaces every account with a snapshot's. */
+  restore(saved: StoreSnapshot): void;
   /** Stops the server, ending held (commit_then_timeout) connections and webhook retries. */
   close(): Promise<void>;
 }
@@ -60,11 +69,15 @@ export async function startEasyPostSimulator(
   const closing = new AbortController();
   const app = buildApp(context, control, closing.signal);
   const url = await listen(app, options);
+  const stopAutoShip = options.autoShip ? startAutoShip(context.store, control, options.autoShip) : () => undefined;
   return {
     url,
     apiBaseUrl: `${url}${API_PREFIX}/`,
     control,
+    snapshot: () => context.store.snapshot(),
+    restore: (saved) => context.store.restore(saved),
     async close() {
+      stopAutoShip();
       closing.abort();
       await context.webhooks.close();
       await app.close();

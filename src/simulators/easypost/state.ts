@@ -90,6 +90,15 @@ export interface Order extends Stamped {
   returns: unknown[];
 }
 
+export interface LedgerSnapshot {
+  mode: Mode;
+  products: Map<string, Product>;
+  warehouses: Map<string, Warehouse>;
+  orders: Map<string, Order>;
+  committedAt: Map<string, number>;
+  stock: Map<string, number>;
+}
+
 /** Everything one (account, mode) owns: the API never lets one key see another's data. */
 export class Ledger {
   readonly products = new Map<string, Product>();
@@ -101,6 +110,27 @@ export class Ledger {
   private readonly stock = new Map<string, number>();
 
   constructor(readonly mode: Mode) {}
+
+  /** Everything the ledger holds, for a state file; `restore` takes it back. */
+  snapshot(): LedgerSnapshot {
+    const { mode, products, warehouses, orders, committedAt, stock } = this;
+    return { mode, products, warehouses, orders, committedAt, stock };
+  }
+
+  static restore(saved: LedgerSnapshot): Ledger {
+    const ledger = new Ledger(saved.mode);
+    const fill = <K, V>(target: Map<K, V>, source: Map<K, V>) => source.forEach((value, key) => target.set(key, value));
+    fill(ledger.products, saved.products);
+    fill(ledger.warehouses, saved.warehouses);
+    fill(ledger.orders, saved.orders);
+    fill(ledger.committedAt, saved.committedAt);
+    fill(ledger.stock, saved.stock);
+    // A file has copies: make each order's trackers the very objects its picks hold again.
+    for (const order of ledger.orders.values()) {
+      order.trackers = order.picks.flatMap((pick) => (pick.tracker ? [pick.tracker] : []));
+    }
+    return ledger;
+  }
 
   /** Fresh common fields for a new object with the given id prefix. */
   stamp(prefix: string): Stamped {
@@ -158,6 +188,11 @@ export interface Account {
   production_key: string;
 }
 
+export interface StoreSnapshot {
+  accounts: Map<string, Account>;
+  ledgers: Map<string, LedgerSnapshot>;
+}
+
 /** Accounts and their keys; each key opens its own ledger. */
 export class SimStore {
   private readonly accounts = new Map<string, Account>();
@@ -184,8 +219,27 @@ export class SimStore {
     return this.ledgers.get(key);
   }
 
+  /** Every ledger with its API key. */
+  allLedgers(): IterableIterator<[string, Ledger]> {
+    return this.ledgers.entries();
+  }
+
   reset(): void {
     this.accounts.clear();
     this.ledgers.clear();
+  }
+
+  /** Every account and ledger, for a state file; `restore` takes it back. */
+  snapshot(): StoreSnapshot {
+    return {
+      accounts: this.accounts,
+      ledgers: new Map([...this.ledgers].map(([key, ledger]) => [key, ledger.snapshot()])),
+    };
+  }
+
+  restore(saved: StoreSnapshot): void {
+    this.reset();
+    for (const [id, account] of saved.accounts) this.accounts.set(id, account);
+    for (const [key, ledger] of saved.ledgers) this.ledgers.set(key, Ledger.restore(ledger));
   }
 }

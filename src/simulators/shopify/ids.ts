@@ -2,6 +2,11 @@
 export class IdSequence {
   constructor(private next = 1001) {}
 
+  /** The number the next ID gets (a state file keeps it, so IDs never repeat). */
+  peek(): number {
+    return this.next;
+  }
+
   gid(type: string): string {
     return `gid://shopify/${type}/${this.next++}`;
   }

@@ -2,6 +2,7 @@ import { listen, type SimServerOptions } from '../shared/server';
 import { buildApp } from './app';
 import { SimContext } from './context';
 import { createControl, type ShopifySimControl } from './control';
+import { restoreShops, snapshotShops, type ShopifySnapshot } from './saved-state';
 
 export type {
   FulfillmentOrderSummary,
@@ -20,6 +21,7 @@ export type {
   Unrequested,
 } from './control-schemas';
 export type { RequestLogEntry } from '../shared/request-log';
+export type { ShopifySnapshot } from './saved-state';
 export { API_VERSION } from './routes/admin-api';
 
 export type StartShopifySimulatorOptions = SimServerOptions;
@@ -29,6 +31,10 @@ export interface RunningShopifySimulator {
   url: string;
   /** In-process handle: the same operations as the HTTP control API, typed. */
   control: ShopifySimControl;
+  /** Shops, orders and fulfillments, for a state file (src/simulators/shared/state-file.ts). */
+  snapshot(): ShopifySnapshot;
+  /** Replaces every shop with a snapshot's. */
+  restore(saved: ShopifySnapshot): void;
   close(): Promise<void>;
 }
 
@@ -45,6 +51,8 @@ export async function startShopifySimulator(
   return {
     url,
     control,
+    snapshot: () => snapshotShops(context),
+    restore: (saved) => restoreShops(context, saved),
     async close() {
       closing.abort();
       await app.close();

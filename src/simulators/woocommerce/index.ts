@@ -2,11 +2,12 @@ import { listen, type SimServerOptions } from '../shared/server';
 import { buildApp } from './app';
 import { createContext } from './context';
 import { createControl, type WooCommerceSimControl } from './control';
+import type { SiteStoreSnapshot } from './state';
 
 export type { OrderView, SiteKeys, WooCommerceSimControl } from './control';
 export type { FaultInput, FaultKind, Malformation, OrderInput, ProductInput, SiteInput } from './control-schemas';
 export type { WpErrorBody } from './errors';
-export type { WooOrder, WooProduct, WooNote, WooTracking } from './state';
+export type { SiteStoreSnapshot, WooOrder, WooProduct, WooNote, WooTracking } from './state';
 export { seedWooCommerceDemo } from './demo';
 
 export type StartWooCommerceSimulatorOptions = SimServerOptions;
@@ -16,6 +17,10 @@ export interface RunningWooCommerceSimulator {
   url: string;
   /** In-process handle: the same operations as the HTTP control API, typed. */
   control: WooCommerceSimControl;
+  /** Stores, orders, notes and tracking, for a state file (src/simulators/shared/state-file.ts). */
+  snapshot(): SiteStoreSnapshot;
+  /** Replaces every store with a snapshot's. */
+  restore(saved: SiteStoreSnapshot): void;
   /** Stops the server, ending slow (latency) requests. */
   close(): Promise<void>;
 }
@@ -32,6 +37,8 @@ export async function startWooCommerceSimulator(
   return {
     url: context.baseUrl,
     control,
+    snapshot: () => context.store.snapshot(),
+    restore: (saved) => context.store.restore(saved),
     async close() {
       closing.abort();
       await app.close();

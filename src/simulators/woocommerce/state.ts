@@ -109,6 +109,13 @@ export function wpDate(date: Date): string {
   return date.toISOString().slice(0, 19);
 }
 
+export interface SiteStoreSnapshot {
+  sites: Map<string, Site>;
+  nextPost: number;
+  nextItem: number;
+  nextNote: number;
+}
+
 /** Every store in one server. Post IDs (orders, products) are unique across stores, so control calls need no site. */
 export class SiteStore {
   readonly sites = new Map<string, Site>();
@@ -165,5 +172,17 @@ export class SiteStore {
     this.nextPost = this.firstPost;
     this.nextItem = 1;
     this.nextNote = 1;
+  }
+
+  /** Every store and the ID counters, for a state file; `restore` takes it back. */
+  snapshot(): SiteStoreSnapshot {
+    const { sites, nextPost, nextItem, nextNote } = this;
+    return { sites, nextPost, nextItem, nextNote };
+  }
+
+  restore(saved: SiteStoreSnapshot): void {
+    this.reset();
+    for (const [id, site] of saved.sites) this.sites.set(id, site);
+    ({ nextPost: this.nextPost, nextItem: this.nextItem, nextNote: this.nextNote } = saved);
   }
 }

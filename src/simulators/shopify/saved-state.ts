@@ -1,0 +1,27 @@
+import type { SimContext } from './context';
+import { IdSequence } from './ids';
+import type { ShopState } from './state';
+import { ThrottleBucket } from './throttle-bucket';
+
+/** The shops and the ID counter, as a state file keeps them; the throttle bucket by its settings only. */
+export interface ShopifySnapshot {
+  nextId: number;
+  shops: Map<string, Omit<ShopState, 'bucket'> & { bucket: { maximumAvailable: number; restoreRate: number } }>;
+}
+
+export function snapshotShops(context: SimContext): ShopifySnapshot {
+  const shops = [...context.shops].map(([id, { bucket, ...shop }]) => {
+    const { maximumAvailable, restoreRate } = bucket;
+    return [id, { ...shop, bucket: { maximumAvailable, restoreRate } }] as const;
+  });
+  return { nextId: context.ids.peek(), shops: new Map(shops) };
+}
+
+/** Replaces every shop with the saved ones; faults are not kept, and each bucket starts full, as after a pause. */
+export function restoreShops(context: SimContext, saved: ShopifySnapshot): void {
+  context.reset();
+  context.ids = new IdSequence(saved.nextId);
+  for (const [id, { bucket, ...shop }] of saved.shops) {
+    context.shops.set(id, { ...shop, bucket: new ThrottleBucket(bucket.maximumAvailable, bucket.restoreRate) });
+  }
+}
