@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shopifyApiVersionSchema } from '../carts/shopify/api-version';
 import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE, isValidTimeZone } from '../domain/hold-clock';
 
 /** EasyPost publishes no vendor-API limit; 5 requests a second is the figure its guides cite (docs/easypost-api.md §11). */
@@ -76,6 +77,8 @@ export const cartSettingsSchema = z.object({
   inventoryPushSeconds: z.number().int().min(60).max(86_400).default(900),
   /** At or below this many units the cart is told 0, a safety stock against overselling. */
   minimumInventory: z.number().int().min(0).default(0),
+  /** Shopify only: the Admin API version to call, `YYYY-MM` (default DEFAULT_SHOPIFY_API_VERSION). */
+  apiVersion: shopifyApiVersionSchema.optional(),
 });
 
 export type CartSettings = z.infer<typeof cartSettingsSchema>;

@@ -3,12 +3,15 @@ import {
   getOperationAST,
   GraphQLError,
   Kind,
+  NoDeprecatedCustomRule,
   parse,
   validate,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLFormattedError,
+  type GraphQLSchema,
 } from 'graphql';
+import type { ApiVersion } from './api-versions';
 import { operationCost, SINGLE_QUERY_MAX_COST } from './cost';
 import { fulfillmentCreateMutation } from './fulfillment-create';
 import { fulfillmentRequestMutations } from './fulfillment-requests';
@@ -48,6 +51,18 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
   );
 }
 
+/**
+ * The deprecated fields, arguments and enum values a document uses, as `Type.field` (how Shopify's
+ * X-Shopify-API-Deprecated-Reason lists them from 2025-04). Only what the document spells out: an input field passed
+ * inside a variable is not seen.
+ */
+function deprecationsIn(schema: GraphQLSchema, document: DocumentNode): string[] {
+  const names = validate(schema, document, [NoDeprecatedCustomRule]).flatMap(
+    (error) => /([A-Za-z_]\w*\.[A-Za-z_]\w*)/.exec(error.message)?.[1] ?? [],
+  );
+  return [...new Set(names)];
+}
+
 /** The operation a body names, for fault rules (`"ListAssigned"`); `*` when it has none or does not parse. */
 export function operationNameOf(body: GraphqlRequest | undefined): string {
   if (typeof body?.operationName === 'string') return body.operationName;
@@ -67,7 +82,9 @@ export async function executeAdmin(
   shop: ShopState,
   ids: IdSequence,
   body: GraphqlRequest | undefined,
-): Promise<{ status: number; body: unknown }> {
+  version: ApiVersion,
+): Promise<{ status: number; body: unknown; deprecations?: string[] }> {
+  const schema = adminSchema(version);
   if (typeof body?.query !== 'string') {
     return { status: 400, body: { errors: { query: 'Required parameter missing or invalid' } } };
   }
@@ -77,8 +94,9 @@ export async function executeAdmin(
   } catch (error) {
     return { status: 200, body: { errors: [(error as GraphQLError).toJSON()] } };
   }
-  const validationErrors = validate(adminSchema, document);
+  const validationErrors = validate(schema, document);
   if (validationErrors.length > 0) return { status: 200, body: { errors: validationErrors.map(shopifyWording) } };
+  const deprecations = deprecationsIn(schema, document);
 
   const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
   const operation = getOperationAST(document, operationName);
@@ -87,7 +105,7 @@ export async function executeAdmin(
   }
   const variables = (body.variables ?? {}) as Record<string, unknown>;
   const fragments = fragmentsOf(document);
-  const requested = operationCost(adminSchema, operation, fragments, variables);
+  const requested = operationCost(schema, operation, fragments, variables);
   if (requested > SINGLE_QUERY_MAX_COST) {
     return {
       status: 200,
@@ -115,7 +133,7 @@ export async function executeAdmin(
   const name = operation.name?.value ?? '*';
   shop.operations.set(name, (shop.operations.get(name) ?? 0) + 1);
   const result = await execute({
-    schema: adminSchema,
+    schema,
     document,
     operationName,
     variableValues: variables,
@@ -123,10 +141,10 @@ export async function executeAdmin(
       ...queryRoot(shop),
       ...fulfillmentRequestMutations(shop),
       ...fulfillmentCreateMutation(shop, ids),
-      ...inventorySetMutation(shop, ids),
+      ...inventorySetMutation(shop, ids, version),
     },
   });
-  const actual = Math.min(requested, operationCost(adminSchema, operation, fragments, variables, result.data));
+  const actual = Math.min(requested, operationCost(schema, operation, fragments, variables, result.data));
   shop.bucket.refund(requested - actual);
   const cost = { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: shop.bucket.status() };
   return {
@@ -136,5 +154,6 @@ export async function executeAdmin(
       data: result.data ?? null,
       extensions: { cost },
     },
+    deprecations,
   };
 }

@@ -20,7 +20,7 @@ export type {
   Unrequested,
 } from './control-schemas';
 export type { RequestLogEntry } from '../shared/request-log';
-export { API_VERSION } from './routes/admin-api';
+export { NEWEST_API_VERSION, OLDEST_API_VERSION, SUPPORTED_API_VERSIONS } from './api-versions';
 
 export type StartShopifySimulatorOptions = SimServerOptions;
 
