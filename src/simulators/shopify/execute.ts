@@ -3,16 +3,15 @@ import {
   getOperationAST,
   GraphQLError,
   Kind,
-  NoDeprecatedCustomRule,
   parse,
   validate,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLFormattedError,
-  type GraphQLSchema,
 } from 'graphql';
 import type { ApiVersion } from './api-versions';
 import { operationCost, SINGLE_QUERY_MAX_COST } from './cost';
+import { deprecationsUsed } from './deprecations';
 import { fulfillmentCreateMutation } from './fulfillment-create';
 import { fulfillmentRequestMutations } from './fulfillment-requests';
 import type { IdSequence } from './ids';
@@ -51,18 +50,6 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
   );
 }
 
-/**
- * The deprecated fields, arguments and enum values a document uses, as `Type.field` (how Shopify's
- * X-Shopify-API-Deprecated-Reason lists them from 2025-04). Only what the document spells out: an input field passed
- * inside a variable is not seen.
- */
-function deprecationsIn(schema: GraphQLSchema, document: DocumentNode): string[] {
-  const names = validate(schema, document, [NoDeprecatedCustomRule]).flatMap(
-    (error) => /([A-Za-z_]\w*\.[A-Za-z_]\w*)/.exec(error.message)?.[1] ?? [],
-  );
-  return [...new Set(names)];
-}
-
 /** The operation a body names, for fault rules (`"ListAssigned"`); `*` when it has none or does not parse. */
 export function operationNameOf(body: GraphqlRequest | undefined): string {
   if (typeof body?.operationName === 'string') return body.operationName;
@@ -96,7 +83,6 @@ export async function executeAdmin(
   }
   const validationErrors = validate(schema, document);
   if (validationErrors.length > 0) return { status: 200, body: { errors: validationErrors.map(shopifyWording) } };
-  const deprecations = deprecationsIn(schema, document);
 
   const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
   const operation = getOperationAST(document, operationName);
@@ -130,6 +116,7 @@ export async function executeAdmin(
     };
   }
 
+  const deprecations = deprecationsUsed(schema, document, operation, variables);
   const name = operation.name?.value ?? '*';
   shop.operations.set(name, (shop.operations.get(name) ?? 0) + 1);
   const result = await execute({

@@ -195,6 +195,26 @@ describe('Shopify simulator: Admin GraphQL API', () => {
     );
     const removed = await h.graphql(legacy, {}, { version: '2026-04' });
     expect(removed.body.errors[0].message).toMatch(/ignoreCompareQuantity/);
+    const viaVariables = await h.graphql(
+      `mutation($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) { userErrors { code } } }`,
+      {
+        input: {
+          name: 'available',
+          reason: 'correction',
+          quantities: [
+            {
+              inventoryItemId: item!.inventory_item_id,
+              locationId: h.shop.location_id,
+              quantity: 3,
+              compareQuantity: 2,
+            },
+          ],
+        },
+      },
+      { version: '2026-01' },
+    );
+    expect(viaVariables.body.data.inventorySetQuantities.userErrors).toEqual([]);
+    expect(viaVariables.headers.get('x-shopify-api-deprecated-reason')).toBe('InventoryQuantityInput.compareQuantity');
     const current = await h.graphql('{ location { id } }', {}, { version: '2026-01' });
     expect(current.headers.get('x-shopify-api-deprecated-reason')).toBeNull();
   });
