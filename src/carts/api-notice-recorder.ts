@@ -4,7 +4,7 @@ import type { CartApiNoticeStore } from '../db/cart-api-notices';
 import type { ShopifyApiNotice } from './shopify/api-notice';
 
 /** A notice is warned about and written at most this often per cart and process: every request may carry it. */
-export const NOTICE_RECORD_INTERVAL_MS = 3_600_000;
+const NOTICE_RECORD_INTERVAL_MS = 3_600_000;
 
 export interface ApiNoticeRecorderDeps {
   store: CartApiNoticeStore;
@@ -15,7 +15,7 @@ export interface ApiNoticeRecorderDeps {
 /**
  * What the worker does when a cart's answer names another API version or a deprecation: a warning in the log and a
  * row in cart_api_notices (a `cart_api_deprecated` exception), once per notice and cart an hour, never failing the
- * call that drew it. `settled()` waits for the writes under way (tests, shutdown).
+ * call that drew it. `settled()` waits for the writes under way (for tests).
  */
 export function createApiNoticeRecorder(deps: ApiNoticeRecorderDeps) {
   const now = deps.now ?? Date.now;
@@ -44,5 +44,3 @@ export function createApiNoticeRecorder(deps: ApiNoticeRecorderDeps) {
 
   return { record, settled: () => Promise.all([...pending]).then(() => undefined) };
 }
-
-export type ApiNoticeRecorder = ReturnType<typeof createApiNoticeRecorder>;

@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { ShopifyApiNotice } from '../carts/shopify/api-notice';
 
 /** A notice stays an exception this long after it was last seen; seen again later, it starts over. */
-export const NOTICE_FRESH_HOURS = 48;
+const NOTICE_FRESH_HOURS = 48;
 
 export interface CartApiNotice extends ShopifyApiNotice {
   cartId: string;
