@@ -5,6 +5,9 @@ import { createMerchantStore } from '../src/db/merchants';
 import { createOrderIndex } from '../src/db/orders';
 import { createMappingStore } from '../src/db/product-mapping';
 import { createCartAdapters } from '../src/carts/registry';
+import { createApiNoticeRecorder } from '../src/carts/api-notice-recorder';
+import { createCartApiNoticeStore } from '../src/db/cart-api-notices';
+import { logger } from '../src/logger';
 import { createPullStore } from '../src/db/pulls';
 import { createDatabaseActivities } from './database';
 import { createPullActivities } from './pulls';
@@ -47,7 +50,17 @@ export function createActivities(deps: ActivityDeps) {
   const orders = createOrderIndex(pool);
   // Every outside call is bound to its activity attempt: none outlives the attempt that made it.
   const cartFetch = (type: ExternalService) => boundedFetch(meteredFetch(type), CART_REQUEST_TIMEOUT_MS);
-  const { adapterFor, adapterForCart } = createCartAdapters({ pool, carts, fetchFor: cartFetch });
+  // A cart answering with another API version or a deprecation is warned about and becomes an exception.
+  const apiNotices = createApiNoticeRecorder({
+    store: createCartApiNoticeStore(pool),
+    log: logger.child({ component: 'cart-api' }),
+  });
+  const { adapterFor, adapterForCart } = createCartAdapters({
+    pool,
+    carts,
+    fetchFor: cartFetch,
+    onApiNotice: apiNotices.record,
+  });
   const merchants = createMerchantStore(pool, box);
   const mappings = createMappingStore(pool);
   const inventory = createInventoryStore(pool);

@@ -3,6 +3,7 @@ import type { Cart, CartStore } from '../db/carts';
 import type { CartAdapter } from './adapter';
 import { createManualCartAdapter } from './manual/adapter';
 import { createShopifyAdapter } from './shopify/adapter';
+import type { ShopifyApiNotice } from './shopify/api-notice';
 import { createWooCommerceAdapter } from './woocommerce';
 
 export interface CartAdapterDeps {
@@ -11,6 +12,8 @@ export interface CartAdapterDeps {
   carts: CartStore;
   /** The `fetch` an adapter of this cart type uses (the worker's records metrics); default: global fetch. */
   fetchFor?: (type: 'shopify' | 'woocommerce') => typeof fetch;
+  /** Told when a cart's API answers with another version or a deprecation (the worker warns and records it). */
+  onApiNotice?: (cart: Cart, notice: ShopifyApiNotice) => void;
 }
 
 /** Cart types with an adapter below. */
@@ -29,6 +32,8 @@ export function createCartAdapters(deps: CartAdapterDeps) {
         return createShopifyAdapter({
           ...identity(cart),
           credentials: await deps.carts.credentials(cart.id),
+          apiVersion: cart.settings.apiVersion,
+          onApiNotice: deps.onApiNotice && ((notice) => deps.onApiNotice!(cart, notice)),
           fetch: deps.fetchFor?.('shopify'),
         });
       case 'woocommerce':

@@ -20,7 +20,8 @@ export type ExceptionKind =
   | 'long_hold'
   | 'stuck'
   | 'kept_shipment'
-  | 'duplicate_at_warehouse';
+  | 'duplicate_at_warehouse'
+  | 'cart_api_deprecated';
 
 /** One thing a person has to act on: a merchant's (no `order`) or an order's. */
 export interface Exception {

@@ -1,4 +1,6 @@
 import type { Pool } from 'pg';
+import { createCartApiNoticeStore } from '../db/cart-api-notices';
+import { createCartStore } from '../db/carts';
 import { createKeptShipmentStore } from '../db/kept-shipments';
 import { createMerchantStore } from '../db/merchants';
 import { createWarehouseDuplicateStore } from '../db/warehouse-duplicates';
@@ -12,6 +14,7 @@ import {
   type ExceptionOrder,
   type ExceptionThresholds,
 } from './classify';
+import { cartApiNoticeExceptions } from './cart-api-notices';
 import { KEPT_SHIPMENT_DAYS, keptShipmentExceptions } from './kept-shipments';
 
 export interface FindExceptionsOptions {
@@ -59,9 +62,13 @@ export async function findExceptions(
     options.merchantId,
   );
   const duplicates = await duplicatesAtWarehouse(pool, options.merchantId);
-  return [...classifyExceptions(merchants, rows, thresholds, now, duplicates), ...keptShipmentExceptions(kept)].sort(
-    byMerchantThenAge,
-  );
+  const notices = await createCartApiNoticeStore(pool).fresh(now, options.merchantId);
+  const carts = notices.length > 0 ? await createCartStore(pool).list() : [];
+  return [
+    ...classifyExceptions(merchants, rows, thresholds, now, duplicates),
+    ...keptShipmentExceptions(kept),
+    ...cartApiNoticeExceptions(notices, carts),
+  ].sort(byMerchantThenAge);
 }
 
 /** The duplicates the reconciliation recorded, each with the order its marker names. */

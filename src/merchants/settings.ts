@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { OrderDelivery } from '../domain/delivery-clock';
+import { shopifyApiVersionSchema } from '../carts/shopify/api-version';
 import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE, isValidTimeZone } from '../domain/hold-clock';
 
 export type { OrderDelivery };
@@ -77,6 +78,8 @@ export const cartSettingsSchema = z.object({
   inventoryPushSeconds: z.number().int().min(60).max(86_400).default(900),
   /** At or below this many units the cart is told 0, a safety stock against overselling. */
   minimumInventory: z.number().int().min(0).default(0),
+  /** Shopify only: the Admin API version to call, `YYYY-MM` (default DEFAULT_SHOPIFY_API_VERSION). */
+  apiVersion: shopifyApiVersionSchema.optional(),
 });
 
 export type CartSettings = z.infer<typeof cartSettingsSchema>;

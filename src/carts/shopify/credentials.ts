@@ -1,16 +1,15 @@
 import { z } from 'zod';
 
-/** The Admin API version epf is written against (docs/shopify-api.md §Version). */
-export const SHOPIFY_API_VERSION = '2025-01';
-
-/** What a Shopify cart stores (encrypted): the shop's URL, the app's offline token and our service's location. */
+/**
+ * What a Shopify cart stores (encrypted): the shop's URL, the app's offline token and our service's location. The API
+ * version is a cart setting (`apiVersion`), not a credential; an `apiVersion` kept here by an older epf is ignored.
+ */
 export const shopifyCredentialsSchema = z.object({
   /** `https://<shop>.myshopify.com` (the simulator: `http://127.0.0.1:<port>/shops/<id>`). */
   shopUrl: z.url(),
   accessToken: z.string().min(1),
   /** The fulfillment service's location, `gid://shopify/Location/<n>`. */
   locationId: z.string().min(1),
-  apiVersion: z.literal(SHOPIFY_API_VERSION).default(SHOPIFY_API_VERSION),
 });
 
 export type ShopifyCredentials = z.output<typeof shopifyCredentialsSchema>;

@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { CART_REQUEST_TIMEOUT_MS } from '../adapter';
+import { apiNoticeOf, type ShopifyApiNotice } from './api-notice';
+import { DEFAULT_SHOPIFY_API_VERSION } from './api-version';
 import type { ShopifyCredentials } from './credentials';
 import { ShopifyApiError } from './errors';
 import { costSchema, throttleWaitMs } from './throttle';
 
 export interface GraphqlClientOptions {
   credentials: ShopifyCredentials;
+  /** The Admin API version asked for in every URL (the cart's `apiVersion` setting). */
+  apiVersion?: string;
+  /** Told of every response that names another version or a deprecation; it must not throw. */
+  onApiNotice?: (notice: ShopifyApiNotice) => void;
   fetch?: typeof fetch;
   /** How the client waits out THROTTLED answers; injectable so tests need not wait. */
   sleep?: (ms: number) => Promise<void>;
@@ -52,7 +58,8 @@ function httpError(operation: string, status: number, retryAfter: string | null)
  */
 export function createGraphqlClient(options: GraphqlClientOptions) {
   const { credentials } = options;
-  const endpoint = `${credentials.shopUrl.replace(/\/+$/, '')}/admin/api/${credentials.apiVersion}/graphql.json`;
+  const apiVersion = options.apiVersion ?? DEFAULT_SHOPIFY_API_VERSION;
+  const endpoint = `${credentials.shopUrl.replace(/\/+$/, '')}/admin/api/${apiVersion}/graphql.json`;
   const doFetch = options.fetch ?? fetch;
   const sleep = options.sleep ?? defaultSleep;
   const timeoutMs = options.timeoutMs ?? CART_REQUEST_TIMEOUT_MS;
@@ -76,6 +83,8 @@ export function createGraphqlClient(options: GraphqlClientOptions) {
     } catch (cause) {
       throw new ShopifyApiError('transient', `Shopify ${operation.name}: ${(cause as Error).message}`, { cause });
     }
+    const notice = apiNoticeOf(response.headers, operation.name, apiVersion);
+    if (notice) options.onApiNotice?.(notice);
     if (!response.ok) throw httpError(operation.name, response.status, response.headers.get('retry-after'));
     let parsed;
     try {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { InventoryLevel } from '../adapter';
 import type { GraphqlClient } from './graphql-client';
@@ -35,7 +36,9 @@ async function inventoryItemIds(client: GraphqlClient, skus: readonly string[]):
 
 /**
  * Sets `available` at our location, in calls of at most QUANTITIES_PER_CALL. epf's stock is the truth, so the
- * compare-and-set check is skipped (`ignoreCompareQuantity`), as Shopify advises for a system of record.
+ * compare-and-swap check is skipped (`changeFromQuantity: null`), as Shopify advises for a system of record. Each call
+ * has its own idempotency key: a later push of the same levels is a new operation, and absolute levels are safe to
+ * send again anyway.
  */
 export async function pushInventory(
   client: GraphqlClient,
@@ -45,13 +48,13 @@ export async function pushInventory(
   const ids = await inventoryItemIds(client, [...new Set(levels.map((level) => level.sku))]);
   const quantities = levels.flatMap((level) => {
     const inventoryItemId = ids.get(level.sku);
-    return inventoryItemId ? [{ inventoryItemId, locationId, quantity: level.quantity }] : [];
+    return inventoryItemId ? [{ inventoryItemId, locationId, quantity: level.quantity, changeFromQuantity: null }] : [];
   });
   const batches = chunks(quantities, QUANTITIES_PER_CALL);
   for (const batch of batches) {
     const data = await client.request(
       INVENTORY_SET_QUANTITIES,
-      { input: { name: 'available', reason: 'correction', ignoreCompareQuantity: true, quantities: batch } },
+      { input: { name: 'available', reason: 'correction', quantities: batch }, idempotencyKey: randomUUID() },
       setSchema,
     );
     const userErrors = data.inventorySetQuantities?.userErrors ?? [];

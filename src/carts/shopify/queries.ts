@@ -1,7 +1,7 @@
 import type { Operation } from './graphql-client';
 
 /**
- * Every document the adapter sends (Admin API 2025-01). Page sizes keep each query's requested cost under Shopify's
+ * Every document the adapter sends, valid in every supported Admin API version (2026-01 to 2026-10). Page sizes keep each query's requested cost under Shopify's
  * 1000-point single-query limit: a listing page costs 2 + 10 × (5 + lineItems 52 + merchantRequests 7) = 642.
  */
 
@@ -162,11 +162,12 @@ export const INVENTORY_ITEMS_BY_SKU: Operation = {
 /** Quantities per inventorySetQuantities call (docs/shopify-api.md: 250, assumed). */
 export const QUANTITIES_PER_CALL = 250;
 
+/** From 2026-04 Shopify requires the `@idempotent` directive here (optional from 2026-01). */
 export const INVENTORY_SET_QUANTITIES: Operation = {
   name: 'InventorySetQuantities',
   query: /* GraphQL */ `
-    mutation InventorySetQuantities($input: InventorySetQuantitiesInput!) {
-      inventorySetQuantities(input: $input) {
+    mutation InventorySetQuantities($input: InventorySetQuantitiesInput!, $idempotencyKey: String!) {
+      inventorySetQuantities(input: $input) @idempotent(key: $idempotencyKey) {
         inventoryAdjustmentGroup {
           id
         }

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { createCartStore, type Cart } from '../../db/carts';
 import { CART_TYPES } from '../../carts/registry';
+import { DEFAULT_SHOPIFY_API_VERSION } from '../../carts/shopify/api-version';
 import { cartSettingsSchema, type CartSettings } from '../../merchants/settings';
 import { readJsonInput } from '../json-input';
 import type { CliContext } from '../context';
@@ -20,6 +21,7 @@ interface SettingOptions {
   defaultWarehouse?: string;
   pullEvery?: number;
   earliestOrder?: string;
+  apiVersion?: string;
 }
 
 interface AddOptions extends SettingOptions {
@@ -171,6 +173,10 @@ function settingOptions(): Option[] {
       '--earliest-order <iso>',
       'skip (and record) orders placed before this date-time, e.g. the go-live date',
     ).argParser(bySchema(shape.earliestOrderAt.unwrap(), 'must be an ISO date-time, e.g. 2026-12-01T00:00:00Z')),
+    new Option(
+      '--api-version <YYYY-MM>',
+      `Shopify only: Admin API version (default ${DEFAULT_SHOPIFY_API_VERSION})`,
+    ).argParser(bySchema(shape.apiVersion.unwrap())),
   ];
 }
 
@@ -180,6 +186,7 @@ function settingsGiven(options: SettingOptions): Partial<CartSettings> {
     defaultWarehouseId: options.defaultWarehouse,
     orderPullSeconds: options.pullEvery,
     earliestOrderAt: options.earliestOrder,
+    apiVersion: options.apiVersion,
   });
 }
 
@@ -194,6 +201,7 @@ function formatCart(cart: Cart): string {
     ['default warehouse', settings.defaultWarehouseId],
     ['default service', settings.defaultService],
     ['earliest order', settings.earliestOrderAt],
+    ['api version', cart.type === 'shopify' ? (settings.apiVersion ?? DEFAULT_SHOPIFY_API_VERSION) : undefined],
     ['pull every', cart.type === 'manual' ? undefined : `${settings.orderPullSeconds} s`],
     ['tracking upload', settings.trackingUploadSeconds === 0 ? 'at once' : `every ${settings.trackingUploadSeconds} s`],
     ['inventory push every', `${settings.inventoryPushSeconds} s`],

@@ -9,7 +9,9 @@ import {
   type FragmentDefinitionNode,
   type GraphQLFormattedError,
 } from 'graphql';
+import type { ApiVersion } from './api-versions';
 import { operationCost, SINGLE_QUERY_MAX_COST } from './cost';
+import { deprecationsUsed } from './deprecations';
 import { fulfillmentCreateMutation } from './fulfillment-create';
 import { fulfillmentRequestMutations } from './fulfillment-requests';
 import type { IdSequence } from './ids';
@@ -67,7 +69,9 @@ export async function executeAdmin(
   shop: ShopState,
   ids: IdSequence,
   body: GraphqlRequest | undefined,
-): Promise<{ status: number; body: unknown }> {
+  version: ApiVersion,
+): Promise<{ status: number; body: unknown; deprecations?: string[] }> {
+  const schema = adminSchema(version);
   if (typeof body?.query !== 'string') {
     return { status: 400, body: { errors: { query: 'Required parameter missing or invalid' } } };
   }
@@ -77,7 +81,7 @@ export async function executeAdmin(
   } catch (error) {
     return { status: 200, body: { errors: [(error as GraphQLError).toJSON()] } };
   }
-  const validationErrors = validate(adminSchema, document);
+  const validationErrors = validate(schema, document);
   if (validationErrors.length > 0) return { status: 200, body: { errors: validationErrors.map(shopifyWording) } };
 
   const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
@@ -87,7 +91,7 @@ export async function executeAdmin(
   }
   const variables = (body.variables ?? {}) as Record<string, unknown>;
   const fragments = fragmentsOf(document);
-  const requested = operationCost(adminSchema, operation, fragments, variables);
+  const requested = operationCost(schema, operation, fragments, variables);
   if (requested > SINGLE_QUERY_MAX_COST) {
     return {
       status: 200,
@@ -112,10 +116,11 @@ export async function executeAdmin(
     };
   }
 
+  const deprecations = deprecationsUsed(schema, document, operation, variables);
   const name = operation.name?.value ?? '*';
   shop.operations.set(name, (shop.operations.get(name) ?? 0) + 1);
   const result = await execute({
-    schema: adminSchema,
+    schema,
     document,
     operationName,
     variableValues: variables,
@@ -123,10 +128,10 @@ export async function executeAdmin(
       ...queryRoot(shop),
       ...fulfillmentRequestMutations(shop),
       ...fulfillmentCreateMutation(shop, ids),
-      ...inventorySetMutation(shop, ids),
+      ...inventorySetMutation(shop, ids, version),
     },
   });
-  const actual = Math.min(requested, operationCost(adminSchema, operation, fragments, variables, result.data));
+  const actual = Math.min(requested, operationCost(schema, operation, fragments, variables, result.data));
   shop.bucket.refund(requested - actual);
   const cost = { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: shop.bucket.status() };
   return {
@@ -136,5 +141,6 @@ export async function executeAdmin(
       data: result.data ?? null,
       extensions: { cost },
     },
+    deprecations,
   };
 }

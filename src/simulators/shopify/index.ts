@@ -22,7 +22,7 @@ export type {
 } from './control-schemas';
 export type { RequestLogEntry } from '../shared/request-log';
 export type { ShopifySnapshot } from './saved-state';
-export { API_VERSION } from './routes/admin-api';
+export { NEWEST_API_VERSION, OLDEST_API_VERSION, SUPPORTED_API_VERSIONS } from './api-versions';
 
 export type StartShopifySimulatorOptions = SimServerOptions;
 

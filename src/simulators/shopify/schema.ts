@@ -1,12 +1,38 @@
 import { buildSchema, type GraphQLSchema } from 'graphql';
+import { hasLegacyInventoryInput, SUPPORTED_API_VERSIONS, type ApiVersion } from './api-versions';
 
 /**
- * The subset of the Admin GraphQL API 2025-01 that epf uses, with Shopify's type, field and argument names
- * (docs/shopify-api.md lists each with its source). Documents are validated against it exactly as Shopify validates
- * them, so a field Shopify lacks fails here too. Deviations: `countryCode` is a String (Shopify: the CountryCode
- * enum, which serialises the same), connections page forward only (first/after), `query` filters only `sku:`.
+ * What changed between the supported versions in the subset we serve: 2026-01 added `changeFromQuantity` and
+ * deprecated `compareQuantity` and `ignoreCompareQuantity`; 2026-04 removed them (docs/shopify-api.md §Inventory).
  */
-const SDL = /* GraphQL */ `
+function inventoryInputs(version: ApiVersion): string {
+  const legacy = hasLegacyInventoryInput(version);
+  const deprecated = (use: string) => `@deprecated(reason: "Use ${use} instead.")`;
+  return /* GraphQL */ `
+  input InventoryQuantityInput {
+    inventoryItemId: ID!
+    locationId: ID!
+    quantity: Int!
+    changeFromQuantity: Int
+    ${legacy ? `compareQuantity: Int ${deprecated('changeFromQuantity')}` : ''}
+  }
+  input InventorySetQuantitiesInput {
+    name: String!
+    reason: String!
+    referenceDocumentUri: String
+    ${legacy ? `ignoreCompareQuantity: Boolean = false ${deprecated('changeFromQuantity: null')}` : ''}
+    quantities: [InventoryQuantityInput!]!
+  }`;
+}
+
+/**
+ * The subset of the Admin GraphQL API (2026-01 to 2026-10) that epf uses, with Shopify's type, field and argument
+ * names (docs/shopify-api.md lists each with its source). Documents are validated against the version asked for
+ * exactly as Shopify validates them, so a field Shopify lacks fails here too. Deviations: `countryCode` is a String
+ * (Shopify: the CountryCode enum, which serialises the same), connections page forward only (first/after), `query`
+ * filters only `sku:`.
+ */
+const sdl = (version: ApiVersion) => /* GraphQL */ `
   schema {
     query: QueryRoot
     mutation: Mutation
@@ -14,6 +40,9 @@ const SDL = /* GraphQL */ `
 
   scalar DateTime
   scalar URL
+
+  "Makes a mutation safe to retry: a repeated key returns the first result (required by some mutations from 2026-04)."
+  directive @idempotent(key: String!) on FIELD
 
   enum FulfillmentOrderAssignmentStatus {
     CANCELLATION_REQUESTED
@@ -58,8 +87,12 @@ const SDL = /* GraphQL */ `
     FAILURE
   }
   enum InventorySetQuantitiesUserErrorCode {
+    CHANGE_FROM_QUANTITY_STALE
     COMPARE_QUANTITY_REQUIRED
     COMPARE_QUANTITY_STALE
+    IDEMPOTENCY_CONCURRENT_REQUEST
+    IDEMPOTENCY_KEY_PARAMETER_MISMATCH
+    IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED
     INVALID_INVENTORY_ITEM
     INVALID_LOCATION
     INVALID_NAME
@@ -272,19 +305,7 @@ const SDL = /* GraphQL */ `
     notifyCustomer: Boolean = false
     trackingInfo: FulfillmentTrackingInput
   }
-  input InventoryQuantityInput {
-    inventoryItemId: ID!
-    locationId: ID!
-    quantity: Int!
-    compareQuantity: Int
-  }
-  input InventorySetQuantitiesInput {
-    name: String!
-    reason: String!
-    referenceDocumentUri: String
-    ignoreCompareQuantity: Boolean = false
-    quantities: [InventoryQuantityInput!]!
-  }
+  ${inventoryInputs(version)}
 
   type FulfillmentOrderAcceptFulfillmentRequestPayload {
     fulfillmentOrder: FulfillmentOrder
@@ -341,5 +362,8 @@ const SDL = /* GraphQL */ `
   }
 `;
 
-/** Built once: graphql-js schemas are immutable and safe to share between simulators. */
-export const adminSchema: GraphQLSchema = buildSchema(SDL);
+/** Built once per version: graphql-js schemas are immutable and safe to share between simulators. */
+const schemas = new Map(SUPPORTED_API_VERSIONS.map((version) => [version, buildSchema(sdl(version))]));
+
+/** The schema of one supported version. */
+export const adminSchema = (version: ApiVersion): GraphQLSchema => schemas.get(version)!;

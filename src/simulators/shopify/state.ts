@@ -110,6 +110,8 @@ export interface ShopState {
   requestedListings: number;
   /** GraphQL operations the shop ran, by name: lets tests see which writes a pull made. */
   operations: Map<string, number>;
+  /** `@idempotent` keys seen → the arguments they came with and the answer they got (a repeat gets it again). */
+  idempotentAnswers: Map<string, { args: string; answer: unknown }>;
 }
 
 export function newShop(
@@ -130,6 +132,7 @@ export function newShop(
     heldRequests: new Map(),
     requestedListings: 0,
     operations: new Map(),
+    idempotentAnswers: new Map(),
   };
 }
 

@@ -25,11 +25,15 @@ const pagingSchema = z.object({
 export const orderQuerySchema = pagingSchema.extend({ status: list.default(['any']) });
 export const productQuerySchema = pagingSchema.extend({ sku: z.string().optional() });
 
-/** Query parameters, with `status[]` folded into `status` as PHP would. */
+/**
+ * Query parameters as PHP reads them: `status[]` folded into `status`, and a name repeated without `[]` keeping its
+ * last value (the official JS client sends its parameters twice over http://).
+ */
 export function parseQuery<S extends typeof pagingSchema>(schema: S, query: unknown): z.output<S> {
   const raw = { ...(query as Record<string, unknown>) };
   for (const key of Object.keys(raw)) {
     if (key.endsWith('[]')) raw[key.slice(0, -2)] = raw[key];
+    else if (Array.isArray(raw[key])) raw[key] = raw[key].at(-1);
   }
   const parsed = parseParams(schema, raw);
   if (parsed.per_page < 1 || parsed.per_page > MAX_PER_PAGE) {

@@ -106,6 +106,14 @@ describe('carts', () => {
     expect(await everySeconds(pullScheduleId(cartId))).toBe(120);
     expect((await api.call('PATCH', '/carts/no-such-cart', { body: {} })).status).toBe(404);
   });
+
+  it('takes a Shopify API version YYYY-MM in a release month, and names the field when it is not one', async () => {
+    const changed = await api.call('PATCH', `/carts/${cartId}`, { body: { settings: { apiVersion: '2026-07' } } });
+    expect(changed.body.changes.after).toEqual({ apiVersion: '2026-07' });
+    const refused = await api.call('PATCH', `/carts/${cartId}`, { body: { settings: { apiVersion: '2026-02' } } });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toMatch(/apiVersion.*must be a Shopify API version YYYY-MM/);
+  });
 });
 
 describe('mapping', () => {

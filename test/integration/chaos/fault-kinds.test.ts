@@ -1,7 +1,7 @@
 import { CALL_FAULT_KINDS } from '../../../chaos/fault-kinds';
 import { countFaults, injectFaults } from '../../../chaos/faults';
 import { startSimulators, type Simulators } from '../../../chaos/stack';
-import { API_VERSION } from '../../../src/simulators/shopify/routes/admin-api';
+import { NEWEST_API_VERSION } from '../../../src/simulators/shopify';
 
 // Each fault kind any call may fire, switched on through its simulator's control API, fires on real HTTP calls and is
 // counted back: a kind that could never fire would fail every run that asks for it. The kinds that need an order's own
@@ -29,7 +29,7 @@ describe('chaos fault kinds', () => {
     await Promise.all(
       Array.from({ length: 60 }, () => [
         call(`${sims.easypost.apiBaseUrl}orders`, { method: 'POST', headers: json, body: '{}' }),
-        call(`${shop.shop_url}/admin/api/${API_VERSION}/graphql.json`, {
+        call(`${shop.shop_url}/admin/api/${NEWEST_API_VERSION}/graphql.json`, {
           method: 'POST',
           headers: json,
           body: JSON.stringify({ query: 'query Shop { shop { name } }', operationName: 'Shop' }),

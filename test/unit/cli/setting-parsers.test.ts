@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
-import { merchantSettingsSchema } from '../../../src/merchants/settings';
-import { integerBy, parseOrderDelivery, parseYesNo } from '../../../src/cli/parsers';
+import { cartSettingsSchema, merchantSettingsSchema } from '../../../src/merchants/settings';
+import { bySchema, integerBy, parseOrderDelivery, parseYesNo } from '../../../src/cli/parsers';
 import { formatChanges, givenOnly } from '../../../src/cli/setting-changes';
 import { changedFields } from '../../../src/db/audit';
 
@@ -30,6 +30,16 @@ describe('settings options', () => {
     expect(pickup('30')).toBe(30);
     expect(() => pickup('29')).toThrow('must be a whole number from 30 to 86400');
     expect(() => integerBy(merchantSettingsSchema.shape.resendHour.unwrap())('x')).toThrow('from 0 to 23');
+  });
+
+  it.each(['2026-01', '2026-10', '2027-04'])('--api-version %s', (value) => {
+    expect(bySchema(cartSettingsSchema.shape.apiVersion.unwrap())(value)).toBe(value);
+  });
+
+  it.each(['2026-02', '26-10', '2026-10-01', 'latest', 'unstable'])('--api-version rejects %j', (value) => {
+    expect(() => bySchema(cartSettingsSchema.shape.apiVersion.unwrap())(value)).toThrow(
+      new InvalidArgumentError('must be a Shopify API version YYYY-MM with MM one of 01, 04, 07, 10, e.g. 2026-10'),
+    );
   });
 
   it('reads yes and no', () => {

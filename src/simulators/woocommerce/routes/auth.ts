@@ -1,9 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { WpError } from '../errors';
+import { checkOAuth1, hasOAuthParameters } from '../oauth1';
+import { queryParameters } from '../query-parameters';
 import type { Site, SiteStore } from '../state';
 
 const sites = new WeakMap<FastifyRequest, Site>();
+/** Each store's recent OAuth nonces (nonce → timestamp), as WooCommerce keeps them with the key. */
+const nonces = new WeakMap<Site, Map<string, number>>();
 
 /** The store that authenticated this request. */
 export function siteOf(request: FastifyRequest): Site {
@@ -13,16 +17,15 @@ export function siteOf(request: FastifyRequest): Site {
 }
 
 /** Key and secret from HTTP Basic, else from the `consumer_key`/`consumer_secret` query parameters. */
-function credentials(request: FastifyRequest): { key: string; secret: string } | undefined {
+function credentials(request: FastifyRequest, query: Map<string, string>): { key: string; secret: string } | undefined {
   const match = /^Basic\s+(\S+)$/i.exec(request.headers.authorization ?? '');
   if (match?.[1]) {
     const [key = '', ...rest] = Buffer.from(match[1], 'base64').toString('utf8').split(':');
     return { key, secret: rest.join(':') };
   }
-  const query = request.query as Record<string, unknown>;
-  if (typeof query.consumer_key === 'string' && typeof query.consumer_secret === 'string') {
-    return { key: query.consumer_key, secret: query.consumer_secret };
-  }
+  const key = query.get('consumer_key');
+  const secret = query.get('consumer_secret');
+  if (key !== undefined && secret !== undefined) return { key, secret };
   return undefined;
 }
 
@@ -37,12 +40,23 @@ function anonymous(method: string): WpError {
   return new WpError(401, 'woocommerce_rest_cannot_edit', 'Sorry, you are not allowed to edit this resource.');
 }
 
-/** Resolves `/sites/:siteId` and checks the store's consumer key and secret on every API route. */
+/**
+ * Resolves `/sites/:siteId` and checks the store's credentials on every API route: the key and secret (HTTP Basic or
+ * query string, which WooCommerce takes over HTTPS, accepted here over plain HTTP) or an OAuth 1.0a signature (what
+ * WooCommerce takes over plain HTTP, and what the official client sends to an `http://` URL).
+ */
 export function installAuth(app: FastifyInstance, store: SiteStore): void {
   app.addHook('onRequest', async (request) => {
     const site = store.sites.get((request.params as { siteId: string }).siteId);
     if (!site) throw new WpError(404, 'rest_no_route', 'No route was found matching the URL and request method.');
-    const given = credentials(request);
+    const query = queryParameters(request);
+    const given = credentials(request, query);
+    if (!given && hasOAuthParameters(query)) {
+      if (!nonces.has(site)) nonces.set(site, new Map());
+      checkOAuth1(request, query, site, nonces.get(site)!);
+      sites.set(request, site);
+      return;
+    }
     if (!given) throw anonymous(request.method);
     if (!same(given.key, site.consumerKey)) {
       throw new WpError(401, 'woocommerce_rest_authentication_error', 'Consumer key is invalid.');

@@ -1,3 +1,4 @@
+import { SUPPORTED_API_VERSIONS } from '../../../../src/simulators/shopify';
 import { ACCEPT, LIST, ShopifyHarness } from './harness';
 
 describe('Shopify simulator: Admin GraphQL API', () => {
@@ -15,7 +16,18 @@ describe('Shopify simulator: Admin GraphQL API', () => {
     expect(unauthorised.body).toEqual({
       errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
     });
-    expect((await h.graphql('{ location { id } }', {}, { path: '/admin/api/2023-01/graphql.json' })).status).toBe(404);
+  });
+
+  it('serves each supported version, falls an expired one forward to the oldest, and 404s one that never was', async () => {
+    const served = async (version: string) => {
+      const answer = await h.graphql('{ location { id } }', {}, { version });
+      return [answer.status, answer.headers.get('x-shopify-api-version')];
+    };
+    for (const version of SUPPORTED_API_VERSIONS) expect(await served(version)).toEqual([200, version]);
+    expect(await served('2023-01')).toEqual([200, '2026-01']);
+    expect(await served('2026-02')).toEqual([404, null]);
+    expect(await served('2027-01')).toEqual([404, null]);
+    expect(await served('latest')).toEqual([404, null]);
   });
 
   it('validates documents against the schema like Shopify: 200 with undefinedField errors', async () => {
@@ -121,40 +133,89 @@ describe('Shopify simulator: Admin GraphQL API', () => {
     ]);
   });
 
-  it('sets available quantities, at most 250 per call', async () => {
+  it('sets available quantities, at most 250 per call, once per idempotency key', async () => {
     const items = h.control.addInventoryItems({ shop: h.shop.shop_id, skus: ['A', 'B'] });
-    const set = `mutation($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) {
-      inventoryAdjustmentGroup { id } userErrors { code field message } } }`;
+    const [a, b] = items.map((item) => item.inventory_item_id) as [string, string];
+    const set = `mutation($input: InventorySetQuantitiesInput!, $key: String!) {
+      inventorySetQuantities(input: $input) @idempotent(key: $key) {
+        inventoryAdjustmentGroup { id } userErrors { code field message } } }`;
     const quantity = (inventoryItemId: string, value: number) => ({
       inventoryItemId,
       locationId: h.shop.location_id,
       quantity: value,
+      changeFromQuantity: null,
     });
-    const ok = await h.graphql(set, {
-      input: {
-        name: 'available',
-        reason: 'correction',
-        ignoreCompareQuantity: true,
-        quantities: [quantity(items[0]!.inventory_item_id, 7)],
-      },
-    });
-    expect(ok.body.data.inventorySetQuantities.userErrors).toEqual([]);
+    const setLevels = async (key: string, quantities: object[]) =>
+      (await h.graphql(set, { key, input: { name: 'available', reason: 'correction', quantities } })).body;
+    expect((await setLevels('k1', [quantity(a, 7)])).data.inventorySetQuantities.userErrors).toEqual([]);
     expect(h.control.inventory(h.shop.shop_id)).toEqual([
-      { sku: 'A', inventory_item_id: items[0]!.inventory_item_id, available: 7 },
-      { sku: 'B', inventory_item_id: items[1]!.inventory_item_id, available: null },
+      { sku: 'A', inventory_item_id: a, available: 7 },
+      { sku: 'B', inventory_item_id: b, available: null },
     ]);
-    const tooMany = await h.graphql(set, {
-      input: {
-        name: 'available',
-        reason: 'correction',
-        ignoreCompareQuantity: true,
-        quantities: Array.from({ length: 251 }, () => quantity(items[1]!.inventory_item_id, 1)),
+    const tooMany = await setLevels(
+      'k2',
+      Array.from({ length: 251 }, () => quantity(b, 1)),
+    );
+    expect(tooMany.data.inventorySetQuantities.userErrors[0].field).toEqual(['input', 'quantities']);
+    const stale = await setLevels('k3', [{ ...quantity(a, 9), changeFromQuantity: 6 }]);
+    expect(stale.data.inventorySetQuantities.userErrors[0].code).toBe('CHANGE_FROM_QUANTITY_STALE');
+    const { changeFromQuantity: _omitted, ...unchecked } = quantity(b, 1);
+    const noChangeFrom = await setLevels('k4', [unchecked]);
+    expect(noChangeFrom.data.inventorySetQuantities.userErrors[0].field).toEqual([
+      'input',
+      'quantities',
+      '0',
+      'changeFromQuantity',
+    ]);
+
+    // A repeated key answers as the first time without applying again; with other input it is refused.
+    await setLevels('k5', [quantity(a, 3)]);
+    await setLevels('k6', [quantity(a, 4)]);
+    expect((await setLevels('k5', [quantity(a, 3)])).data.inventorySetQuantities.userErrors).toEqual([]);
+    expect(h.control.inventory(h.shop.shop_id)[0]!.available).toBe(4);
+    const reused = await setLevels('k5', [quantity(a, 5)]);
+    expect(reused.data.inventorySetQuantities.userErrors[0].code).toBe('IDEMPOTENCY_KEY_PARAMETER_MISMATCH');
+
+    const withoutKey = await h.graphql(
+      `mutation($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) { userErrors { code } } }`,
+      { input: { name: 'available', reason: 'correction', quantities: [quantity(a, 1)] } },
+    );
+    expect(withoutKey.body.errors[0].message).toMatch(/@idempotent/);
+  });
+
+  it('takes 2026-01’s deprecated compare fields and names them in X-Shopify-API-Deprecated-Reason', async () => {
+    const [item] = h.control.addInventoryItems({ shop: h.shop.shop_id, skus: ['A'] });
+    const legacy = `mutation { inventorySetQuantities(input: { name: "available", reason: "correction",
+      ignoreCompareQuantity: true, quantities: [{ inventoryItemId: "${item!.inventory_item_id}",
+      locationId: "${h.shop.location_id}", quantity: 2 }] }) { userErrors { code } } }`;
+    const old = await h.graphql(legacy, {}, { version: '2026-01' });
+    expect(old.body.data.inventorySetQuantities.userErrors).toEqual([]);
+    expect(old.headers.get('x-shopify-api-deprecated-reason')).toBe(
+      'InventorySetQuantitiesInput.ignoreCompareQuantity',
+    );
+    const removed = await h.graphql(legacy, {}, { version: '2026-04' });
+    expect(removed.body.errors[0].message).toMatch(/ignoreCompareQuantity/);
+    const viaVariables = await h.graphql(
+      `mutation($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) { userErrors { code } } }`,
+      {
+        input: {
+          name: 'available',
+          reason: 'correction',
+          quantities: [
+            {
+              inventoryItemId: item!.inventory_item_id,
+              locationId: h.shop.location_id,
+              quantity: 3,
+              compareQuantity: 2,
+            },
+          ],
+        },
       },
-    });
-    expect(tooMany.body.data.inventorySetQuantities.userErrors[0].field).toEqual(['input', 'quantities']);
-    const noCompare = await h.graphql(set, {
-      input: { name: 'available', reason: 'correction', quantities: [quantity(items[1]!.inventory_item_id, 1)] },
-    });
-    expect(noCompare.body.data.inventorySetQuantities.userErrors[0].code).toBe('COMPARE_QUANTITY_REQUIRED');
+      { version: '2026-01' },
+    );
+    expect(viaVariables.body.data.inventorySetQuantities.userErrors).toEqual([]);
+    expect(viaVariables.headers.get('x-shopify-api-deprecated-reason')).toBe('InventoryQuantityInput.compareQuantity');
+    const current = await h.graphql('{ location { id } }', {}, { version: '2026-01' });
+    expect(current.headers.get('x-shopify-api-deprecated-reason')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import {
+  NEWEST_API_VERSION,
   startShopifySimulator,
   type RunningShopifySimulator,
   type ShopCredentials,
@@ -25,13 +26,13 @@ export class ShopifyHarness extends SimulatorHarness<RunningShopifySimulator> {
     this.shop = this.control.createShop({ name: 'Test shop', bucket });
   }
 
-  /** POSTs a GraphQL document to the shop's Admin API. */
+  /** POSTs a GraphQL document to the shop's Admin API (the newest version unless `version` says otherwise). */
   async graphql(
     query: string,
     variables: Record<string, unknown> = {},
-    options: { token?: string; path?: string } = {},
+    options: { token?: string; version?: string } = {},
   ): Promise<Answer> {
-    const url = `${this.shop.shop_url}${options.path ?? '/admin/api/2025-01/graphql.json'}`;
+    const url = `${this.shop.shop_url}/admin/api/${options.version ?? NEWEST_API_VERSION}/graphql.json`;
     const response = await fetch(url, {
       method: 'POST',
       headers: {
