@@ -1,6 +1,6 @@
-import { advance, decodeCursor, encodeCursor, isNew, modifiedAfter } from '../../../../src/carts/woocommerce/cursor';
+import { advance, decodeCursor, encodeCursor, isNew, modifiedAfter } from '../../../src/carts/modified-cursor';
 
-describe('WooCommerce cursor', () => {
+describe('modified-date cursor', () => {
   const start = decodeCursor(undefined, '2027-03-14T10:00:00.750Z');
 
   it('starts at the configured second and asks one second earlier, because modified_after is strict', () => {
