@@ -74,6 +74,12 @@ export interface WooCommerceSimulatorInfo {
   consumer_secret: string;
 }
 
+export interface BigCommerceSimulatorInfo {
+  store: string;
+  api_url: string;
+  access_token: string;
+}
+
 /** The EasyPost Fulfillment simulator with the demo catalogue; resolves with its API base URL and demo keys. */
 export function startEasyPostSimulator(dataDir: string, config: DevConfig): Started<EasyPostSimulatorInfo> {
   return startSimulator('easypost', dataDir, config.EPF_DEV_EASYPOST_PORT, 'EPF_DEV_EASYPOST_PORT');
@@ -87,6 +93,11 @@ export function startShopifySimulator(dataDir: string, config: DevConfig): Start
 /** The WooCommerce simulator with the demo store; resolves with its URL and API keys. */
 export function startWooCommerceSimulator(dataDir: string, config: DevConfig): Started<WooCommerceSimulatorInfo> {
   return startSimulator('woocommerce', dataDir, config.EPF_DEV_WOOCOMMERCE_PORT, 'EPF_DEV_WOOCOMMERCE_PORT');
+}
+
+/** The BigCommerce simulator with the demo store; resolves with its API URL, store hash and token. */
+export function startBigCommerceSimulator(dataDir: string, config: DevConfig): Started<BigCommerceSimulatorInfo> {
+  return startSimulator('bigcommerce', dataDir, config.EPF_DEV_BIGCOMMERCE_PORT, 'EPF_DEV_BIGCOMMERCE_PORT');
 }
 
 // Each simulator's main.ts prints one line `<name> simulator ready <json>` once its demo data is in.
