@@ -1,4 +1,4 @@
-import type { CartAdapter, OrderPage, PulledOrder } from '../../../../src/carts/adapter';
+import type { CartAdapter } from '../../../../src/carts/adapter';
 import { CartRefusal } from '../../../../src/carts/adapter';
 import {
   BigCommerceUnavailable,
@@ -12,6 +12,7 @@ import {
   type StoreInput,
   type StoreKeys,
 } from '../../../../src/simulators/bigcommerce';
+import { idsOf, pullAll } from '../../../helpers/cart-pulls';
 
 describe('BigCommerce adapter against the simulator', () => {
   let sim: RunningBigCommerceSimulator;
@@ -39,23 +40,6 @@ describe('BigCommerce adapter against the simulator', () => {
 
   const order = (modified?: string, extra: Record<string, unknown> = {}) =>
     sim.control.createOrder({ store: keys.store, order: { ...(modified && { date_modified: modified }), ...extra } });
-
-  /** Pulls until the cart says there is no more; returns every page. */
-  async function pullAll(cart: CartAdapter, cursor?: string): Promise<{ pages: OrderPage[]; cursor?: string }> {
-    const pages: OrderPage[] = [];
-    for (;;) {
-      const page = await cart.listOrders(cursor);
-      pages.push(page);
-      cursor = page.cursor;
-      if (!page.hasMore) return { pages, cursor };
-    }
-  }
-  const idsOf = (pages: OrderPage[]) => pages.flatMap((page) => page.orders).map(cartOrderId);
-  function cartOrderId(pulled: PulledOrder): string {
-    if (pulled.kind === 'order') return pulled.order.cartOrderId;
-    if (pulled.kind === 'malformed') return pulled.draft.cartOrderId;
-    return pulled.cartOrderId;
-  }
 
   it('pulls an order awaiting fulfillment as our order, and notes acceptance once however often it is retried', async () => {
     const placed = order('2025-03-14T10:00:00Z', { customer_message: 'Leave at the door' });
