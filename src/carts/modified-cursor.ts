@@ -62,3 +62,13 @@ export function advance(
   const ids = [...new Set([...cursor.ids, ...listed.map((order) => order.id)])];
   return { since: cursor.since, ids, page: lastPage ? 1 : cursor.page + 1 };
 }
+
+/**
+ * The cursor after delivering only the first orders of a page (`done`, in listing order, at least one): the next call
+ * resumes at the first order not delivered. Moving past `since` starts the new window at page 1; within the same
+ * second the page is read again, and `ids` skips what is done.
+ */
+export function resumeAfter(cursor: ModifiedCursor, done: { id: number; modified: string }[]): ModifiedCursor {
+  const next = advance(cursor, done, true);
+  return next.since === cursor.since ? { ...next, page: cursor.page } : next;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OrderPage, PulledOrder } from '../adapter';
-import { advance, decodeCursor, encodeCursor, isNew, modifiedAfter } from '../modified-cursor';
+import { advance, decodeCursor, encodeCursor, isNew, modifiedAfter, resumeAfter } from '../modified-cursor';
 import { listAllV2 } from './collections';
 import { BigCommerceRefusal, BigCommerceUnavailable } from './errors';
 import type { BigCommerceHttp } from './http';
@@ -47,7 +47,7 @@ async function withDetails(http: BigCommerceHttp, order: BcOrder, options: PullO
  * One page of orders changed since the cursor, oldest change first (docs/bigcommerce-api.md §7). V2 filters on one
  * `status_id` at a time, so epf lists every status and keeps the ones it fulfils and Cancelled; other statuses
  * (pending payment, shipped, refunded, …) are not epf's business and are passed over, as WooCommerce's listing
- * leaves them out.
+ * leaves them out. An order whose products or addresses cannot be read ends the page early (§7).
  */
 export async function listOrders(
   http: BigCommerceHttp,
@@ -68,10 +68,18 @@ export async function listOrders(
   if (!parsed.success) throw new BigCommerceUnavailable(`GET v2/orders: unexpected answer: ${parsed.error.message}`);
   const listed = parsed.data.map((order) => ({ order, id: order.id, modified: isoDate(order.date_modified)! }));
   const lastPage = listed.length < options.pageSize;
+  const fresh = listed.filter((entry) => isNew(cursor, entry));
   const orders: PulledOrder[] = [];
-  for (const { order } of listed.filter((entry) => isNew(cursor, entry))) {
-    if (order.status_id === CANCELLED) orders.push(toCancelled(order));
-    else if (options.statusIds.includes(order.status_id)) orders.push(await withDetails(http, order, options));
+  for (const [index, { order }] of fresh.entries()) {
+    try {
+      if (order.status_id === CANCELLED) orders.push(toCancelled(order));
+      else if (options.statusIds.includes(order.status_id)) orders.push(await withDetails(http, order, options));
+    } catch (error) {
+      if (index === 0) throw error;
+      // Each order costs two calls of its own: keep what the page brought so far, so one failed call never throws
+      // away the orders before it, and the next call starts at this order.
+      return { orders, cursor: encodeCursor(resumeAfter(cursor, fresh.slice(0, index))), hasMore: true };
+    }
   }
   return { orders, cursor: encodeCursor(advance(cursor, listed, lastPage)), hasMore: !lastPage };
 }
