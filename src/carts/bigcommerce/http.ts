@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CART_REQUEST_TIMEOUT_MS } from '../adapter';
+import { requestJson } from '../json-request';
 import type { BigCommerceCredentials } from './credentials';
 import { BigCommerceRefusal, BigCommerceUnavailable } from './errors';
 import { pauseBeforeNextMs, readRateLimit } from './rate-limit';
@@ -23,7 +24,7 @@ function errorMessage(body: unknown): string {
 }
 
 /**
- * Plain fetch with the API account's X-Auth-Token. Transient failures throw BigCommerceUnavailable (a 429 with the
+ * JSON over fetch with the API account's X-Auth-Token. Transient failures throw BigCommerceUnavailable (a 429 with the
  * window's reset as `retryAfterMs`), other 4xx BigCommerceRefusal; nothing retries here, the activity's retry policy
  * owns retrying. When an answer says no request is left in the window, the next call waits for the reset.
  */
@@ -38,33 +39,17 @@ export function createBigCommerceHttp(
     for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, String(value));
     const where = `${method} ${path}`;
     if (resumeAt > Date.now()) await sleep(resumeAt - Date.now());
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetchFn(url, {
-        method,
-        headers: {
-          'x-auth-token': credentials.accessToken,
-          accept: 'application/json',
-          ...(options.body !== undefined && { 'content-type': 'application/json' }),
-        },
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      text = await response.text();
-    } catch (error) {
-      throw new BigCommerceUnavailable(`${where}: ${(error as Error).message}`, undefined, { cause: error });
-    }
+    const { response, body, json } = await requestJson(
+      fetchFn,
+      url,
+      { method, headers: { 'x-auth-token': credentials.accessToken }, body: options.body, timeoutMs },
+      (message, cause) => new BigCommerceUnavailable(`${where}: ${message}`, undefined, { cause }),
+    );
     const limit = readRateLimit(response.headers);
     resumeAt = Date.now() + pauseBeforeNextMs(limit);
-    let body: unknown;
-    try {
-      body = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      // A proxy's HTML error page or a cut answer: the store is misbehaving, not refusing.
-      if (response.ok || response.status >= 500) {
-        throw new BigCommerceUnavailable(`${where}: answered ${response.status} with a body that is not JSON`);
-      }
+    // A proxy's HTML error page or a cut answer: the store is misbehaving, not refusing.
+    if (!json && (response.ok || response.status >= 500)) {
+      throw new BigCommerceUnavailable(`${where}: answered ${response.status} with a body that is not JSON`);
     }
     if (response.status === 429) {
       throw new BigCommerceUnavailable(`${where}: 429 rate limited: ${errorMessage(body)}`, limit.resetMs);
