@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 
 /** The external APIs epf calls, as the `service` tag of its request metrics. */
-export type ExternalService = 'easypost' | 'shopify' | 'woocommerce';
+export type ExternalService = 'easypost' | 'shopify' | 'woocommerce' | 'bigcommerce';
 
 /**
  * `fetch` that records each request to an external API on the activity's metric meter, which the worker exports on

@@ -22,7 +22,10 @@ export interface AuditedOrder {
   index?: { status: string; lastError: string | null; cancelReason: string | null; holdCount: number };
   /** Statuses of the EasyPost orders carrying its marker. */
   easyPost: string[];
-  /** The tracking number of each fulfillment its cart holds (Shopify fulfillments, WooCommerce shipment trackings). */
+  /**
+   * The tracking number of each fulfillment its cart holds (Shopify fulfillments, WooCommerce shipment trackings,
+   * BigCommerce shipments).
+   */
   fulfillments: string[];
 }
 

@@ -81,7 +81,7 @@ export function runPullsAndPickups(stack: ChaosStack, stores: Stores): PullsAndP
   const options = (workflowId: string) => ({ taskQueue: stack.taskQueue, workflowId });
   const [merchantId] = stores.merchantIds;
   const loops = [
-    ...[stores.shopCartId, stores.wooCartId, stores.graceCartId].map((cartId) =>
+    ...[stores.shopCartId, stores.wooCartId, stores.bigCommerceCartId, stores.graceCartId].map((cartId) =>
       loop(
         (id) => stack.client.workflow.start(pullOrdersWorkflow, { ...options(id), args: [{ cartId }] }),
         pullScheduleId(cartId),

@@ -1,5 +1,6 @@
 // Every kind of fault a chaos run can ask the simulators for: how to switch it on, and how often it fired. Adding a
 // kind is one entry in FAULT_KINDS.
+import type { FaultKind as BigCommerceFault } from '../src/simulators/bigcommerce/control-schemas';
 import type {
   FaultKind as EasyPostFault,
   LISTING_EFFECTS,
@@ -30,6 +31,7 @@ interface SimFaults {
   easypost: EasyPostFault;
   shopify: ShopifyFault;
   woocommerce: WooCommerceFault;
+  bigcommerce: BigCommerceFault;
 }
 type SimName = keyof SimFaults;
 
@@ -58,6 +60,8 @@ const addRule: { [S in SimName]: (sims: Simulators, kind: SimFaults[S], target: 
     void sims.shopify.control.addFault({ operation, kind, ...knobs, ...waitOf(kind) }),
   woocommerce: (sims, kind, route, knobs) =>
     void sims.woocommerce.control.addFault({ route, kind, ...knobs, ...waitOf(kind) }),
+  bigcommerce: (sims, kind, route, knobs) =>
+    void sims.bigcommerce.control.addFault({ route, kind, ...knobs, ...waitOf(kind) }),
 };
 
 /**
@@ -86,9 +90,9 @@ function listingMode(effect: (typeof LISTING_EFFECTS)[number], settings: Setting
 }
 
 /** Kinds any call to their simulator may fire. */
-export const CALL_FAULT_KINDS: readonly FaultKind[] = (['easypost', 'shopify', 'woocommerce'] as const).flatMap((sim) =>
-  CALL_FAULTS.map((kind) => callFault(sim, kind)),
-);
+export const CALL_FAULT_KINDS: readonly FaultKind[] = (
+  ['easypost', 'shopify', 'woocommerce', 'bigcommerce'] as const
+).flatMap((sim) => CALL_FAULTS.map((kind) => callFault(sim, kind)));
 
 /**
  * Kinds that fire only in an order's own flow: a create that commits, a listing of orders, a new Shopify order. A run

@@ -68,7 +68,7 @@ export function planOrders(count: number, random: Random): OrderPlan[] {
 
 export interface PlannedOrder extends OrderPlan {
   cartId: string;
-  /** epf's cart order ID: the Shopify fulfillment order's gid, the WooCommerce order's id. */
+  /** epf's cart order ID: the Shopify fulfillment order's gid, the WooCommerce or BigCommerce order's id. */
   cartOrderId: string;
   /** The field a malformed order's error must name. */
   badField?: string;
@@ -77,14 +77,16 @@ export interface PlannedOrder extends OrderPlan {
 }
 
 export interface Stores {
-  /** The merchant of the Shopify shop and the WooCommerce store, then the one with a grace delay. */
+  /** The merchant of the Shopify, WooCommerce and BigCommerce stores, then the one with a grace delay. */
   merchantIds: [string, string];
   shopId: string;
   siteId: string;
+  bigCommerceStore: string;
   /** The grace merchant's WooCommerce store, where the orders cancelled in `received` are placed. */
   graceSiteId: string;
   shopCartId: string;
   wooCartId: string;
+  bigCommerceCartId: string;
   graceCartId: string;
 }
 
@@ -95,7 +97,7 @@ const LOW_STOCK_SKU = 'TOTE';
 const GRACE_MINUTES = 1;
 
 /**
- * Two merchants on the simulator's demo test key: one with a Shopify shop and a WooCommerce store, the other a
+ * Two merchants on the simulator's demo test key: one with a Shopify shop, a WooCommerce and a BigCommerce store, the other a
  * WooCommerce store whose orders wait a grace delay in `received`. The SKUs' aliases, plenty of socks and no totes.
  */
 export async function createStores(stack: ChaosStack, orders: number): Promise<Stores> {
@@ -125,6 +127,16 @@ export async function createStores(stack: ChaosStack, orders: number): Promise<S
   });
   const site = sims.woocommerce.control.createSite({ name: 'Chaos store', shipment_tracking: true });
   const carts = await addShopCarts(pool, merchantIds[0], { shop, site });
+  // A quota no run reaches: the 429s of a chaos run are the injected ones.
+  const bigCommerce = sims.bigcommerce.control.createStore({ name: 'Chaos commerce', quota: 1_000_000 });
+  const bigCommerceCartId = `${merchantIds[0]}-bigcommerce`;
+  await createCartStore(pool, new SecretBox(TEST_SECRET_KEY)).upsert({
+    id: bigCommerceCartId,
+    merchantId: merchantIds[0],
+    type: 'bigcommerce',
+    name: 'BigCommerce',
+    credentials: { storeHash: bigCommerce.store, accessToken: bigCommerce.access_token, apiUrl: bigCommerce.api_url },
+  });
   const graceSite = sims.woocommerce.control.createSite({ name: 'Chaos patience', shipment_tracking: true });
   const graceCartId = `${merchantIds[1]}-woo`;
   await createCartStore(pool, new SecretBox(TEST_SECRET_KEY)).upsert({
@@ -144,6 +156,8 @@ export async function createStores(stack: ChaosStack, orders: number): Promise<S
     merchantIds,
     shopId: shop.shop_id,
     siteId: site.site,
+    bigCommerceStore: bigCommerce.store,
+    bigCommerceCartId,
     graceSiteId: graceSite.site,
     ...carts,
     graceCartId,
@@ -163,13 +177,13 @@ function setStock(sims: Simulators, barcode: string, warehouse: string, quantity
 }
 
 /**
- * Places order `index` as planned: orders to cancel in `received` at the grace merchant's store, the others in the
- * Shopify shop (even indexes) or the WooCommerce store (odd ones).
+ * Places order `index` as planned: orders to cancel in `received` at the grace merchant's store, the others in turn
+ * in the Shopify shop, the WooCommerce store and the BigCommerce store.
  */
 export function placeOrder(sims: Simulators, stores: Stores, index: number, plan: OrderPlan): PlannedOrder {
   const { malformed } = plan;
   const sku = plan.lowStock ? LOW_STOCK_SKU : 'SOCK-M';
-  if (plan.cancelAt !== 'received' && index % 2 === 0) {
+  if (plan.cancelAt !== 'received' && index % 3 === 0) {
     const { shopify } = sims;
     const placed = shopify.control.createOrder({
       shop: stores.shopId,
@@ -182,6 +196,21 @@ export function placeOrder(sims: Simulators, stores: Stores, index: number, plan
       cartOrderId: placed.id,
       ...(malformed ? { badField: 'shipTo' } : {}),
       cancelInCart: () => void shopify.control.cancelOrder(placed.order_id, { reason: 'buyer changed their mind' }),
+    };
+  }
+  if (plan.cancelAt !== 'received' && index % 3 === 2) {
+    const { bigcommerce } = sims;
+    const placed = bigcommerce.control.createOrder({
+      store: stores.bigCommerceStore,
+      order: { products: [{ sku, quantity: 1 }], shipping_method: 'Flat Rate' },
+      ...(malformed ? { malformed: 'missing_zip' as const } : {}),
+    });
+    return {
+      ...plan,
+      cartId: stores.bigCommerceCartId,
+      cartOrderId: String(placed.id),
+      ...(malformed ? { badField: 'shipTo.zip' } : {}),
+      cancelInCart: () => void bigcommerce.control.cancelOrder(placed.id),
     };
   }
   const { woocommerce } = sims;

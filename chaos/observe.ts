@@ -55,6 +55,11 @@ export async function observe(
     }
   }
 
+  for (const order of stack.sims.bigcommerce.control.orders(stores.bigCommerceStore)) {
+    for (const shipment of order.shipments)
+      add(orderKey(stores.bigCommerceCartId, String(order.id)), shipment.tracking_number);
+  }
+
   const markers = new Set<string>();
   const orders = planned.map((order): AuditedOrder => {
     const key = orderKey(order.cartId, order.cartOrderId);

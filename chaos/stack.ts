@@ -11,6 +11,7 @@ import type { Child } from '../src/dev/child-process';
 import type { DevConfig } from '../src/dev/config';
 import { startPostgres, startTemporal, startWorker } from '../src/dev/services';
 import { freePort } from '../src/net/free-port';
+import { startBigCommerceSimulator, type RunningBigCommerceSimulator } from '../src/simulators/bigcommerce';
 import { startEasyPostSimulator, type RunningEasyPostSimulator } from '../src/simulators/easypost';
 import { seedEasyPostDemo } from '../src/simulators/easypost/demo';
 import { startShopifySimulator, type RunningShopifySimulator } from '../src/simulators/shopify';
@@ -25,6 +26,7 @@ export interface Simulators {
   easypost: RunningEasyPostSimulator;
   shopify: RunningShopifySimulator;
   woocommerce: RunningWooCommerceSimulator;
+  bigcommerce: RunningBigCommerceSimulator;
 }
 
 export interface ChaosStack {
@@ -160,19 +162,21 @@ async function freePorts(): Promise<DevConfig> {
     EPF_DEV_EASYPOST_PORT: 0,
     EPF_DEV_SHOPIFY_PORT: 0,
     EPF_DEV_WOOCOMMERCE_PORT: 0,
+    EPF_DEV_BIGCOMMERCE_PORT: 0,
   };
 }
 
-/** The three simulators in process, EasyPost seeded with the demo account. */
+/** The four simulators in process, EasyPost seeded with the demo account. */
 export async function startSimulators(): Promise<Simulators> {
   // EasyPost's own per-key limit is off: the 429s of a chaos run are the injected ones, counted in the report.
-  const [easypost, shopify, woocommerce] = await Promise.all([
+  const [easypost, shopify, woocommerce, bigcommerce] = await Promise.all([
     startEasyPostSimulator({ rateLimitPerSecond: null }),
     startShopifySimulator(),
     startWooCommerceSimulator(),
+    startBigCommerceSimulator(),
   ]);
   seedEasyPostDemo(easypost.control);
-  return { easypost, shopify, woocommerce };
+  return { easypost, shopify, woocommerce, bigcommerce };
 }
 
 /** Removes a run's directory, and its PostgreSQL data where that had to live outside the checkout (as root). */

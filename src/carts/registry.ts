@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { Cart, CartStore } from '../db/carts';
 import type { CartAdapter } from './adapter';
+import { createBigCommerceAdapter } from './bigcommerce';
 import { createManualCartAdapter } from './manual/adapter';
 import { createShopifyAdapter } from './shopify/adapter';
 import type { ShopifyApiNotice } from './shopify/api-notice';
@@ -11,13 +12,13 @@ export interface CartAdapterDeps {
   /** A store with EPF_SECRET_KEY: adapters get the cart's decrypted credentials, inside activities only. */
   carts: CartStore;
   /** The `fetch` an adapter of this cart type uses (the worker's records metrics); default: global fetch. */
-  fetchFor?: (type: 'shopify' | 'woocommerce') => typeof fetch;
+  fetchFor?: (type: 'shopify' | 'woocommerce' | 'bigcommerce') => typeof fetch;
   /** Told when a cart's API answers with another version or a deprecation (the worker warns and records it). */
   onApiNotice?: (cart: Cart, notice: ShopifyApiNotice) => void;
 }
 
 /** Cart types with an adapter below. */
-export const CART_TYPES = ['manual', 'shopify', 'woocommerce'] as const;
+export const CART_TYPES = ['manual', 'shopify', 'woocommerce', 'bigcommerce'] as const;
 
 /**
  * The adapter for a cart's type, from the cart (`adapterForCart`, when the caller has loaded it anyway) or its ID;
@@ -41,6 +42,12 @@ export function createCartAdapters(deps: CartAdapterDeps) {
           ...identity(cart),
           credentials: await deps.carts.credentials(cart.id),
           fetch: deps.fetchFor?.('woocommerce'),
+        });
+      case 'bigcommerce':
+        return createBigCommerceAdapter({
+          ...identity(cart),
+          credentials: await deps.carts.credentials(cart.id),
+          fetch: deps.fetchFor?.('bigcommerce'),
         });
       default:
         throw new Error(`Cart ${cart.id} has type "${cart.type}", for which no adapter exists yet`);

@@ -13,6 +13,7 @@ const devEnvSchema = z.object({
   EPF_DEV_EASYPOST_PORT: port.default(4010),
   EPF_DEV_SHOPIFY_PORT: port.default(4011),
   EPF_DEV_WOOCOMMERCE_PORT: port.default(4012),
+  EPF_DEV_BIGCOMMERCE_PORT: port.default(4013),
 });
 
 export type DevConfig = z.infer<typeof devEnvSchema>;

@@ -8,12 +8,18 @@ import { createMerchantStore } from '../db/merchants';
 import { createMappingStore } from '../db/product-mapping';
 import { createEasyPostClient } from '../easypost';
 import type { CartOrder } from '../domain/order';
-import type { EasyPostSimulatorInfo, ShopifySimulatorInfo, WooCommerceSimulatorInfo } from './services';
+import type {
+  BigCommerceSimulatorInfo,
+  EasyPostSimulatorInfo,
+  ShopifySimulatorInfo,
+  WooCommerceSimulatorInfo,
+} from './services';
 
 export const DEMO_MERCHANT = 'demo';
 export const DEMO_CART = 'demo-phone';
 export const DEMO_SHOPIFY_CART = 'demo-shopify';
 export const DEMO_WOO_CART = 'demo-woo';
+export const DEMO_BIGCOMMERCE_CART = 'demo-bigcommerce';
 /** The demo carts are pulled often, so orders flow within a minute of "ready". */
 const DEMO_PULL_SECONDS = 30;
 /**
@@ -29,6 +35,7 @@ export interface DemoSimulators {
   easypost: EasyPostSimulatorInfo;
   shopify: ShopifySimulatorInfo;
   woocommerce: WooCommerceSimulatorInfo;
+  bigcommerce: BigCommerceSimulatorInfo;
 }
 
 /** Out of stock everywhere until the demo's restock: orders for it go on hold, then out. */
@@ -45,11 +52,11 @@ const ALIASES: Record<string, string> = {
 
 /**
  * The demo merchant of the local stack: EasyPost test key of the simulator, a `manual` cart and the simulated
- * Shopify and WooCommerce stores (pulled every 30 s), aliases, a bundle and ship methods, plus sample orders under
+ * Shopify, WooCommerce and BigCommerce stores (pulled every 30 s), aliases, a bundle and ship methods, plus sample orders under
  * .data/demo-orders/ for `epf orders submit`. Idempotent.
  */
 export async function seedDemo(pool: Pool, secretKey: string, sims: DemoSimulators, dataDir: string) {
-  const { easypost, shopify, woocommerce } = sims;
+  const { easypost, shopify, woocommerce, bigcommerce } = sims;
   const box = new SecretBox(secretKey);
   // The Shopify store sells El Monte's stock, the WooCommerce store both warehouses' (with a safety stock of 2).
   const warehouses = await createEasyPostClient({
@@ -97,6 +104,20 @@ export async function seedDemo(pool: Pool, secretKey: string, sims: DemoSimulato
       warehouseIds: [elm, heb],
       defaultWarehouseId: elm,
       minimumInventory: 2,
+    },
+  });
+  // The BigCommerce store sells the Hebron warehouse's stock, at the store's default inventory location.
+  await carts.upsert({
+    id: DEMO_BIGCOMMERCE_CART,
+    merchantId: DEMO_MERCHANT,
+    type: 'bigcommerce',
+    name: 'Demo BigCommerce store',
+    credentials: { storeHash: bigcommerce.store, accessToken: bigcommerce.access_token, apiUrl: bigcommerce.api_url },
+    settings: {
+      orderPullSeconds: DEMO_PULL_SECONDS,
+      inventoryPushSeconds: DEMO_STOCK_SECONDS,
+      warehouseIds: [heb],
+      defaultWarehouseId: heb,
     },
   });
   const mappings = createMappingStore(pool);

@@ -25,6 +25,7 @@ import {
   startShopifySimulator,
   startTemporal,
   startWooCommerceSimulator,
+  startBigCommerceSimulator,
   startWorker,
 } from './services';
 
@@ -69,9 +70,10 @@ runMain(async () => {
     const easypost = await track(children, startEasyPostSimulator(DATA_DIR, config, timing));
     const shopify = await track(children, startShopifySimulator(DATA_DIR, config));
     const woocommerce = await track(children, startWooCommerceSimulator(DATA_DIR, config));
+    const bigcommerce = await track(children, startBigCommerceSimulator(DATA_DIR, config));
 
     const secretKey = process.env.EPF_SECRET_KEY ?? devSecret(DATA_DIR, 'secret-key');
-    const demoOrders = await prepareDatabase(databaseUrl, secretKey, { easypost, shopify, woocommerce });
+    const demoOrders = await prepareDatabase(databaseUrl, secretKey, { easypost, shopify, woocommerce, bigcommerce });
     const serviceEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -191,7 +193,8 @@ function printReady(
 
   Shopify sim       http://127.0.0.1:${config.EPF_DEV_SHOPIFY_PORT}/__sim/fulfillments?shop=demo-outfitters   (what we pushed)
   WooCommerce sim   http://127.0.0.1:${config.EPF_DEV_WOOCOMMERCE_PORT}/__sim/orders?site=demo   (orders, notes, tracking)
-  Demo merchant "demo": stores "demo-shopify" and "demo-woo" (pulled every 30 s), cart "demo-phone"; sample orders in ${demoOrders.replace(`${ROOT}/`, '')}/. Try:
+  BigCommerce sim   http://127.0.0.1:${config.EPF_DEV_BIGCOMMERCE_PORT}/__sim/orders?store=demo   (orders, staff notes, shipments)
+  Demo merchant "demo": stores "demo-shopify", "demo-woo" and "demo-bigcommerce" (pulled every 30 s), cart "demo-phone"; sample orders in ${demoOrders.replace(`${ROOT}/`, '')}/. Try:
     set -a; . .data/dev.env; set +a
     npm run -s epf -- orders submit --file .data/demo-orders/out-of-stock.json
     npm run -s epf -- orders list

@@ -75,6 +75,12 @@ export interface WooCommerceSimulatorInfo {
   consumer_secret: string;
 }
 
+export interface BigCommerceSimulatorInfo {
+  store: string;
+  api_url: string;
+  access_token: string;
+}
+
 /**
  * The EasyPost Fulfillment simulator with the demo catalogue, its warehouse shipping accepted orders on its own after
  * `EPF_DEV_SHIP_SECONDS`; resolves with its API base URL and demo keys.
@@ -102,12 +108,20 @@ export function startWooCommerceSimulator(dataDir: string, config: DevConfig): S
   return startSimulator('woocommerce', dataDir, config.EPF_DEV_WOOCOMMERCE_PORT, 'EPF_DEV_WOOCOMMERCE_PORT');
 }
 
+/** The BigCommerce simulator with the demo store; resolves with its API URL, store hash and token. */
+export function startBigCommerceSimulator(dataDir: string, config: DevConfig): Started<BigCommerceSimulatorInfo> {
+  // Not kept between runs yet: its simulator has no snapshot, so it seeds its demo store afresh.
+  return startSimulator('bigcommerce', dataDir, config.EPF_DEV_BIGCOMMERCE_PORT, 'EPF_DEV_BIGCOMMERCE_PORT', [], {
+    keepsState: false,
+  });
+}
+
 /** Where a simulator keeps its state between runs: .data/simulators/<name>.json. */
 export function simulatorStateFile(dataDir: string, name: SimulatorName): string {
   return join(dataDir, 'simulators', `${name}.json`);
 }
 
-type SimulatorName = 'easypost' | 'shopify' | 'woocommerce';
+type SimulatorName = 'easypost' | 'shopify' | 'woocommerce' | 'bigcommerce';
 
 // Each simulator's main.ts prints one line `<name> simulator ready <json>` once its demo data (or kept state) is in.
 async function startSimulator<T>(
@@ -116,16 +130,12 @@ async function startSimulator<T>(
   port: number,
   setting: string,
   args: string[] = [],
+  { keepsState = true } = {},
 ): Started<T> {
   await assertPortFree(port, setting);
   const script = join(__dirname, '..', 'simulators', name, 'main.ts');
-  const stateFile = simulatorStateFile(dataDir, name);
-  const child = tsxChild(`${name}-simulator`, script, dataDir, process.env, [
-    String(port),
-    '--state-file',
-    stateFile,
-    ...args,
-  ]);
+  const state = keepsState ? ['--state-file', simulatorStateFile(dataDir, name)] : [];
+  const child = tsxChild(`${name}-simulator`, script, dataDir, process.env, [String(port), ...state, ...args]);
   const ready = new RegExp(`^${name} simulator ready `);
   const line = await child.waitForOutput(ready, 60_000);
   return { child, value: JSON.parse(line.replace(ready, '')) as T };

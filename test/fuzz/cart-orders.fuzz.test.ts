@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import type { CartAdapter, OrderPage } from '../../src/carts/adapter';
+import { BigCommerceRefusal, BigCommerceUnavailable, createBigCommerceAdapter } from '../../src/carts/bigcommerce';
 import { createShopifyAdapter } from '../../src/carts/shopify/adapter';
 import { ShopifyApiError } from '../../src/carts/shopify/errors';
 import { createWooCommerceAdapter, WooCommerceRefusal, WooCommerceUnavailable } from '../../src/carts/woocommerce';
 import { parseCartOrder } from '../../src/domain/order';
-import { shopifyFulfillmentOrder, wooCommerceOrder } from '../helpers/cart-payloads';
+import { bigCommerceOrder, shopifyFulfillmentOrder, wooCommerceOrder } from '../helpers/cart-payloads';
 import { fakeFetch, json } from './fake-fetch';
 import { mutationsOf, nastyJson } from './json-mutations';
 import { fuzzParams, fuzzTimeout } from './runs';
@@ -74,6 +75,25 @@ function woocommerce(answer: unknown, status = 200): CartAdapter {
   });
 }
 
+const bc = bigCommerceOrder();
+const bcOrder = bc.order;
+// What the listing and its cursor need: without these it is not an order, and the answer is broken.
+const BC_IDENTITY = [['id'], ['status_id'], ['date_modified']];
+
+/** A store whose listing answers `orders` (with `status`) and every order's products and addresses as given. */
+function bigcommerce(orders: unknown, status = 200, details: { products?: unknown; addresses?: unknown } = {}) {
+  return createBigCommerceAdapter({
+    ...CART,
+    credentials: { storeHash: 'abc123', accessToken: 'token' },
+    fetch: fakeFetch((_body, url) => {
+      const path = new URL(url).pathname;
+      if (path.endsWith('/products')) return json(details.products ?? bc.products);
+      if (path.endsWith('/shipping_addresses')) return json(details.addresses ?? bc.addresses);
+      return json(orders, { status });
+    }),
+  });
+}
+
 // Orders numbered apart, so a page of several stays several orders.
 const numbered = <T>(orders: fc.Arbitrary<unknown>, renumber: (order: unknown, index: number) => T) =>
   fc.array(orders, { minLength: 1, maxLength: 4 }).map((list) => list.map(renumber));
@@ -81,7 +101,7 @@ const numbered = <T>(orders: fc.Arbitrary<unknown>, renumber: (order: unknown, i
 describe('valid cart orders', () => {
   it('list as orders, not as malformed ones', async () => {
     const connection = { nodes: [shopifyNode], pageInfo: { hasNextPage: false, endCursor: 'c1' } };
-    for (const adapter of [shopify(connection), woocommerce([wooOrder])]) {
+    for (const adapter of [shopify(connection), woocommerce([wooOrder]), bigcommerce([bcOrder])]) {
       expect((await adapter.listOrders(undefined)).orders.map((pulled) => pulled.kind)).toEqual(['order']);
     }
   });
@@ -162,6 +182,72 @@ describe('WooCommerce orders → pulled orders', () => {
       await fc.assert(
         fc.asyncProperty(answer, status, async (body, code) => {
           await listPage(woocommerce(body, code), undefined, [WooCommerceUnavailable, WooCommerceRefusal]);
+        }),
+        fuzzParams,
+      );
+    },
+    fuzzTimeout(2),
+  );
+});
+
+describe('BigCommerce orders → pulled orders', () => {
+  const orders = numbered(mutationsOf(bcOrder, BC_IDENTITY), (order, index) => ({
+    ...(order as object),
+    id: 120 + index,
+  }));
+
+  it(
+    'accounts for every order of a page whatever its fields hold',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(orders, async (list) => {
+          await listPage(bigcommerce(list), list.length, []);
+        }),
+        fuzzParams,
+      );
+    },
+    fuzzTimeout(2),
+  );
+
+  it(
+    "accounts for the order whatever its products' and addresses' items hold",
+    async () => {
+      const items = (list: unknown[]) => fc.array(fc.oneof(...list.map((item) => mutationsOf(item))), { maxLength: 3 });
+      await fc.assert(
+        fc.asyncProperty(items(bc.products), items(bc.addresses), async (products, addresses) => {
+          await listPage(bigcommerce([bcOrder], 200, { products, addresses }), 1, []);
+        }),
+        fuzzParams,
+      );
+    },
+    fuzzTimeout(2),
+  );
+
+  it(
+    'fails the page for an order whose modified date is unreadable, never drops the order silently',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(nastyJson, async (modified) => {
+          await listPage(bigcommerce([{ ...bcOrder, date_modified: modified }]), 1, [BigCommerceUnavailable]);
+        }),
+        fuzzParams,
+      );
+    },
+    fuzzTimeout(2),
+  );
+
+  it(
+    'fails a broken answer only with BigCommerceUnavailable or BigCommerceRefusal',
+    async () => {
+      const answer = fc.oneof(mutationsOf([bcOrder]), nastyJson);
+      const sub = fc.oneof(fc.constant(undefined), nastyJson);
+      const status = fc.constantFrom(200, 200, 204, 400, 401, 404, 429, 500, 503);
+      await fc.assert(
+        fc.asyncProperty(answer, status, sub, sub, async (body, code, products, addresses) => {
+          await listPage(bigcommerce(body, code, { products, addresses }), undefined, [
+            BigCommerceUnavailable,
+            BigCommerceRefusal,
+          ]);
         }),
         fuzzParams,
       );

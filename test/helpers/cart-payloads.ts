@@ -70,3 +70,41 @@ export function wooCommerceOrder() {
     meta_data: [],
   };
 }
+
+/** One order as BigCommerce's V2 API answers it, with its products and shipping addresses (listed apart). */
+export function bigCommerceOrder() {
+  return {
+    order: {
+      id: 120,
+      status_id: 11,
+      status: 'Awaiting Fulfillment',
+      date_created: 'Sun, 14 Mar 2027 09:30:00 +0000',
+      date_modified: 'Sun, 14 Mar 2027 09:31:00 +0000',
+      customer_message: '',
+      staff_notes: '',
+      billing_address: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', phone: '415-555-0100' },
+    },
+    products: [
+      { id: 7, order_id: 120, order_address_id: 3, name: 'Merino Crew Sock', sku: 'SOCK-CHAR-M', quantity: 2 },
+    ],
+    addresses: [
+      {
+        id: 3,
+        order_id: 120,
+        first_name: 'Ada',
+        last_name: 'Lovelace',
+        company: '',
+        street_1: '417 Montgomery St',
+        street_2: '',
+        city: 'San Francisco',
+        state: 'California',
+        zip: '94104',
+        country: 'United States',
+        country_iso2: 'US',
+        phone: '',
+        email: '',
+        shipping_method: 'Flat Rate',
+      },
+    ],
+  };
+}

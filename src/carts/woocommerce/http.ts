@@ -1,4 +1,5 @@
 import { CART_REQUEST_TIMEOUT_MS } from '../adapter';
+import { requestJson } from '../json-request';
 import { WooCommerceRefusal, WooCommerceUnavailable } from './errors';
 import type { WooCommerceCredentials } from './credentials';
 
@@ -35,7 +36,7 @@ function wpError(body: unknown): { code: string; message: string } {
 }
 
 /**
- * Plain fetch with HTTP Basic auth (the key and secret over TLS). Transient failures throw WooCommerceUnavailable,
+ * JSON over fetch with HTTP Basic auth (the key and secret over TLS). Transient failures throw WooCommerceUnavailable,
  * 4xx throw WooCommerceRefusal; nothing retries here, because the activity's retry policy owns retrying.
  */
 export function createWooHttp(
@@ -48,31 +49,15 @@ export function createWooHttp(
     const url = new URL(`${credentials.siteUrl}/wp-json/${path}`);
     for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, String(value));
     const where = `${method} ${url.pathname}`;
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetchFn(url, {
-        method,
-        headers: {
-          authorization,
-          accept: 'application/json',
-          ...(options.body !== undefined && { 'content-type': 'application/json' }),
-        },
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      text = await response.text();
-    } catch (error) {
-      throw new WooCommerceUnavailable(`${where}: ${(error as Error).message}`, undefined, { cause: error });
-    }
-    let body: unknown;
-    try {
-      body = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      // A PHP notice or a proxy's HTML page in front of the JSON: the store is misbehaving, not refusing.
-      if (response.ok || response.status >= 500) {
-        throw new WooCommerceUnavailable(`${where}: answered ${response.status} with a body that is not JSON`);
-      }
+    const { response, body, json } = await requestJson(
+      fetchFn,
+      url,
+      { method, headers: { authorization }, body: options.body, timeoutMs },
+      (message, cause) => new WooCommerceUnavailable(`${where}: ${message}`, undefined, { cause }),
+    );
+    // A PHP notice or a proxy's HTML page in front of the JSON: the store is misbehaving, not refusing.
+    if (!json && (response.ok || response.status >= 500)) {
+      throw new WooCommerceUnavailable(`${where}: answered ${response.status} with a body that is not JSON`);
     }
     if (response.status === 429 || response.status >= 500) {
       const { code, message } = wpError(body);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OrderPage } from '../adapter';
-import { advance, decodeCursor, encodeCursor, isNew, modifiedAfter } from './cursor';
+import { advance, decodeCursor, encodeCursor, isNew, modifiedAfter } from '../modified-cursor';
 import { WooCommerceUnavailable } from './errors';
 import type { WooHttp } from './http';
 import { gmt, toPulledOrder } from './normalise';

@@ -19,6 +19,7 @@ describe('chaos fault kinds', () => {
     injectFaults(sims, CALL_FAULT_KINDS, { easypost: 0.9, carts: 0.9 }, 42);
     const shop = sims.shopify.control.createShop({ name: 'Faulty shop' });
     const site = sims.woocommerce.control.createSite({ name: 'Faulty store' });
+    const store = sims.bigcommerce.control.createStore({ name: 'Faulty store', quota: 10_000 });
     // Faults act before authentication, so bare calls do. None of these kinds holds an answer: each call is waited
     // for, so the simulator logs it with its fault even on a loaded machine.
     const call = (url: string, init: RequestInit = {}) =>
@@ -35,6 +36,7 @@ describe('chaos fault kinds', () => {
           body: JSON.stringify({ query: 'query Shop { shop { name } }', operationName: 'Shop' }),
         }),
         call(`${site.site_url}/wp-json/wc/v3/orders`),
+        call(`${store.api_url}/stores/${store.store}/v2/orders`),
       ]).flat(),
     );
     const counts = countFaults(sims, CALL_FAULT_KINDS);

@@ -1,4 +1,4 @@
-import type { CartAdapter, OrderPage, PulledOrder } from '../../../../src/carts/adapter';
+import type { CartAdapter } from '../../../../src/carts/adapter';
 import { CartRefusal } from '../../../../src/carts/adapter';
 import {
   createWooCommerceAdapter,
@@ -11,6 +11,7 @@ import {
   type RunningWooCommerceSimulator,
   type SiteKeys,
 } from '../../../../src/simulators/woocommerce';
+import { idsOf, pullAll } from '../../../helpers/cart-pulls';
 
 describe('WooCommerce adapter against the simulator', () => {
   let sim: RunningWooCommerceSimulator;
@@ -38,23 +39,6 @@ describe('WooCommerce adapter against the simulator', () => {
 
   const order = (modified?: string, extra: Record<string, unknown> = {}) =>
     sim.control.createOrder({ site: keys.site, order: { ...(modified && { date_modified_gmt: modified }), ...extra } });
-
-  /** Pulls until the cart says there is no more; returns every page. */
-  async function pullAll(cart: CartAdapter, cursor?: string): Promise<{ pages: OrderPage[]; cursor?: string }> {
-    const pages: OrderPage[] = [];
-    for (;;) {
-      const page = await cart.listOrders(cursor);
-      pages.push(page);
-      cursor = page.cursor;
-      if (!page.hasMore) return { pages, cursor };
-    }
-  }
-  const idsOf = (pages: OrderPage[]) => pages.flatMap((page) => page.orders).map(cartOrderId);
-  function cartOrderId(pulled: PulledOrder): string {
-    if (pulled.kind === 'order') return pulled.order.cartOrderId;
-    if (pulled.kind === 'malformed') return pulled.draft.cartOrderId;
-    return pulled.cartOrderId;
-  }
 
   it('pulls a processing order as our order, and notes acceptance once however often it is retried', async () => {
     const placed = order('2025-03-14T10:00:00', { customer_note: 'Leave at the door' });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
 /**
- * Where a WooCommerce pull resumes (docs/woocommerce-api.md §7). `since` is the newest `date_modified_gmt` delivered
- * (whole seconds, UTC), `ids` the orders already delivered at exactly that second, `page` the page of the window
- * `modified >= since` to read next. WooCommerce's `modified_after` is strict and counts whole seconds, so epf asks
- * for `since - 1s` and drops the `ids` it has seen: orders modified in the same second are neither lost nor repeated.
+ * Where a pull by modified date resumes, for carts that list orders changed after a date (WooCommerce's
+ * `modified_after`, BigCommerce's `min_date_modified`; docs/woocommerce-api.md §7). `since` is the newest modified date
+ * delivered (whole seconds, UTC), `ids` the orders already delivered at exactly that second, `page` the page of the
+ * window `modified >= since` to read next. Such filters may be strict and count whole seconds, so epf asks for
+ * `since - 1s` and drops the `ids` it has seen: orders modified in the same second are neither lost nor repeated.
  */
-export interface WooCursor {
+export interface ModifiedCursor {
   since: string;
   ids: number[];
   page: number;
@@ -22,22 +23,22 @@ const toSecond = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 const fromSecond = (second: number) => new Date(second * 1000).toISOString().replace('.000Z', 'Z');
 
 /** The stored cursor, or a fresh one at `start` when there is none yet. */
-export function decodeCursor(cursor: string | undefined, start: string): WooCursor {
+export function decodeCursor(cursor: string | undefined, start: string): ModifiedCursor {
   if (cursor === undefined || cursor === '') return { since: fromSecond(toSecond(start)), ids: [], page: 1 };
   return cursorSchema.parse(JSON.parse(cursor));
 }
 
-export function encodeCursor(cursor: WooCursor): string {
+export function encodeCursor(cursor: ModifiedCursor): string {
   return JSON.stringify(cursor);
 }
 
-/** The `modified_after` to send: one second before `since`, without a zone (with `dates_are_gmt=true`). */
-export function modifiedAfter(cursor: WooCursor): string {
+/** The date to list after: one second before `since`, UTC without a zone (WooCommerce's `modified_after` with `dates_are_gmt=true`). */
+export function modifiedAfter(cursor: ModifiedCursor): string {
   return fromSecond(toSecond(cursor.since) - 1).slice(0, 19);
 }
 
 /** An order epf has not delivered yet under this cursor. */
-export function isNew(cursor: WooCursor, order: { id: number; modified: string }): boolean {
+export function isNew(cursor: ModifiedCursor, order: { id: number; modified: string }): boolean {
   const second = toSecond(order.modified);
   const since = toSecond(cursor.since);
   return second > since || (second === since && !cursor.ids.includes(order.id));
@@ -48,7 +49,11 @@ export function isNew(cursor: WooCursor, order: { id: number; modified: string }
  * `since` moves the window there; a page entirely at `since` (more orders in one second than fit a page) reads the
  * next page of the same window, and the last page of a window starts over at page 1, where `ids` skips what is done.
  */
-export function advance(cursor: WooCursor, listed: { id: number; modified: string }[], lastPage: boolean): WooCursor {
+export function advance(
+  cursor: ModifiedCursor,
+  listed: { id: number; modified: string }[],
+  lastPage: boolean,
+): ModifiedCursor {
   const newest = Math.max(toSecond(cursor.since), ...listed.map((order) => toSecond(order.modified)));
   if (newest > toSecond(cursor.since)) {
     const ids = listed.filter((order) => toSecond(order.modified) === newest).map((order) => order.id);
@@ -56,4 +61,14 @@ export function advance(cursor: WooCursor, listed: { id: number; modified: strin
   }
   const ids = [...new Set([...cursor.ids, ...listed.map((order) => order.id)])];
   return { since: cursor.since, ids, page: lastPage ? 1 : cursor.page + 1 };
+}
+
+/**
+ * The cursor after delivering only the first orders of a page (`done`, in listing order, at least one): the next call
+ * resumes at the first order not delivered. Moving past `since` starts the new window at page 1; within the same
+ * second the page is read again, and `ids` skips what is done.
+ */
+export function resumeAfter(cursor: ModifiedCursor, done: { id: number; modified: string }[]): ModifiedCursor {
+  const next = advance(cursor, done, true);
+  return next.since === cursor.since ? { ...next, page: cursor.page } : next;
 }

@@ -1,6 +1,13 @@
-import { advance, decodeCursor, encodeCursor, isNew, modifiedAfter } from '../../../../src/carts/woocommerce/cursor';
+import {
+  advance,
+  decodeCursor,
+  encodeCursor,
+  isNew,
+  modifiedAfter,
+  resumeAfter,
+} from '../../../src/carts/modified-cursor';
 
-describe('WooCommerce cursor', () => {
+describe('modified-date cursor', () => {
   const start = decodeCursor(undefined, '2027-03-14T10:00:00.750Z');
 
   it('starts at the configured second and asks one second earlier, because modified_after is strict', () => {
@@ -51,5 +58,23 @@ describe('WooCommerce cursor', () => {
 
   it('rejects a cursor that is not its own', () => {
     expect(() => decodeCursor('{"since":"yesterday"}', 'x')).toThrow();
+  });
+});
+
+describe('modified-date cursor after part of a page', () => {
+  const at = (id: number, modified: string) => ({ id, modified });
+
+  it('moves the window to the newest order delivered, from page 1', () => {
+    const cursor = { since: '2027-03-14T10:00:00Z', ids: [1], page: 3 };
+    expect(resumeAfter(cursor, [at(2, '2027-03-14T10:00:04Z'), at(3, '2027-03-14T10:00:05Z')])).toEqual({
+      since: '2027-03-14T10:00:05Z',
+      ids: [3],
+      page: 1,
+    });
+  });
+
+  it('within the same second reads the same page again, skipping what is done', () => {
+    const cursor = { since: '2027-03-14T10:00:00Z', ids: [1], page: 3 };
+    expect(resumeAfter(cursor, [at(2, '2027-03-14T10:00:00Z')])).toEqual({ ...cursor, ids: [1, 2] });
   });
 });

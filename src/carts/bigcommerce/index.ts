@@ -1,0 +1,3 @@
+export { createBigCommerceAdapter, type BigCommerceAdapterOptions } from './adapter';
+export { bigCommerceCredentialsSchema, type BigCommerceCredentials } from './credentials';
+export { BigCommerceRefusal, BigCommerceUnavailable } from './errors';

@@ -1,0 +1,13 @@
+import { faultRouteNames } from '../shared/fault-route';
+import { BcError } from './errors';
+
+/** Each simulated store lives under its hash, as on api.bigcommerce.com. */
+export const STORE_PREFIX = '/stores/:storeHash';
+
+const STORE = /^\/stores\/[^/]+(?=\/|$)/;
+
+/** Fault rules name routes below the store, for every store: `"GET /v2/orders"`, `"POST /v2/orders/:order_id/shipments"`. */
+export const { normaliseRoute, routeKey } = faultRouteNames(
+  (path) => path.replace(STORE, ''),
+  (message) => new BcError(422, message, 'v3'),
+);
