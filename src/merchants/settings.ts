@@ -64,8 +64,11 @@ export const cartSettingsSchema = z.object({
   /** EasyPost warehouses whose stock this cart sells, in preference order. */
   warehouseIds: z.array(z.string().regex(/^wh_/)).default([]),
   defaultWarehouseId: z.string().regex(/^wh_/).optional(),
-  /** EasyPost service when no ship-method rule matches. */
-  defaultService: z.string().min(1).default('standard'),
+  /**
+   * EasyPost service when no ship-method rule matches. No default: without it an unmapped ship method waits in
+   * `error` (an `unmapped_ship_method` exception) instead of quietly shipping a service nobody chose.
+   */
+  defaultService: z.string().trim().min(1).optional(),
   /** Orders placed before this instant are skipped (recorded with the rule), e.g. the go-live date. */
   earliestOrderAt: z.iso.datetime({ offset: true }).optional(),
   /** How often new orders are pulled from the cart (its `pull:<cartId>` schedule). */

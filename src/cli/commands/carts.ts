@@ -129,7 +129,7 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
     )
     .addOption(
       new Option('--default-service <service>', 'EasyPost service when no ship-method rule matches').argParser(
-        bySchema(shape.defaultService, 'must not be empty'),
+        bySchema(shape.defaultService.unwrap(), 'must not be empty'),
       ),
     );
   for (const option of settingOptions()) set.addOption(option);
@@ -192,7 +192,7 @@ function formatCart(cart: Cart): string {
     ['name', cart.name],
     ['warehouses', settings.warehouseIds.join(', ') || undefined],
     ['default warehouse', settings.defaultWarehouseId],
-    ['default service', settings.defaultService],
+    ['default service', settings.defaultService ?? 'none: unmapped ship methods wait in error'],
     ['earliest order', settings.earliestOrderAt],
     ['pull every', cart.type === 'manual' ? undefined : `${settings.orderPullSeconds} s`],
     ['tracking upload', settings.trackingUploadSeconds === 0 ? 'at once' : `every ${settings.trackingUploadSeconds} s`],
