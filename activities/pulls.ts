@@ -5,6 +5,7 @@ import type { Cart, CartStore } from '../src/db/carts';
 import type { OrderIndex } from '../src/db/orders';
 import type { PullStore } from '../src/db/pulls';
 import type { CartSettings } from '../src/merchants/settings';
+import { describeItemFilter, filterLines } from '../src/domain/item-filter';
 import { orderWorkflowId } from '../src/domain/order';
 import { noPullCounts, type PullCounts } from '../src/domain/pull-counts';
 import { startOrderWorkflow } from '../src/orders/submit';
@@ -25,15 +26,33 @@ export interface PullPageResult extends PullCounts {
 }
 
 /**
- * The cart's own rules, applied to every pulled order before it is started: an order placed before the cart's
- * earliest order date (its go-live) is skipped and recorded, never silently dropped.
+ * The cart's own rules, applied to every pulled order before it is started, each skip recorded with its rule, never
+ * silently dropped: an order placed before the cart's earliest order date (its go-live) is skipped; the cart's item
+ * filter takes out the lines that are not this warehouse's, and an order with none left is skipped.
  */
 export function applyRules(pulled: PulledOrder, settings: CartSettings): PulledOrder {
-  if (pulled.kind !== 'order' || !settings.earliestOrderAt) return pulled;
-  if (Date.parse(pulled.order.placedAt) >= Date.parse(settings.earliestOrderAt)) return pulled;
+  if (pulled.kind !== 'order') return pulled;
   const { cartOrderId, cartOrderNumber } = pulled.order;
-  const rule = `placed before the cart's earliest order date ${settings.earliestOrderAt}`;
-  return { kind: 'skipped', cartOrderId, cartOrderNumber, rule };
+  const { earliestOrderAt, itemFilter } = settings;
+  if (earliestOrderAt && Date.parse(pulled.order.placedAt) < Date.parse(earliestOrderAt)) {
+    return {
+      kind: 'skipped',
+      cartOrderId,
+      cartOrderNumber,
+      rule: `placed before the cart's earliest order date ${earliestOrderAt}`,
+    };
+  }
+  const { kept, filtered } = filterLines(pulled.order.lines, itemFilter);
+  if (filtered.length === 0) return pulled;
+  if (kept.length === 0) {
+    return {
+      kind: 'skipped',
+      cartOrderId,
+      cartOrderNumber,
+      rule: `every line filtered out by the cart's ${describeItemFilter(itemFilter)}`,
+    };
+  }
+  return { kind: 'order', order: { ...pulled.order, lines: kept }, filtered };
 }
 
 /** Pull activities: the cart's orders in, one page at a time, without their contents entering workflow history. */
@@ -75,6 +94,14 @@ export function createPullActivities(deps: PullActivityDeps) {
         case 'order':
         case 'malformed': {
           const draft = pulled.kind === 'order' ? pulled.order : pulled.draft;
+          // Noted before the start, so an order is never at the warehouse without its filtered lines on record.
+          if (pulled.kind === 'order' && pulled.filtered) {
+            await deps.pulls.recordFilteredLines({
+              cartId: input.cartId,
+              cartOrderId: draft.cartOrderId,
+              lines: pulled.filtered,
+            });
+          }
           const started = await startOrderWorkflow(startDeps, draft);
           if (started.outcome === 'started') result[pulled.kind === 'order' ? 'started' : 'malformed'] += 1;
           else result.duplicates += 1;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE, isValidTimeZone } from '../domain/hold-clock';
+import { itemFilterSchema, NO_ITEM_FILTER } from '../domain/item-filter';
 
 /** EasyPost publishes no vendor-API limit; 5 requests a second is the figure its guides cite (docs/easypost-api.md §11). */
 export const DEFAULT_EASYPOST_REQUESTS_PER_SECOND = 5;
@@ -69,6 +70,11 @@ export const cartSettingsSchema = z.object({
    * `error` (an `unmapped_ship_method` exception) instead of quietly shipping a service nobody chose.
    */
   defaultService: z.string().trim().min(1).optional(),
+  /**
+   * Which lines of pulled orders go to this warehouse (SKUs or globs); the rest are recorded on the order, and an order
+   * with no line left is skipped with the rule named. Default: every line.
+   */
+  itemFilter: itemFilterSchema.default(NO_ITEM_FILTER),
   /** Orders placed before this instant are skipped (recorded with the rule), e.g. the go-live date. */
   earliestOrderAt: z.iso.datetime({ offset: true }).optional(),
   /** How often new orders are pulled from the cart (its `pull:<cartId>` schedule). */

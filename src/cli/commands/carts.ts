@@ -1,6 +1,8 @@
 import { Option, type Command } from 'commander';
+import { z } from 'zod';
 import { createCartStore, type Cart } from '../../db/carts';
 import { CART_TYPES } from '../../carts/registry';
+import { describeItemFilter, itemFilterSchema, NO_ITEM_FILTER } from '../../domain/item-filter';
 import { cartSettingsSchema, type CartSettings } from '../../merchants/settings';
 import { readJsonInput } from '../json-input';
 import type { CliContext } from '../context';
@@ -14,12 +16,27 @@ const { shape } = cartSettingsSchema;
 
 const parseWarehouseId = bySchema(shape.warehouseIds.unwrap().element, 'must be an EasyPost warehouse ID, wh_...');
 
+// One option value: `allow:SOCK-*,TOTE`, `deny:GIFT-*` or `none` (every line goes to this warehouse).
+const parseItemFilter = bySchema(
+  z
+    .string()
+    .transform((value) => {
+      if (value.trim() === 'none') return NO_ITEM_FILTER;
+      const [mode, ...rest] = value.split(':');
+      const patterns = rest.join(':').split(',');
+      return { mode: mode?.trim(), patterns: patterns.map((pattern) => pattern.trim()).filter(Boolean) };
+    })
+    .pipe(itemFilterSchema),
+  'must be allow:<sku or glob>,..., deny:<sku or glob>,... or none',
+);
+
 /** The settings options `add` and `set` share, as given (undefined when not). */
 interface SettingOptions {
   warehouse?: string[];
   defaultWarehouse?: string;
   pullEvery?: number;
   earliestOrder?: string;
+  itemFilter?: CartSettings['itemFilter'];
 }
 
 interface AddOptions extends SettingOptions {
@@ -171,6 +188,10 @@ function settingOptions(): Option[] {
       '--earliest-order <iso>',
       'skip (and record) orders placed before this date-time, e.g. the go-live date',
     ).argParser(bySchema(shape.earliestOrderAt.unwrap(), 'must be an ISO date-time, e.g. 2026-12-01T00:00:00Z')),
+    new Option(
+      '--item-filter <filter>',
+      'which lines of pulled orders go to this warehouse: allow:<sku or glob>,..., deny:<sku or glob>,... or none (the rest are shown on the order; an order with none left is skipped)',
+    ).argParser(parseItemFilter),
   ];
 }
 
@@ -180,6 +201,7 @@ function settingsGiven(options: SettingOptions): Partial<CartSettings> {
     defaultWarehouseId: options.defaultWarehouse,
     orderPullSeconds: options.pullEvery,
     earliestOrderAt: options.earliestOrder,
+    itemFilter: options.itemFilter,
   });
 }
 
@@ -194,6 +216,10 @@ function formatCart(cart: Cart): string {
     ['default warehouse', settings.defaultWarehouseId],
     ['default service', settings.defaultService ?? 'none: unmapped ship methods wait in error'],
     ['earliest order', settings.earliestOrderAt],
+    [
+      'item filter',
+      settings.itemFilter.patterns.length === 0 ? 'none: every line' : describeItemFilter(settings.itemFilter),
+    ],
     ['pull every', cart.type === 'manual' ? undefined : `${settings.orderPullSeconds} s`],
     ['tracking upload', settings.trackingUploadSeconds === 0 ? 'at once' : `every ${settings.trackingUploadSeconds} s`],
     ['inventory push every', `${settings.inventoryPushSeconds} s`],
