@@ -1,14 +1,32 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { CartRefusal } from '../src/carts/adapter';
+import { ShopifyApiError } from '../src/carts/shopify/errors';
+import { WooCommerceRefusal } from '../src/carts/woocommerce/errors';
 
 /** Failure type of a cart's business refusal (unknown order, order closed, ...): retrying will not help. */
 export const CART_REFUSED = 'CartRefused';
+/** Failure type of a cart refusing our credentials (401/403): a person must fix them (a `cart_auth_failed` exception). */
+export const CART_AUTH_FAILED = 'CartAuthFailed';
+
+/** Whether the cart refused our credentials: HTTP 401 or 403. */
+function isAuthFailure(err: unknown): boolean {
+  if (err instanceof ShopifyApiError) return err.kind === 'auth';
+  return err instanceof WooCommerceRefusal && (err.status === 401 || err.status === 403);
+}
 
 /**
  * Turns a cart adapter's error into what Temporal acts on: a refusal is non-retryable; anything else retries,
- * after the cart's Retry-After when it gave one.
+ * after the cart's Retry-After when it gave one. A refused credential keeps its retry behaviour but is typed
+ * `CartAuthFailed`, so the cart's health record can tell it apart.
  */
 export function toCartFailure(err: unknown): unknown {
+  if (isAuthFailure(err)) {
+    return ApplicationFailure.create({
+      message: (err as Error).message,
+      type: CART_AUTH_FAILED,
+      nonRetryable: err instanceof CartRefusal,
+    });
+  }
   if (err instanceof CartRefusal) return ApplicationFailure.nonRetryable(err.message, CART_REFUSED);
   const retryAfterMs = (err as { retryAfterMs?: unknown }).retryAfterMs;
   if (err instanceof Error && typeof retryAfterMs === 'number') {

@@ -6,6 +6,7 @@ import { createOrderIndex } from '../src/db/orders';
 import { createMappingStore } from '../src/db/product-mapping';
 import { createCartAdapters } from '../src/carts/registry';
 import { createPullStore } from '../src/db/pulls';
+import { createCartFailureStore } from '../src/db/cart-failures';
 import { createDatabaseActivities } from './database';
 import { createPullActivities } from './pulls';
 import { createShipmentActivities } from './shipments';
@@ -52,6 +53,7 @@ export function createActivities(deps: ActivityDeps) {
   const mappings = createMappingStore(pool);
   const inventory = createInventoryStore(pool);
   const pacing = createEasyPostPacing(pool);
+  const failures = createCartFailureStore(pool);
   const easyPostClient = async (merchantId: string) => {
     const { apiKey, requestsPerSecond } = await merchants.easyPostAccess(merchantId);
     return createEasyPostClient({
@@ -75,7 +77,7 @@ export function createActivities(deps: ActivityDeps) {
       easyPostClient,
       adapterFor,
     }),
-    ...createPullActivities({ carts, orders, pulls: createPullStore(pool), adapterForCart }),
+    ...createPullActivities({ carts, orders, pulls: createPullStore(pool), failures, adapterForCart }),
     ...createShipmentActivities({
       orders,
       cursors: createMerchantCursorStore(pool),
@@ -89,6 +91,7 @@ export function createActivities(deps: ActivityDeps) {
       pushes: createInventoryPushStore(pool),
       mappings,
       orders,
+      failures,
       adapterForCart,
     }),
     ...createExceptionActivities({ pool, webhookUrl: deps.exceptionsWebhookUrl }),

@@ -3,6 +3,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { CartRefusal, type CartAdapter, type PulledOrder } from '../src/carts/adapter';
 import type { Cart, CartStore } from '../src/db/carts';
 import type { OrderIndex } from '../src/db/orders';
+import type { CartFailureStore } from '../src/db/cart-failures';
 import type { PullStore } from '../src/db/pulls';
 import type { CartSettings } from '../src/merchants/settings';
 import { describeItemFilter, filterLines } from '../src/domain/item-filter';
@@ -11,12 +12,15 @@ import { noPullCounts, type PullCounts } from '../src/domain/pull-counts';
 import { startOrderWorkflow } from '../src/orders/submit';
 import { cancelSignal } from '../workflows/definitions';
 import { callCart } from './cart-failure';
+import { watchCart } from './cart-health';
 import { withKeepalive } from './keepalive';
 
 export interface PullActivityDeps {
   carts: CartStore;
   orders: OrderIndex;
   pulls: PullStore;
+  /** Each cart's failed pulls in a row: refused credentials and long outages become exceptions. */
+  failures: CartFailureStore;
   adapterForCart(cart: Cart): Promise<CartAdapter>;
 }
 
@@ -63,7 +67,8 @@ export function createPullActivities(deps: PullActivityDeps) {
      * `error`), signals `cancel` for cart cancellations, records skips, and only then advances the cursor. Safe to
      * retry: a repeated page starts nothing twice (deterministic workflow IDs, the orders index).
      */
-    pullOrderPage: (input: { cartId: string }): Promise<PullPageResult> => withKeepalive(() => pullPage(input)),
+    pullOrderPage: (input: { cartId: string }): Promise<PullPageResult> =>
+      withKeepalive(() => watchCart(deps.failures, input.cartId, 'pull', () => pullPage(input))),
   };
 
   async function pullPage(input: { cartId: string }): Promise<PullPageResult> {

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { createCartFailureStore } from '../db/cart-failures';
 import { createKeptShipmentStore } from '../db/kept-shipments';
 import { createMerchantStore } from '../db/merchants';
 import { createWarehouseDuplicateStore } from '../db/warehouse-duplicates';
@@ -12,6 +13,7 @@ import {
   type ExceptionOrder,
   type ExceptionThresholds,
 } from './classify';
+import { cartFailureExceptions } from './cart-failures';
 import { KEPT_SHIPMENT_DAYS, keptShipmentExceptions } from './kept-shipments';
 
 export interface FindExceptionsOptions {
@@ -59,9 +61,12 @@ export async function findExceptions(
     options.merchantId,
   );
   const duplicates = await duplicatesAtWarehouse(pool, options.merchantId);
-  return [...classifyExceptions(merchants, rows, thresholds, now, duplicates), ...keptShipmentExceptions(kept)].sort(
-    byMerchantThenAge,
-  );
+  const cartFailures = await createCartFailureStore(pool).list(options.merchantId);
+  return [
+    ...classifyExceptions(merchants, rows, thresholds, now, duplicates),
+    ...keptShipmentExceptions(kept),
+    ...cartFailureExceptions(cartFailures),
+  ].sort(byMerchantThenAge);
 }
 
 /** The duplicates the reconciliation recorded, each with the order its marker names. */

@@ -1,8 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { toCartFailure, CART_REFUSED } from '../../../activities/cart-failure';
+import { toCartFailure, CART_AUTH_FAILED, CART_REFUSED } from '../../../activities/cart-failure';
 import { CartRefusal } from '../../../src/carts/adapter';
 import { ShopifyApiError } from '../../../src/carts/shopify/errors';
-import { WooCommerceUnavailable } from '../../../src/carts/woocommerce/errors';
+import { WooCommerceRefusal, WooCommerceUnavailable } from '../../../src/carts/woocommerce/errors';
 
 describe('toCartFailure', () => {
   it("retries after Shopify's Retry-After (chaos found it ignored: it sits in the error's details)", () => {
@@ -20,5 +20,14 @@ describe('toCartFailure', () => {
     const plain = new ShopifyApiError('transient', 'HTTP 503', { status: 503 });
     expect(toCartFailure(plain)).toBe(plain);
     expect(toCartFailure(new CartRefusal('order is closed'))).toMatchObject({ type: CART_REFUSED, nonRetryable: true });
+  });
+
+  it('types a refused credential CartAuthFailed, keeping whether it retries', () => {
+    const shopify = toCartFailure(new ShopifyApiError('auth', 'HTTP 401', { status: 401 }));
+    expect(shopify).toMatchObject({ type: CART_AUTH_FAILED, nonRetryable: false });
+    const woo = toCartFailure(new WooCommerceRefusal(403, 'woocommerce_rest_cannot_view', 'Sorry'));
+    expect(woo).toMatchObject({ type: CART_AUTH_FAILED, nonRetryable: true });
+    const missing = toCartFailure(new WooCommerceRefusal(404, 'rest_no_route', 'No route'));
+    expect(missing).toMatchObject({ type: CART_REFUSED, nonRetryable: true });
   });
 });
