@@ -7,6 +7,7 @@ import { createMappingStore } from '../src/db/product-mapping';
 import { createCartAdapters } from '../src/carts/registry';
 import { createPullStore } from '../src/db/pulls';
 import { createCartFailureStore } from '../src/db/cart-failures';
+import { createEasyPostProductStore } from '../src/db/easypost-products';
 import { createDatabaseActivities } from './database';
 import { createPullActivities } from './pulls';
 import { createShipmentActivities } from './shipments';
@@ -54,6 +55,7 @@ export function createActivities(deps: ActivityDeps) {
   const inventory = createInventoryStore(pool);
   const pacing = createEasyPostPacing(pool);
   const failures = createCartFailureStore(pool);
+  const products = createEasyPostProductStore(pool);
   const easyPostClient = async (merchantId: string) => {
     const { apiKey, requestsPerSecond } = await merchants.easyPostAccess(merchantId);
     return createEasyPostClient({
@@ -69,6 +71,7 @@ export function createActivities(deps: ActivityDeps) {
       merchants,
       carts,
       mappings,
+      products,
       orders,
       inventory,
       pacing,
@@ -84,7 +87,7 @@ export function createActivities(deps: ActivityDeps) {
       kept: createKeptShipmentStore(pool),
       easyPostClient,
     }),
-    ...createInventoryActivities({ orders, inventory, carts, mappings, easyPostClient }),
+    ...createInventoryActivities({ orders, inventory, carts, mappings, products, easyPostClient }),
     ...createInventoryPushActivities({
       carts,
       inventory,

@@ -22,3 +22,22 @@ CREATE TABLE cart_failures (
   last_failed_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (cart_id, operation)
 );
+
+-- Each merchant's EasyPost products (barcodes), synced by the inventory pickup (src/db/easypost-products.ts), so an
+-- order is checked against them before it is sent. A merchant never synced has no row in easypost_product_syncs,
+-- and its barcodes are left to EasyPost to judge.
+CREATE TABLE easypost_product_syncs (
+  merchant_id text PRIMARY KEY REFERENCES merchants (id) ON DELETE CASCADE,
+  -- The key's mode the products belong to (test and production keys see different catalogues); null when none was
+  -- listed. After a mode switch, barcodes are left to EasyPost until the next pickup syncs the new mode's products.
+  mode text,
+  synced_at timestamptz NOT NULL DEFAULT now(),
+  products integer NOT NULL
+);
+
+CREATE TABLE easypost_products (
+  merchant_id text NOT NULL REFERENCES merchants (id) ON DELETE CASCADE,
+  barcode text NOT NULL,
+  product_id text NOT NULL,
+  PRIMARY KEY (merchant_id, barcode)
+);
