@@ -63,20 +63,23 @@ export function describeItemFilter(filter: ItemFilter): string {
   return `${filter.mode}-list (${filter.patterns.join(', ')})`;
 }
 
+/** Why the filter keeps `sku` from this warehouse, or undefined when it lets it through. */
+export function filteredOutBecause(sku: string, filter: ItemFilter): string | undefined {
+  const match = filter.patterns.find((pattern) => skuMatches(sku.trim(), pattern.trim()));
+  if (filter.mode === 'allow' && match === undefined)
+    return `matches nothing on the cart's ${describeItemFilter(filter)}`;
+  if (filter.mode === 'deny' && match !== undefined) return `matches "${match}" on the cart's deny-list`;
+  return undefined;
+}
+
 /** The order's lines split into those that go to this warehouse and those the cart's filter keeps out. */
 export function filterLines(lines: OrderLine[], filter: ItemFilter): { kept: OrderLine[]; filtered: FilteredLine[] } {
   const kept: OrderLine[] = [];
   const filtered: FilteredLine[] = [];
   for (const line of lines) {
-    const sku = line.sku.trim();
-    const match = filter.patterns.find((pattern) => skuMatches(sku, pattern.trim()));
-    if (filter.mode === 'allow' && match === undefined) {
-      filtered.push({ ...line, reason: `matches nothing on the cart's ${describeItemFilter(filter)}` });
-    } else if (filter.mode === 'deny' && match !== undefined) {
-      filtered.push({ ...line, reason: `matches "${match}" on the cart's deny-list` });
-    } else {
-      kept.push(line);
-    }
+    const reason = filteredOutBecause(line.sku, filter);
+    if (reason === undefined) kept.push(line);
+    else filtered.push({ ...line, reason });
   }
   return { kept, filtered };
 }
