@@ -145,9 +145,10 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
       ),
     )
     .addOption(
-      new Option('--default-service <service>', 'EasyPost service when no ship-method rule matches').argParser(
-        bySchema(shape.defaultService.unwrap(), 'must not be empty'),
-      ),
+      new Option(
+        '--default-service <service>',
+        'EasyPost service when no ship-method rule matches (none: such orders wait in error)',
+      ).argParser(bySchema(shape.defaultService.unwrap(), 'must not be empty')),
     );
   for (const option of settingOptions()) set.addOption(option);
   set.action(async (id: string, options: SetOptions) => {
@@ -161,8 +162,10 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
             trackingUploadSeconds: options.trackingUploadEvery,
             inventoryPushSeconds: options.inventoryPushEvery,
             minimumInventory: options.minimumInventory,
-            defaultService: options.defaultService,
+            defaultService: options.defaultService === 'none' ? undefined : options.defaultService,
           }),
+          // Given as `none`, the stored default is removed (carts added before defaults were dropped hold `standard`).
+          ...(options.defaultService === 'none' ? { defaultService: undefined } : {}),
         },
       },
       'cli',

@@ -250,4 +250,13 @@ describe('epf merchants set and carts set', () => {
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/option '--item-filter <filter>'.*must be allow:<sku or glob>/);
   });
+
+  it("removes a cart's default service with --default-service none", async () => {
+    expect(await epf(['carts', 'set', cartId, '--default-service', 'ground'])).toMatchObject({ code: 0, stderr: '' });
+    expect((await createCartStore(pool).get(cartId))?.settings.defaultService).toBe('ground');
+    const cleared = await epf(['carts', 'set', cartId, '--default-service', 'none']);
+    expect(cleared).toMatchObject({ code: 0, stderr: '' });
+    expect(cleared.stdout).toContain('defaultService: ground ->');
+    expect((await createCartStore(pool).get(cartId))?.settings).not.toHaveProperty('defaultService');
+  });
 });
