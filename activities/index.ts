@@ -9,6 +9,8 @@ import { createApiNoticeRecorder } from '../src/carts/api-notice-recorder';
 import { createCartApiNoticeStore } from '../src/db/cart-api-notices';
 import { logger } from '../src/logger';
 import { createPullStore } from '../src/db/pulls';
+import { createCartFailureStore } from '../src/db/cart-failures';
+import { createEasyPostProductStore } from '../src/db/easypost-products';
 import { createDatabaseActivities } from './database';
 import { createPullActivities } from './pulls';
 import { createShipmentActivities } from './shipments';
@@ -65,6 +67,8 @@ export function createActivities(deps: ActivityDeps) {
   const mappings = createMappingStore(pool);
   const inventory = createInventoryStore(pool);
   const pacing = createEasyPostPacing(pool);
+  const failures = createCartFailureStore(pool);
+  const products = createEasyPostProductStore(pool);
   const easyPostClient = async (merchantId: string) => {
     const { apiKey, requestsPerSecond } = await merchants.easyPostAccess(merchantId);
     return createEasyPostClient({
@@ -80,6 +84,7 @@ export function createActivities(deps: ActivityDeps) {
       merchants,
       carts,
       mappings,
+      products,
       orders,
       inventory,
       pacing,
@@ -88,20 +93,21 @@ export function createActivities(deps: ActivityDeps) {
       easyPostClient,
       adapterFor,
     }),
-    ...createPullActivities({ carts, orders, pulls: createPullStore(pool), adapterForCart }),
+    ...createPullActivities({ carts, orders, pulls: createPullStore(pool), failures, adapterForCart }),
     ...createShipmentActivities({
       orders,
       cursors: createMerchantCursorStore(pool),
       kept: createKeptShipmentStore(pool),
       easyPostClient,
     }),
-    ...createInventoryActivities({ orders, inventory, carts, mappings, easyPostClient }),
+    ...createInventoryActivities({ orders, inventory, carts, mappings, products, easyPostClient }),
     ...createInventoryPushActivities({
       carts,
       inventory,
       pushes: createInventoryPushStore(pool),
       mappings,
       orders,
+      failures,
       adapterForCart,
     }),
     ...createExceptionActivities({ pool, webhookUrl: deps.exceptionsWebhookUrl }),

@@ -1,5 +1,6 @@
 import { log } from '@temporalio/activity';
 import type { CartAdapter } from '../src/carts/adapter';
+import type { CartFailureStore } from '../src/db/cart-failures';
 import type { Cart, CartStore } from '../src/db/carts';
 import type { InventoryStore } from '../src/db/inventory';
 import type { InventoryPushStore } from '../src/db/inventory-pushes';
@@ -8,6 +9,7 @@ import type { MappingStore } from '../src/db/product-mapping';
 import { changedLevels } from '../src/inventory/cart-levels';
 import { cartStockNow } from '../src/inventory/cart-stock';
 import { callCart } from './cart-failure';
+import { watchCart } from './cart-health';
 
 export interface InventoryPushDeps {
   carts: CartStore;
@@ -15,6 +17,8 @@ export interface InventoryPushDeps {
   pushes: InventoryPushStore;
   mappings: MappingStore;
   orders: OrderIndex;
+  /** Each cart's failed pushes in a row: refused credentials and long outages become exceptions. */
+  failures: CartFailureStore;
   adapterForCart(cart: Cart): Promise<CartAdapter>;
 }
 
@@ -49,7 +53,12 @@ export function createInventoryPushActivities(deps: InventoryPushDeps) {
       ]);
       const changed = changedLevels(levels, new Map(pushed.map(({ sku, quantity }) => [sku, quantity])));
       const adapter = await deps.adapterForCart(cart);
-      const { batches } = changed.length > 0 ? await callCart(() => adapter.pushInventory(changed)) : { batches: 0 };
+      const { batches } =
+        changed.length > 0
+          ? await watchCart(deps.failures, cart.id, 'inventory_push', () =>
+              callCart(() => adapter.pushInventory(changed)),
+            )
+          : { batches: 0 };
       const result = { snapshotId: snapshot.id, skus: levels.length, changed: changed.length, batches };
       await deps.pushes.record({ cartId: cart.id, ...result, levels: changed });
       log.info('Pushed inventory', { cartId: cart.id, ...result });

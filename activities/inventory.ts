@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { Context, log } from '@temporalio/activity';
 import type { CartStore } from '../src/db/carts';
+import type { EasyPostProductStore } from '../src/db/easypost-products';
 import type { InventoryStore } from '../src/db/inventory';
 import type { OrderIndex, PendingOrder } from '../src/db/orders';
 import type { MappingStore } from '../src/db/product-mapping';
@@ -16,6 +17,8 @@ export interface InventoryActivityDeps {
   inventory: InventoryStore;
   carts: CartStore;
   mappings: MappingStore;
+  /** The merchant's EasyPost products by barcode: each pickup replaces them, and order sends check against them. */
+  products: EasyPostProductStore;
   easyPostClient(merchantId: string): Promise<EasyPostClient>;
 }
 
@@ -30,11 +33,14 @@ export interface InventoryPickupResult {
   woken: number;
 }
 
-/** Inventory pickup: EasyPost's per-warehouse stock into a snapshot, and held orders woken when stock arrives. */
+/**
+ * Inventory pickup: EasyPost's products (barcodes) synced, its per-warehouse stock into a snapshot, and held orders
+ * woken when stock arrives.
+ */
 export function createInventoryActivities(deps: InventoryActivityDeps) {
   return {
     /**
-     * Syncs the merchant's warehouses, reads every product's stock per warehouse, saves it as a snapshot when it
+     * Syncs the merchant's warehouses and products, reads every product's stock per warehouse, saves it as a snapshot when it
      * differs from the latest, and signals `inventoryAvailable` to each held order that one warehouse of its cart
      * can now fill.
      * Safe to repeat: a retry finds the snapshot unchanged, and a woken order that is no longer held ignores the signal.
@@ -49,6 +55,7 @@ export function createInventoryActivities(deps: InventoryActivityDeps) {
         merchantId,
         warehouses.map((w) => ({ id: w.id, name: w.name, shortName: w.short_name, disabledAt: w.disabled_at })),
       );
+      await deps.products.replace(merchantId, products);
 
       const { changed } = await deps.inventory.saveSnapshotIfChanged(merchantId, levels);
       const woken = changed ? await wakeFillableOrders(deps, merchantId, levels) : 0;

@@ -5,10 +5,11 @@ import type { InventoryStore } from '../src/db/inventory';
 import type { MerchantStore } from '../src/db/merchants';
 import type { OrderIndex } from '../src/db/orders';
 import type { MappingStore } from '../src/db/product-mapping';
+import type { EasyPostProductStore } from '../src/db/easypost-products';
 import { describeProblems, type CartOrder, type FieldProblem } from '../src/domain/order';
 import { mapShipMethod } from '../src/domain/ship-method';
 import { cartLinesForShipment } from '../src/domain/shipment-lines';
-import { translateLines, type WmsLine } from '../src/domain/translation';
+import { translateLines, type ProductMapping, type WmsLine } from '../src/domain/translation';
 import { chooseWarehouse, warehouseStock } from '../src/domain/warehouse';
 import {
   createOrderIdempotently,
@@ -32,6 +33,8 @@ export interface OrderActivityDeps {
   merchants: MerchantStore;
   carts: CartStore;
   mappings: MappingStore;
+  /** The merchant's EasyPost products, synced by the inventory pickup: a line naming none fails before the send. */
+  products: EasyPostProductStore;
   orders: OrderIndex;
   /** Stock snapshots: prepareOrder routes by the latest. */
   inventory: InventoryStore;
@@ -114,7 +117,8 @@ export function createOrderActivities(deps: OrderActivityDeps) {
         deps.mappings.shipMethodRules(order.merchantId),
         deps.inventory.latestSnapshot(order.merchantId),
       ]);
-      const lines = translateLines(order.lines, mapping);
+      const barcodes = await deps.products.known(order.merchantId, barcodesNamed(order.lines, mapping));
+      const lines = translateLines(order.lines, { ...mapping, barcodes });
       const service = mapShipMethod(order.shipMethod, { rules, defaultService: cart.settings.defaultService });
       const problems = [...(lines.ok ? [] : lines.problems), ...(service.ok ? [] : [service.problem])];
       if (!lines.ok || !service.ok) throw invalidOrder(problems);
@@ -305,6 +309,17 @@ async function cancelOrRefuse(client: EasyPostClient, easyPostOrderId: string): 
 function shipmentUpdatesOf(order: Order): ShipmentUpdate[] {
   const packages = shipmentsOf(order);
   return packages.flatMap((shipment) => toShipmentUpdate(shipment, packages.length) ?? []);
+}
+
+/** Every barcode the order's lines may become: the SKUs themselves, their aliases and their bundles' components. */
+function barcodesNamed(lines: CartOrder['lines'], mapping: ProductMapping): string[] {
+  const named = lines.flatMap((line) => {
+    const sku = line.sku.trim();
+    const components = Object.hasOwn(mapping.bundles, sku) ? mapping.bundles[sku]!.map((c) => c.barcode) : [];
+    const alias = Object.hasOwn(mapping.aliases, sku) ? [mapping.aliases[sku]!] : [];
+    return [sku, ...alias, ...components];
+  });
+  return [...new Set(named)];
 }
 
 function invalidOrder(problems: FieldProblem[]): ApplicationFailure {

@@ -3,19 +3,24 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { CartRefusal, type CartAdapter, type PulledOrder } from '../src/carts/adapter';
 import type { Cart, CartStore } from '../src/db/carts';
 import type { OrderIndex } from '../src/db/orders';
+import type { CartFailureStore } from '../src/db/cart-failures';
 import type { PullStore } from '../src/db/pulls';
 import type { CartSettings } from '../src/merchants/settings';
+import { describeItemFilter, filterLines } from '../src/domain/item-filter';
 import { orderWorkflowId } from '../src/domain/order';
 import { noPullCounts, type PullCounts } from '../src/domain/pull-counts';
 import { startOrderWorkflow } from '../src/orders/submit';
 import { cancelSignal, OrderFailure } from '../workflows/definitions';
 import { callCart } from './cart-failure';
+import { watchCart } from './cart-health';
 import { withKeepalive } from './keepalive';
 
 export interface PullActivityDeps {
   carts: CartStore;
   orders: OrderIndex;
   pulls: PullStore;
+  /** Each cart's failed pulls in a row: refused credentials and long outages become exceptions. */
+  failures: CartFailureStore;
   adapterForCart(cart: Cart): Promise<CartAdapter>;
 }
 
@@ -25,15 +30,33 @@ export interface PullPageResult extends PullCounts {
 }
 
 /**
- * The cart's own rules, applied to every pulled order before it is started: an order placed before the cart's
- * earliest order date (its go-live) is skipped and recorded, never silently dropped.
+ * The cart's own rules, applied to every pulled order before it is started, each skip recorded with its rule, never
+ * silently dropped: an order placed before the cart's earliest order date (its go-live) is skipped; the cart's item
+ * filter takes out the lines that are not this warehouse's, and an order with none left is skipped.
  */
 export function applyRules(pulled: PulledOrder, settings: CartSettings): PulledOrder {
-  if (pulled.kind !== 'order' || !settings.earliestOrderAt) return pulled;
-  if (Date.parse(pulled.order.placedAt) >= Date.parse(settings.earliestOrderAt)) return pulled;
+  if (pulled.kind !== 'order') return pulled;
   const { cartOrderId, cartOrderNumber } = pulled.order;
-  const rule = `placed before the cart's earliest order date ${settings.earliestOrderAt}`;
-  return { kind: 'skipped', cartOrderId, cartOrderNumber, rule };
+  const { earliestOrderAt, itemFilter } = settings;
+  if (earliestOrderAt && Date.parse(pulled.order.placedAt) < Date.parse(earliestOrderAt)) {
+    return {
+      kind: 'skipped',
+      cartOrderId,
+      cartOrderNumber,
+      rule: `placed before the cart's earliest order date ${earliestOrderAt}`,
+    };
+  }
+  const { kept, filtered } = filterLines(pulled.order.lines, itemFilter);
+  if (filtered.length === 0) return pulled;
+  if (kept.length === 0) {
+    return {
+      kind: 'skipped',
+      cartOrderId,
+      cartOrderNumber,
+      rule: `every line filtered out by the cart's ${describeItemFilter(itemFilter)}`,
+    };
+  }
+  return { kind: 'order', order: { ...pulled.order, lines: kept }, filtered };
 }
 
 /** Pull activities: the cart's orders in, one page at a time, without their contents entering workflow history. */
@@ -44,7 +67,8 @@ export function createPullActivities(deps: PullActivityDeps) {
      * `error`), signals `cancel` for cart cancellations, records skips, and only then advances the cursor. Safe to
      * retry: a repeated page starts nothing twice (deterministic workflow IDs, the orders index).
      */
-    pullOrderPage: (input: { cartId: string }): Promise<PullPageResult> => withKeepalive(() => pullPage(input)),
+    pullOrderPage: (input: { cartId: string }): Promise<PullPageResult> =>
+      withKeepalive(() => watchCart(deps.failures, input.cartId, 'pull', () => pullPage(input))),
   };
 
   async function pullPage(input: { cartId: string }): Promise<PullPageResult> {
@@ -75,6 +99,14 @@ export function createPullActivities(deps: PullActivityDeps) {
         case 'order':
         case 'malformed': {
           const draft = pulled.kind === 'order' ? pulled.order : pulled.draft;
+          // Noted before the start, so an order is never at the warehouse without its filtered lines on record.
+          if (pulled.kind === 'order' && pulled.filtered) {
+            await deps.pulls.recordFilteredLines({
+              cartId: input.cartId,
+              cartOrderId: draft.cartOrderId,
+              lines: pulled.filtered,
+            });
+          }
           const started = await startOrderWorkflow(startDeps, draft);
           if (started.outcome === 'started') result[pulled.kind === 'order' ? 'started' : 'malformed'] += 1;
           else result.duplicates += 1;

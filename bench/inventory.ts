@@ -99,6 +99,7 @@ async function main(): Promise<void> {
     });
     const mappings = createMappingStore(pool);
     for (const i of indexes) await mappings.setAlias(MERCHANT, skuOf(i), barcodeOf(i));
+    await mappings.setShipMethod(MERCHANT, 'Standard', 'standard');
 
     const shop = shopify.control.createShop({
       name: 'Bench',

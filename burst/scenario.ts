@@ -110,6 +110,7 @@ async function burst(stack: ChaosStack, options: BurstOptions): Promise<BurstRep
   const mappings = createMappingStore(pool);
   await mappings.setAlias(MERCHANT, 'SOCK-M', BARCODES.socks);
   await mappings.setAlias(MERCHANT, 'TOTE', BARCODES.tote);
+  await mappings.setShipMethod(MERCHANT, 'Standard', 'standard');
 
   // Every order is sent once, refused for stock, and held until the resend time.
   const started = Date.now();

@@ -119,6 +119,8 @@ export async function createStores(stack: ChaosStack, orders: number): Promise<S
     });
     await mappings.setAlias(merchantId, 'SOCK-M', BARCODES.socks);
     await mappings.setAlias(merchantId, LOW_STOCK_SKU, BARCODES.tote);
+    await mappings.setShipMethod(merchantId, 'Standard', 'standard');
+    await mappings.setShipMethod(merchantId, 'Flat rate', 'standard');
   }
   // A Shopify Plus-sized bucket, as in the pull-flow test: throttling is not what this run is about.
   const shop = sims.shopify.control.createShop({

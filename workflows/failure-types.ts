@@ -21,6 +21,8 @@ export const OrderFailure = {
   EasyPostCreateSettling: 'EasyPostCreateSettling',
   /** A cart's business refusal (unknown order, order closed, ...): retrying will not help. */
   CartRefused: 'CartRefused',
+  /** A cart refused our credentials (401/403): a person must fix them (a `cart_auth_failed` exception). */
+  CartAuthFailed: 'CartAuthFailed',
   /** A pull for a cart that is not in PostgreSQL (deleted while its schedule ran). */
   UnknownCart: 'UnknownCart',
   // The EasyPost client's error kinds, one each, for the failures that are not an order's business outcome above.

@@ -98,6 +98,7 @@ export async function startPipelineStack(): Promise<PipelineStack> {
     const mappings = createMappingStore(pool);
     await mappings.setAlias(MERCHANT, 'SOCK-M', BARCODES.socks);
     await mappings.setAlias(MERCHANT, 'TOTE', BARCODES.tote);
+    await mappings.setShipMethod(MERCHANT, 'Standard', 'standard');
     await mappings.setAlias(MERCHANT, 'TEE-S', BARCODES.teeS);
     const orders = createOrderIndex(pool);
 

@@ -1,3 +1,4 @@
+import type { FilteredLine } from '../domain/item-filter';
 import type { CartOrder, FieldProblem, OrderDraft } from '../domain/order';
 
 /** Every cart API call's timeout, body included, unless the adapter is given another. */
@@ -8,7 +9,8 @@ export const CART_REQUEST_TIMEOUT_MS = 30_000;
  * becomes an order in `error` naming the field), one the cart cancelled, or one a rule skips (the rule named).
  */
 export type PulledOrder =
-  | { kind: 'order'; order: CartOrder }
+  /** `filtered`: lines the cart's item filter kept out of `order` (set by the pull's rules, never by an adapter). */
+  | { kind: 'order'; order: CartOrder; filtered?: FilteredLine[] }
   | { kind: 'malformed'; draft: OrderDraft; problems: FieldProblem[] }
   | { kind: 'cancelled'; cartOrderId: string; cartOrderNumber: string; reason: string }
   | { kind: 'skipped'; cartOrderId: string; cartOrderNumber: string; rule: string };

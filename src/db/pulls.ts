@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { FilteredLine } from '../domain/item-filter';
 
 /** Where each cart's order pull resumes, and the orders a rule skipped (so none is ever skipped silently). */
 export function createPullStore(pool: Pool) {
@@ -24,6 +25,24 @@ export function createPullStore(pool: Pool) {
          ON CONFLICT (cart_id, cart_order_id) DO UPDATE SET rule = $4, last_seen_at = now()`,
         [skip.cartId, skip.cartOrderId, skip.cartOrderNumber, skip.rule],
       );
+    },
+
+    /** The lines the cart's item filter kept out of an order that was started; a repeated pull replaces them. */
+    async recordFilteredLines(filtered: { cartId: string; cartOrderId: string; lines: FilteredLine[] }) {
+      await pool.query(
+        `INSERT INTO filtered_lines (cart_id, cart_order_id, lines) VALUES ($1, $2, $3)
+         ON CONFLICT (cart_id, cart_order_id) DO UPDATE SET lines = $3, recorded_at = now()`,
+        [filtered.cartId, filtered.cartOrderId, JSON.stringify(filtered.lines)],
+      );
+    },
+
+    /** The lines the cart's item filter kept out of this order; empty when it kept none out. */
+    async filteredLines(cartId: string, cartOrderId: string): Promise<FilteredLine[]> {
+      const { rows } = await pool.query<{ lines: FilteredLine[] }>(
+        'SELECT lines FROM filtered_lines WHERE cart_id = $1 AND cart_order_id = $2',
+        [cartId, cartOrderId],
+      );
+      return rows[0]?.lines ?? [];
     },
 
     /** Records an accept the cart did not take (again): the next pulls retry it. */

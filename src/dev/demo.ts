@@ -129,6 +129,8 @@ export async function seedDemo(pool: Pool, secretKey: string, sims: DemoSimulato
   await mappings.setShipMethod(DEMO_MERCHANT, 'Standard', 'standard');
   await mappings.setShipMethod(DEMO_MERCHANT, 'Express', 'priority');
   await mappings.setShipMethod(DEMO_MERCHANT, 'Flat rate', 'standard');
+  // Carts have no default service: every method the demo stores offer is mapped.
+  await mappings.setShipMethod(DEMO_MERCHANT, 'Free shipping', 'standard');
 
   const dir = join(dataDir, 'demo-orders');
   mkdirSync(dir, { recursive: true });

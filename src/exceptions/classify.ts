@@ -11,6 +11,8 @@ import type { WarehouseDuplicate } from '../db/warehouse-duplicates';
 export type ExceptionKind =
   | 'missing_key'
   | 'auth_failed'
+  | 'cart_auth_failed'
+  | 'cart_failing'
   | 'unknown_sku'
   | 'unmapped_ship_method'
   | 'order_error'
@@ -30,6 +32,8 @@ export interface Exception {
   kind: ExceptionKind;
   merchantId: string;
   order?: { cartId: string; cartOrderId: string; cartOrderNumber: string; workflowId: string; status: OrderStatus };
+  /** For a cart's own exceptions (`cart_auth_failed`, `cart_failing`): the cart. */
+  cartId?: string;
   /** When the situation began (ISO); unknown for a missing key. */
   since?: string;
   reason: string;

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { createCartApiNoticeStore } from '../db/cart-api-notices';
 import { createCartStore } from '../db/carts';
+import { createCartFailureStore } from '../db/cart-failures';
 import { createKeptShipmentStore } from '../db/kept-shipments';
 import { createMerchantStore } from '../db/merchants';
 import { createWarehouseDuplicateStore } from '../db/warehouse-duplicates';
@@ -15,6 +16,7 @@ import {
   type ExceptionThresholds,
 } from './classify';
 import { cartApiNoticeExceptions } from './cart-api-notices';
+import { cartFailureExceptions } from './cart-failures';
 import { KEPT_SHIPMENT_DAYS, keptShipmentExceptions } from './kept-shipments';
 
 export interface FindExceptionsOptions {
@@ -64,10 +66,12 @@ export async function findExceptions(
   const duplicates = await duplicatesAtWarehouse(pool, options.merchantId);
   const notices = await createCartApiNoticeStore(pool).fresh(now, options.merchantId);
   const carts = notices.length > 0 ? await createCartStore(pool).list() : [];
+  const cartFailures = await createCartFailureStore(pool).list(options.merchantId);
   return [
     ...classifyExceptions(merchants, rows, thresholds, now, duplicates),
     ...keptShipmentExceptions(kept),
     ...cartApiNoticeExceptions(notices, carts),
+    ...cartFailureExceptions(cartFailures),
   ].sort(byMerchantThenAge);
 }
 

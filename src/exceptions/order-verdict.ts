@@ -102,7 +102,11 @@ function errorVerdict(order: ExceptionOrder, ref: string, error: string): Omit<V
   }
   if (field && (SKU_FIELD.test(field) || BARCODE_FIELD.test(field))) {
     const line = SKU_FIELD.exec(field)?.[1];
-    const sku = quoted(error, /unknown SKU "([^"]*)"/) ?? (line === undefined ? undefined : order.lines?.[+line]?.sku);
+    // Messages before product sync said `unknown SKU "X"`; orders in error may still carry them.
+    const sku =
+      quoted(error, /"([^"]*)" has no EasyPost product/) ??
+      quoted(error, /unknown SKU "([^"]*)"/) ??
+      (line === undefined ? undefined : order.lines?.[+line]?.sku);
     return {
       kind: 'unknown_sku',
       reason: error,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { OrderDelivery } from '../domain/delivery-clock';
 import { shopifyApiVersionSchema } from '../carts/shopify/api-version';
 import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE, isValidTimeZone } from '../domain/hold-clock';
+import { itemFilterSchema, NO_ITEM_FILTER } from '../domain/item-filter';
 
 export type { OrderDelivery };
 
@@ -66,8 +67,16 @@ export const cartSettingsSchema = z.object({
   /** EasyPost warehouses whose stock this cart sells, in preference order. */
   warehouseIds: z.array(z.string().regex(/^wh_/)).default([]),
   defaultWarehouseId: z.string().regex(/^wh_/).optional(),
-  /** EasyPost service when no ship-method rule matches. */
-  defaultService: z.string().min(1).default('standard'),
+  /**
+   * EasyPost service when no ship-method rule matches. No default: without it an unmapped ship method waits in
+   * `error` (an `unmapped_ship_method` exception) instead of quietly shipping a service nobody chose.
+   */
+  defaultService: z.string().trim().min(1).optional(),
+  /**
+   * Which lines of pulled orders go to this warehouse (SKUs or globs); the rest are recorded on the order, and an order
+   * with no line left is skipped with the rule named. Default: every line.
+   */
+  itemFilter: itemFilterSchema.default(NO_ITEM_FILTER),
   /** Orders placed before this instant are skipped (recorded with the rule), e.g. the go-live date. */
   earliestOrderAt: z.iso.datetime({ offset: true }).optional(),
   /** How often new orders are pulled from the cart (its `pull:<cartId>` schedule). */

@@ -1,6 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import type { OrderRow } from '../db/orders';
+import { createPullStore } from '../db/pulls';
+import type { FilteredLine } from '../domain/item-filter';
 import { statusQuery, type OrderStatusView } from '../../workflows/definitions';
 import { listTrackingPushes, type TrackingPushRow } from './tracking-pushes';
 import { callWorkflow } from './workflow-call';
@@ -31,11 +33,13 @@ export interface OrderDetails {
   live: OrderStatusView | null;
   liveUnavailable?: string;
   trackingPushes: TrackingPushRow[];
+  /** Cart lines the cart's item filter kept out of what went to the warehouse, each with its reason. */
+  filteredLines: FilteredLine[];
 }
 
 /**
- * One order as `epf orders show` and `GET /orders/:ref` give it: the index row, the workflow's live status and the
- * tracking sent to the cart. `temporal` is called lazily so that a Temporal that cannot be reached only loses the
+ * One order as `epf orders show` and `GET /orders/:ref` give it: the index row, the workflow's live status, the
+ * tracking sent to the cart and the lines the cart's item filter kept out. `temporal` is called lazily so that a Temporal that cannot be reached only loses the
  * live part: the index is enough to show an order (a stopped worker, a workflow past retention).
  */
 export async function orderDetails(pool: Pool, temporal: () => Promise<Client>, row: OrderRow): Promise<OrderDetails> {
@@ -49,8 +53,12 @@ export async function orderDetails(pool: Pool, temporal: () => Promise<Client>, 
       return (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
     }
   };
-  const [view, trackingPushes] = await Promise.all([live(), listTrackingPushes(pool, row.cart_id, row.cart_order_id)]);
+  const [view, trackingPushes, filteredLines] = await Promise.all([
+    live(),
+    listTrackingPushes(pool, row.cart_id, row.cart_order_id),
+    createPullStore(pool).filteredLines(row.cart_id, row.cart_order_id),
+  ]);
   return typeof view === 'string'
-    ? { order: orderJson(row), live: null, liveUnavailable: view, trackingPushes }
-    : { order: orderJson(row), live: view, trackingPushes };
+    ? { order: orderJson(row), live: null, liveUnavailable: view, trackingPushes, filteredLines }
+    : { order: orderJson(row), live: view, trackingPushes, filteredLines };
 }

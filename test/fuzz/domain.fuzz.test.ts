@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { parseCartOrder, type FieldProblem } from '../../src/domain/order';
+import { filterLines, skuMatches } from '../../src/domain/item-filter';
 import { mapShipMethod } from '../../src/domain/ship-method';
 import { translateLines } from '../../src/domain/translation';
 import { plainErrors, problemsFromIssues } from '../../src/domain/problems';
@@ -113,6 +114,40 @@ describe('order fix input', () => {
           expect(parseOrderFix(input)).toEqual(result.data);
         }
       }),
+      fuzzParams,
+    );
+  });
+});
+
+describe('item filters', () => {
+  // Globs over a small alphabet, so matches are common; the oracle is the same glob as an anchored regular expression.
+  const glob = fc.stringMatching(/^[ab*?]{0,8}$/);
+  const sku = fc.stringMatching(/^[ab]{0,10}$/);
+  const asRegExp = (pattern: string) => new RegExp(`^${pattern.replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+
+  it('matches a SKU exactly when the glob as a regular expression does', () => {
+    fc.assert(
+      fc.property(sku, glob, (value, pattern) => {
+        expect(skuMatches(value, pattern)).toBe(asRegExp(pattern).test(value));
+      }),
+      fuzzParams,
+    );
+  });
+
+  it('splits the lines without losing or inventing one, whatever the filter', () => {
+    fc.assert(
+      fc.property(
+        lines,
+        fc.constantFrom('allow' as const, 'deny' as const),
+        fc.array(text, { maxLength: 4 }),
+        (orderLines, mode, patterns) => {
+          const { kept, filtered } = filterLines(orderLines, { mode, patterns });
+          expect(kept.length + filtered.length).toBe(orderLines.length);
+          expect([...kept, ...filtered.map(({ reason: _reason, ...line }) => line)]).toEqual(
+            expect.arrayContaining(orderLines),
+          );
+        },
+      ),
       fuzzParams,
     );
   });

@@ -65,6 +65,9 @@ export async function startOrderStack(name: string, options: { createSettleMs?: 
   await mappings.setAlias(merchantId, 'SOCK-M', BARCODES.socks);
   await mappings.setAlias(merchantId, 'TOTE', BARCODES.tote);
   await mappings.setAlias(merchantId, 'TEE-S', BARCODES.teeS);
+  // The ship methods of the test orders and simulated carts: carts have no default service.
+  await mappings.setShipMethod(merchantId, 'Standard', 'standard');
+  await mappings.setShipMethod(merchantId, 'Flat rate', 'standard');
   const orders = createOrderIndex(pool);
   let running: { worker: Worker; run: Promise<void> } | undefined;
   return {

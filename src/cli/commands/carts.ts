@@ -1,7 +1,9 @@
 import { Option, type Command } from 'commander';
+import { z } from 'zod';
 import { createCartStore, type Cart } from '../../db/carts';
 import { CART_TYPES } from '../../carts/registry';
 import { DEFAULT_SHOPIFY_API_VERSION } from '../../carts/shopify/api-version';
+import { describeItemFilter, itemFilterSchema, NO_ITEM_FILTER } from '../../domain/item-filter';
 import { cartSettingsSchema, type CartSettings } from '../../merchants/settings';
 import { readJsonInput } from '../json-input';
 import type { CliContext } from '../context';
@@ -15,6 +17,20 @@ const { shape } = cartSettingsSchema;
 
 const parseWarehouseId = bySchema(shape.warehouseIds.unwrap().element, 'must be an EasyPost warehouse ID, wh_...');
 
+// One option value: `allow:SOCK-*,TOTE`, `deny:GIFT-*` or `none` (every line goes to this warehouse).
+const parseItemFilter = bySchema(
+  z
+    .string()
+    .transform((value) => {
+      if (value.trim() === 'none') return NO_ITEM_FILTER;
+      const [mode, ...rest] = value.split(':');
+      const patterns = rest.join(':').split(',');
+      return { mode: mode?.trim(), patterns: patterns.map((pattern) => pattern.trim()).filter(Boolean) };
+    })
+    .pipe(itemFilterSchema),
+  'must be allow:<sku or glob>,..., deny:<sku or glob>,... or none',
+);
+
 /** The settings options `add` and `set` share, as given (undefined when not). */
 interface SettingOptions {
   warehouse?: string[];
@@ -22,6 +38,7 @@ interface SettingOptions {
   pullEvery?: number;
   earliestOrder?: string;
   apiVersion?: string;
+  itemFilter?: CartSettings['itemFilter'];
 }
 
 interface AddOptions extends SettingOptions {
@@ -130,9 +147,10 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
       ),
     )
     .addOption(
-      new Option('--default-service <service>', 'EasyPost service when no ship-method rule matches').argParser(
-        bySchema(shape.defaultService, 'must not be empty'),
-      ),
+      new Option(
+        '--default-service <service>',
+        'EasyPost service when no ship-method rule matches (none: such orders wait in error)',
+      ).argParser(bySchema(shape.defaultService.unwrap(), 'must not be empty')),
     );
   for (const option of settingOptions()) set.addOption(option);
   set.action(async (id: string, options: SetOptions) => {
@@ -146,8 +164,10 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
             trackingUploadSeconds: options.trackingUploadEvery,
             inventoryPushSeconds: options.inventoryPushEvery,
             minimumInventory: options.minimumInventory,
-            defaultService: options.defaultService,
+            defaultService: options.defaultService === 'none' ? undefined : options.defaultService,
           }),
+          // Given as `none`, the stored default is removed (carts added before defaults were dropped hold `standard`).
+          ...(options.defaultService === 'none' ? { defaultService: undefined } : {}),
         },
       },
       'cli',
@@ -177,6 +197,10 @@ function settingOptions(): Option[] {
       '--api-version <YYYY-MM>',
       `Shopify only: Admin API version (default ${DEFAULT_SHOPIFY_API_VERSION})`,
     ).argParser(bySchema(shape.apiVersion.unwrap())),
+    new Option(
+      '--item-filter <filter>',
+      'which lines of pulled orders go to this warehouse: allow:<sku or glob>,..., deny:<sku or glob>,... or none (the rest are shown on the order; an order with none left is skipped)',
+    ).argParser(parseItemFilter),
   ];
 }
 
@@ -187,6 +211,7 @@ function settingsGiven(options: SettingOptions): Partial<CartSettings> {
     orderPullSeconds: options.pullEvery,
     earliestOrderAt: options.earliestOrder,
     apiVersion: options.apiVersion,
+    itemFilter: options.itemFilter,
   });
 }
 
@@ -199,9 +224,13 @@ function formatCart(cart: Cart): string {
     ['name', cart.name],
     ['warehouses', settings.warehouseIds.join(', ') || undefined],
     ['default warehouse', settings.defaultWarehouseId],
-    ['default service', settings.defaultService],
+    ['default service', settings.defaultService ?? 'none: unmapped ship methods wait in error'],
     ['earliest order', settings.earliestOrderAt],
     ['api version', cart.type === 'shopify' ? (settings.apiVersion ?? DEFAULT_SHOPIFY_API_VERSION) : undefined],
+    [
+      'item filter',
+      settings.itemFilter.patterns.length === 0 ? 'none: every line' : describeItemFilter(settings.itemFilter),
+    ],
     ['pull every', cart.type === 'manual' ? undefined : `${settings.orderPullSeconds} s`],
     ['tracking upload', settings.trackingUploadSeconds === 0 ? 'at once' : `every ${settings.trackingUploadSeconds} s`],
     ['inventory push every', `${settings.inventoryPushSeconds} s`],

@@ -55,7 +55,7 @@ function tableRow(exception: Exception): (string | undefined)[] {
   const { order, reason } = exception;
   return [
     exception.merchantId,
-    order && `${order.cartId} ${order.cartOrderNumber}`,
+    order ? `${order.cartId} ${order.cartOrderNumber}` : exception.cartId,
     exception.kind,
     formatTime(exception.since),
     reason.length > REASON_WIDTH ? `${reason.slice(0, REASON_WIDTH - 1)}…` : reason,

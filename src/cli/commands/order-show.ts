@@ -1,6 +1,7 @@
 import { createOrderIndex, type OrderRow } from '../../db/orders';
 import { orderDetails, type OrderDetails } from '../../orders/order-details';
 import type { TrackingPushRow } from '../../orders/tracking-pushes';
+import type { FilteredLine } from '../../domain/item-filter';
 import type { CliContext } from '../context';
 import { formatFields, formatTable, formatTime, printJson } from '../format';
 import { resolveOrder } from '../order-ref';
@@ -11,7 +12,11 @@ export async function showOrder(ctx: CliContext, ref: string, options: { cart?: 
   const row = await resolveOrder(createOrderIndex(pool), ref, options.cart);
   const details = await orderDetails(pool, async () => (await ctx.temporal()).client, row);
   if (options.json) printJson(details);
-  else console.log([formatIndexRow(row), formatLive(details), formatTracking(details.trackingPushes)].join('\n\n'));
+  else {
+    const parts = [formatIndexRow(row), formatLive(details), formatTracking(details.trackingPushes)];
+    if (details.filteredLines.length > 0) parts.push(formatFiltered(details.filteredLines));
+    console.log(parts.join('\n\n'));
+  }
 }
 
 function formatIndexRow(row: OrderRow): string {
@@ -60,4 +65,9 @@ function formatTracking(pushes: TrackingPushRow[]): string {
   return ['Tracking sent to the cart:', formatTable(['SHIPMENT', 'CARRIER', 'TRACKING', 'URL', 'PUSHED'], rows)].join(
     '\n',
   );
+}
+
+function formatFiltered(lines: FilteredLine[]): string {
+  const rows = lines.map((line) => [line.lineId, line.sku, String(line.quantity), line.reason]);
+  return ["Not sent (the cart's item filter):", formatTable(['LINE', 'SKU', 'QTY', 'REASON'], rows)].join('\n');
 }

@@ -234,4 +234,30 @@ describe('epf merchants set and carts set', () => {
       stderr: `error: cart nothing-${run} does not exist: add it with epf carts add nothing-${run}\n`,
     });
   });
+
+  it("sets and clears a cart's item filter, refusing an allow-list with nothing on it", async () => {
+    const set = await epf(['carts', 'set', cartId, '--item-filter', 'deny:GIFT-*, SAMPLE']);
+    expect(set).toMatchObject({ code: 0, stderr: '' });
+    expect((await createCartStore(pool).get(cartId))?.settings.itemFilter).toEqual({
+      mode: 'deny',
+      patterns: ['GIFT-*', 'SAMPLE'],
+    });
+    const [cleared, empty] = await Promise.all([
+      epf(['carts', 'set', cartId, '--item-filter', 'none']),
+      epf(['carts', 'set', cartId, '--item-filter', 'allow:']),
+    ]);
+    expect(cleared.code).toBe(0);
+    expect((await createCartStore(pool).get(cartId))?.settings.itemFilter).toEqual({ mode: 'deny', patterns: [] });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/option '--item-filter <filter>'.*must be allow:<sku or glob>/);
+  });
+
+  it("removes a cart's default service with --default-service none", async () => {
+    expect(await epf(['carts', 'set', cartId, '--default-service', 'ground'])).toMatchObject({ code: 0, stderr: '' });
+    expect((await createCartStore(pool).get(cartId))?.settings.defaultService).toBe('ground');
+    const cleared = await epf(['carts', 'set', cartId, '--default-service', 'none']);
+    expect(cleared).toMatchObject({ code: 0, stderr: '' });
+    expect(cleared.stdout).toContain('defaultService: ground ->');
+    expect((await createCartStore(pool).get(cartId))?.settings).not.toHaveProperty('defaultService');
+  });
 });

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { toCartFailure } from '../../../activities/cart-failure';
 import { CartRefusal } from '../../../src/carts/adapter';
 import { ShopifyApiError } from '../../../src/carts/shopify/errors';
-import { WooCommerceUnavailable } from '../../../src/carts/woocommerce/errors';
+import { WooCommerceRefusal, WooCommerceUnavailable } from '../../../src/carts/woocommerce/errors';
 import { OrderFailure } from '../../../workflows/definitions';
 
 describe('toCartFailure', () => {
@@ -24,5 +24,14 @@ describe('toCartFailure', () => {
       type: OrderFailure.CartRefused,
       nonRetryable: true,
     });
+  });
+
+  it('types a refused credential CartAuthFailed, keeping whether it retries', () => {
+    const shopify = toCartFailure(new ShopifyApiError('auth', 'HTTP 401', { status: 401 }));
+    expect(shopify).toMatchObject({ type: OrderFailure.CartAuthFailed, nonRetryable: false });
+    const woo = toCartFailure(new WooCommerceRefusal(403, 'woocommerce_rest_cannot_view', 'Sorry'));
+    expect(woo).toMatchObject({ type: OrderFailure.CartAuthFailed, nonRetryable: true });
+    const missing = toCartFailure(new WooCommerceRefusal(404, 'rest_no_route', 'No route'));
+    expect(missing).toMatchObject({ type: OrderFailure.CartRefused, nonRetryable: true });
   });
 });

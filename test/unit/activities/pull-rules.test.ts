@@ -20,4 +20,26 @@ describe('pull rules', () => {
     expect(applyRules({ kind: 'order', order }, live).kind).toBe('order');
     expect(applyRules({ kind: 'order', order }, cartSettingsSchema.parse({})).kind).toBe('order');
   });
+
+  it('takes out the lines the item filter keeps from this warehouse, and skips an order with none left', () => {
+    const lines = [
+      { lineId: 'l1', sku: 'SOCK-M', quantity: 2 },
+      { lineId: 'l2', sku: 'GIFT-CARD', quantity: 1 },
+    ];
+    const mixed = sampleOrder({ lines });
+    const deny = cartSettingsSchema.parse({ itemFilter: { mode: 'deny', patterns: ['GIFT-*'] } });
+    expect(applyRules({ kind: 'order', order: mixed }, deny)).toEqual({
+      kind: 'order',
+      order: { ...mixed, lines: [lines[0]] },
+      filtered: [{ ...lines[1], reason: `matches "GIFT-*" on the cart's deny-list` }],
+    });
+
+    const onlyGifts = sampleOrder({ lines: [lines[1]!] });
+    expect(applyRules({ kind: 'order', order: onlyGifts }, deny)).toEqual({
+      kind: 'skipped',
+      cartOrderId: onlyGifts.cartOrderId,
+      cartOrderNumber: onlyGifts.cartOrderNumber,
+      rule: "every line filtered out by the cart's deny-list (GIFT-*)",
+    });
+  });
 });

@@ -16,7 +16,7 @@ describe('translateLines', () => {
       // A bundle SKU wins over an alias of the same SKU.
       'TEE-RED-M': [{ barcode: '850000000099', units: 1 }],
     },
-    barcodes: new Set(['850000000011', '850000000028', '850000000035']),
+    barcodes: new Set(['850000000011', '850000000028', '850000000035', '850000000099']),
   };
 
   it('explodes bundles first, then applies aliases, then accepts known barcodes; merges in order of appearance', () => {
@@ -42,7 +42,7 @@ describe('translateLines', () => {
     });
     expect(translateLines([line('mug', 1)], mapping)).toEqual({
       ok: false,
-      problems: [{ field: 'lines[0].sku', message: 'unknown SKU "mug": add an alias to an EasyPost barcode' }],
+      problems: [{ field: 'lines[0].sku', message: '"mug" has no EasyPost product; add an alias' }],
     });
   });
 
@@ -59,8 +59,8 @@ describe('translateLines', () => {
     ).toEqual({
       ok: false,
       problems: [
-        { field: 'lines[0].sku', message: expect.stringContaining('unknown SKU "constructor"') },
-        { field: 'lines[1].sku', message: expect.stringContaining('unknown SKU "toString"') },
+        { field: 'lines[0].sku', message: '"constructor" has no EasyPost product; add an alias' },
+        { field: 'lines[1].sku', message: '"toString" has no EasyPost product; add an alias' },
       ],
     });
   });
@@ -81,7 +81,28 @@ describe('translateLines', () => {
         { field: 'lines[1].sku', message: 'bundle "EMPTY" has no components' },
         { field: 'lines[2].sku', message: 'bundle "ZERO" has 0 units of "B1": must be a whole number above 0' },
         { field: 'lines[3].sku', message: 'bundle "HALF" has 0.5 units of "B2": must be a whole number above 0' },
-        { field: 'lines[4].sku', message: 'unknown SKU "X": add an alias to an EasyPost barcode' },
+        { field: 'lines[4].sku', message: '"X" has no EasyPost product; add an alias' },
+      ],
+    });
+  });
+
+  it('names an alias or a bundle component whose barcode has no EasyPost product', () => {
+    const stale: ProductMapping = {
+      aliases: { 'TEE-XL': 'GONE-1' },
+      bundles: { PACK: [{ barcode: 'GONE-2', units: 1 }] },
+      barcodes: new Set(['B1']),
+    };
+    expect(translateLines([line('TEE-XL', 1), line('PACK', 1)], stale)).toEqual({
+      ok: false,
+      problems: [
+        {
+          field: 'lines[0].sku',
+          message: '"TEE-XL" is aliased to "GONE-1", which has no EasyPost product; fix the alias',
+        },
+        {
+          field: 'lines[1].sku',
+          message: 'bundle "PACK" has "GONE-2", which has no EasyPost product; fix the bundle',
+        },
       ],
     });
   });

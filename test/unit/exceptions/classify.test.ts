@@ -70,6 +70,21 @@ describe('classifyExceptions: orders in error', () => {
     expect(found.reason).toContain('unknown SKU');
   });
 
+  it('a SKU with no EasyPost product (synced products): the alias for our own line, then retry', () => {
+    const found = only(
+      order({
+        last_error: 'lines[2].sku: "TEE-XL" has no EasyPost product; add an alias',
+        last_error_field: 'lines[2].sku',
+        last_error_type: 'InvalidOrder',
+      }),
+    );
+    expect(found).toMatchObject({
+      kind: 'unknown_sku',
+      field: 'lines[2].sku',
+      fix: `epf aliases set acme TEE-XL <barcode>, then epf orders retry '#1001' --cart acme-shop`,
+    });
+  });
+
   it('a barcode EasyPost does not know: the same fix, the SKU left to the operator', () => {
     const found = only(
       order({
