@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
+import type { SecretBox } from '../crypto/secret-box';
 import { bearerAuth, isPublicRoute } from './auth';
 import { registerCartRoutes } from './carts';
 import { registerCodecRoutes } from './codec';
@@ -22,6 +23,8 @@ export interface ApiDeps {
   apiToken: string;
   /** Where order workflows start and whose schedules reconciling manages (`TEMPORAL_TASK_QUEUE`). */
   taskQueue: string;
+  /** Seals the EasyPost keys and cart credentials of `POST /merchants` and `POST /carts` (EPF_SECRET_KEY). */
+  secretBox?: SecretBox;
   /** Verifies `POST /webhooks/easypost`; unset, that route answers 404. */
   easyPostWebhookSecret?: string;
   /** Web UI origins allowed to call `/codec/*`; unset, none. */

@@ -2,12 +2,14 @@ import { Option, type Command } from 'commander';
 import { createCartStore, type Cart } from '../../db/carts';
 import { CART_TYPES } from '../../carts/registry';
 import { cartSettingsSchema, type CartSettings } from '../../merchants/settings';
+import { addCart, updateCart } from '../../operations/carts';
 import { readJsonInput } from '../json-input';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { formatFields, formatTable, printJson } from '../format';
 import { bySchema, integerBy, parseSlug, repeatable } from '../parsers';
-import { formatChanges, givenOnly, reconcileNow } from '../setting-changes';
+import { operationDeps } from '../operation-deps';
+import { formatChanges, givenOnly, printSchedules } from '../setting-changes';
 import { forMerchant } from '../unknown-merchant';
 
 const { shape } = cartSettingsSchema;
@@ -52,21 +54,19 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
   for (const option of settingOptions()) add.addOption(option);
   add.action(async (id: string, options: AddOptions) => {
     const credentials = options.credentialsFile ? await readJsonInput(options.credentialsFile) : undefined;
-    const store = createCartStore(await ctx.pool(), credentials === undefined ? undefined : ctx.secretBox());
-    const existing = await store.get(id);
-    const cart = await forMerchant(options.merchant, () =>
-      store.upsert({
+    // Re-running add changes only what is given, like `merchants add`.
+    const { cart, schedules } = await forMerchant(options.merchant, async () =>
+      addCart(await operationDeps(ctx), {
         id,
         merchantId: options.merchant,
         type: options.type,
         name: options.name,
         credentials,
-        // Re-running add changes only what is given, like `merchants add`.
-        settings: { ...existing?.settings, ...settingsGiven(options) },
+        settings: settingsGiven(options),
       }),
     );
     console.log(formatCart(cart));
-    await reconcileNow(ctx);
+    printSchedules(schedules);
   });
 
   carts
@@ -134,25 +134,21 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
     );
   for (const option of settingOptions()) set.addOption(option);
   set.action(async (id: string, options: SetOptions) => {
-    const updated = await createCartStore(await ctx.pool()).update(
-      id,
-      {
-        name: options.name,
-        settings: {
-          ...settingsGiven(options),
-          ...givenOnly({
-            trackingUploadSeconds: options.trackingUploadEvery,
-            inventoryPushSeconds: options.inventoryPushEvery,
-            minimumInventory: options.minimumInventory,
-            defaultService: options.defaultService,
-          }),
-        },
+    const updated = await updateCart(await operationDeps(ctx), id, {
+      name: options.name,
+      settings: {
+        ...settingsGiven(options),
+        ...givenOnly({
+          trackingUploadSeconds: options.trackingUploadEvery,
+          inventoryPushSeconds: options.inventoryPushEvery,
+          minimumInventory: options.minimumInventory,
+          defaultService: options.defaultService,
+        }),
       },
-      'cli',
-    );
+    });
     if (!updated) throw new CliError(`cart ${id} does not exist: add it with epf carts add ${id}`);
     console.log(formatChanges(updated.changes));
-    if (Object.keys(updated.changes.after).length > 0) await reconcileNow(ctx);
+    printSchedules(updated.schedules);
   });
 }
 
