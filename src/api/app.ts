@@ -12,6 +12,7 @@ import { registerMerchantRoutes } from './merchants';
 import { registerMetricsRoute } from './metrics';
 import { registerOpenApi } from './openapi';
 import { registerOrderActionRoutes } from './order-actions';
+import { registerOrderBulkRoutes } from './order-bulk';
 import { registerOrderRoutes } from './orders';
 import { registerScheduleRoutes } from './schedules';
 import { registerEasyPostWebhooks } from './webhooks';
@@ -45,6 +46,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   app.addHook('onRequest', bearerAuth(deps.apiToken));
   registerOrderRoutes(app, deps);
   registerOrderActionRoutes(app, deps);
+  registerOrderBulkRoutes(app, deps);
   registerMerchantRoutes(app, deps);
   registerCartRoutes(app, deps);
   registerMappingRoutes(app, deps);
