@@ -2,6 +2,7 @@
 // followed it are printed.
 import type { FieldChanges } from '../db/audit';
 import type { ReconcileResult } from '../schedules/reconcile';
+import { CliError } from './errors';
 
 /** The options the operator gave: commander leaves the others undefined, and they keep their stored values. */
 export function givenOnly<T extends object>(values: T): Partial<T> {
@@ -21,4 +22,14 @@ export function formatChanges(changes: FieldChanges): string {
 export function printSchedules(schedules: ReconcileResult | undefined): void {
   for (const [change, ids] of Object.entries(schedules ?? {}))
     if (ids.length) console.log(`schedules ${change}: ${ids.join(', ')}`);
+}
+
+/** Prints what a `set` changed and the schedules that followed; undefined (nothing to set) is `missing`, an error. */
+export function printUpdate(
+  updated: { changes: FieldChanges; schedules: ReconcileResult } | undefined,
+  missing: string,
+): asserts updated {
+  if (!updated) throw new CliError(missing);
+  console.log(formatChanges(updated.changes));
+  printSchedules(updated.schedules);
 }

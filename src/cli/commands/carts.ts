@@ -9,7 +9,7 @@ import { CliError } from '../errors';
 import { formatFields, formatTable, printJson } from '../format';
 import { bySchema, integerBy, parseSlug, repeatable } from '../parsers';
 import { operationDeps } from '../operation-deps';
-import { formatChanges, givenOnly, printSchedules } from '../setting-changes';
+import { givenOnly, printSchedules, printUpdate } from '../setting-changes';
 import { forMerchant } from '../unknown-merchant';
 
 const { shape } = cartSettingsSchema;
@@ -146,9 +146,7 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
         }),
       },
     });
-    if (!updated) throw new CliError(`cart ${id} does not exist: add it with epf carts add ${id}`);
-    console.log(formatChanges(updated.changes));
-    printSchedules(updated.schedules);
+    printUpdate(updated, `cart ${id} does not exist: add it with epf carts add ${id}`);
   });
 }
 

@@ -9,7 +9,7 @@ import { formatFields, formatTable, printJson } from '../format';
 import { bySchema, integerBy, parseOrderDelivery, parseSlug, parseYesNo } from '../parsers';
 import { promptSecrets, readSecret } from '../secrets';
 import { operationDeps } from '../operation-deps';
-import { formatChanges, givenOnly, printSchedules } from '../setting-changes';
+import { givenOnly, printSchedules, printUpdate } from '../setting-changes';
 
 const { shape } = merchantSettingsSchema;
 
@@ -141,9 +141,7 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
           easyPostRequestsPerSecond: given.easypostRate,
         }),
       });
-      if (!updated) throw new CliError(`merchant ${id} does not exist: add it with epf merchants add ${id}`);
-      console.log(formatChanges(updated.changes));
-      printSchedules(updated.schedules);
+      printUpdate(updated, `merchant ${id} does not exist: add it with epf merchants add ${id}`);
       if (updated.triggered) console.log(`${updated.triggered}: triggered`);
     });
 
