@@ -3,7 +3,11 @@ import type { OrderListPosition } from '../db/orders';
 
 // The position is opaque to callers: base64url JSON, so its form can change without changing the API. A cursor
 // someone edited is still read only within what PostgreSQL takes: a timestamp in range, keys without NUL.
-const keySchema = z.string().min(1).max(1000).regex(/^[^\0]*$/);
+const keySchema = z
+  .string()
+  .min(1)
+  .max(1000)
+  .regex(/^[^\0]*$/);
 const positionSchema = z.tuple([z.string().regex(/^-?\d{1,17}$/), keySchema, keySchema]);
 
 /** GET /orders' `nextCursor` for the page after `position`. */
