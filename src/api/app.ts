@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
+import type { SecretBox } from '../crypto/secret-box';
 import { bearerAuth, isPublicRoute } from './auth';
 import { registerCartRoutes } from './carts';
 import { registerCodecRoutes } from './codec';
@@ -11,6 +12,7 @@ import { registerMerchantRoutes } from './merchants';
 import { registerMetricsRoute } from './metrics';
 import { registerOpenApi } from './openapi';
 import { registerOrderActionRoutes } from './order-actions';
+import { registerOrderBulkRoutes } from './order-bulk';
 import { registerOrderRoutes } from './orders';
 import { registerScheduleRoutes } from './schedules';
 import { registerEasyPostWebhooks } from './webhooks';
@@ -22,6 +24,8 @@ export interface ApiDeps {
   apiToken: string;
   /** Where order workflows start and whose schedules reconciling manages (`TEMPORAL_TASK_QUEUE`). */
   taskQueue: string;
+  /** Seals the EasyPost keys and cart credentials of `POST /merchants` and `POST /carts` (EPF_SECRET_KEY). */
+  secretBox?: SecretBox;
   /** Verifies `POST /webhooks/easypost`; unset, that route answers 404. */
   easyPostWebhookSecret?: string;
   /** Web UI origins allowed to call `/codec/*`; unset, none. */
@@ -42,6 +46,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   app.addHook('onRequest', bearerAuth(deps.apiToken));
   registerOrderRoutes(app, deps);
   registerOrderActionRoutes(app, deps);
+  registerOrderBulkRoutes(app, deps);
   registerMerchantRoutes(app, deps);
   registerCartRoutes(app, deps);
   registerMappingRoutes(app, deps);

@@ -1,12 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { CART_TYPES } from '../carts/registry';
 import { createCartStore } from '../db/carts';
+import { cartOrderSchema } from '../domain/order';
 import { cartSettingsSchema } from '../merchants/settings';
+import { addCart, updateCart } from '../operations/carts';
 import type { ApiDeps } from './app';
+import { operationDeps } from './operation-deps';
 import { page, pageQuery } from './paging';
 import { patchOf } from './patch';
 import { ApiError, route } from './route';
-import { changesSchema, reconcileAfter, reconcileResultSchema } from './schedules';
+import { changesSchema, reconcileResultSchema } from './schedules';
 
 /** A cart as the API shows it: never its credentials (the store does not read them back). */
 const cartSchema = z.object({
@@ -19,9 +23,23 @@ const cartSchema = z.object({
 
 const params = z.strictObject({ id: z.string().min(1) });
 
-/** GET /carts, GET /carts/:id and PATCH /carts/:id, as `epf carts set`. */
+/** A new cart, as `epf carts add` takes it. */
+const newCartSchema = z.strictObject({
+  id: cartOrderSchema.shape.cartId.describe('cart ID, a lowercase slug'),
+  merchantId: cartOrderSchema.shape.merchantId.describe('the merchant the cart belongs to'),
+  type: z.enum(CART_TYPES),
+  name: z.string().trim().min(1).describe('display name'),
+  credentials: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe("the cart's API credentials (shape per cart type); stored encrypted, never answered"),
+  settings: patchOf(cartSettingsSchema).optional().describe('the settings to change from their defaults'),
+});
+
+/** GET /carts, GET /carts/:id, POST /carts and PATCH /carts/:id, as `epf carts list|show|add|set`. */
 export function registerCartRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const carts = createCartStore(deps.pool);
+  const operations = operationDeps(deps);
   const tag = 'carts';
 
   route(
@@ -61,6 +79,29 @@ export function registerCartRoutes(app: FastifyInstance, deps: ApiDeps): void {
 
   route(
     app,
+    'POST',
+    '/carts',
+    {
+      tag,
+      summary: 'add a cart to a merchant, as epf carts add; its pull and push schedules start at once',
+      body: newCartSchema,
+      responses: {
+        201: {
+          description: 'the cart (never its credentials) and the schedules reconciling changed',
+          schema: z.object({ cart: cartSchema, schedules: reconcileResultSchema }),
+        },
+        404: 'no such merchant',
+        409: 'the cart exists: change it with PATCH',
+      },
+    },
+    async ({ body }, reply) => {
+      const { cart, schedules } = await addCart(operations, body, { onlyNew: true });
+      return reply.code(201).send({ cart, schedules });
+    },
+  );
+
+  route(
+    app,
     'PATCH',
     '/carts/:id',
     {
@@ -77,8 +118,7 @@ export function registerCartRoutes(app: FastifyInstance, deps: ApiDeps): void {
       },
     },
     async ({ params: { id }, body }) => {
-      const { cart, changes } = (await carts.update(id, body, 'api')) ?? notFound(id);
-      return { cart, changes, schedules: await reconcileAfter(deps, changes) };
+      return (await updateCart(operations, id, body)) ?? notFound(id);
     },
   );
 }

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { ConfigError } from '../config/config-error';
 import { loadConfig } from '../config/env';
 import { reachOrExplain } from '../config/startup-error';
+import { SecretBox } from '../crypto/secret-box';
 import { createPool } from '../db/pool';
 import { logger } from '../logger';
 import { runMain } from '../main';
@@ -27,6 +28,7 @@ runMain(async () => {
       dataConverter: encryptingDataConverter(config),
     }),
     apiToken,
+    secretBox: new SecretBox(config.EPF_SECRET_KEY),
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     easyPostWebhookSecret: config.EASYPOST_WEBHOOK_SECRET,
     codecCorsOrigins: config.CODEC_CORS_ORIGINS,

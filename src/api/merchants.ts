@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createMerchantStore } from '../db/merchants';
+import { cartOrderSchema } from '../domain/order';
 import { merchantSettingsSchema } from '../merchants/settings';
-import { inventoryPickupScheduleId } from '../../workflows/definitions';
+import { addMerchant, updateMerchant } from '../operations/merchants';
 import type { ApiDeps } from './app';
+import { operationDeps } from './operation-deps';
 import { page, pageQuery } from './paging';
 import { patchOf } from './patch';
 import { ApiError, route } from './route';
-import { changesSchema, reconcileAfter, reconcileResultSchema } from './schedules';
+import { changesSchema, reconcileResultSchema } from './schedules';
 
 const modeSchema = z.enum(['test', 'production']);
 
@@ -23,9 +25,23 @@ export const merchantSchema = z.object({
 
 const params = z.strictObject({ id: z.string().min(1) });
 
-/** GET /merchants, GET /merchants/:id and PATCH /merchants/:id, as `epf merchants show|set`. */
+const keySchema = (mode: string) =>
+  z.string().trim().min(1).optional().describe(`the EasyPost ${mode} API key; stored encrypted, never answered`);
+
+/** A new merchant, as `epf merchants add` takes it; keys in the body, since the API has no files or prompts. */
+const newMerchantSchema = z.strictObject({
+  id: cartOrderSchema.shape.merchantId.describe('merchant ID, a lowercase slug'),
+  name: z.string().trim().min(1).describe('display name'),
+  mode: modeSchema.optional().describe('which key orders use (default: test); refused without that key'),
+  testKey: keySchema('test'),
+  productionKey: keySchema('production'),
+  settings: patchOf(merchantSettingsSchema).optional().describe('the settings to change from their defaults'),
+});
+
+/** GET /merchants, GET /merchants/:id, POST /merchants and PATCH /merchants/:id, as `epf merchants show|add|set`. */
 export function registerMerchantRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const merchants = createMerchantStore(deps.pool);
+  const operations = operationDeps(deps);
   const tag = 'merchants';
 
   route(
@@ -64,6 +80,28 @@ export function registerMerchantRoutes(app: FastifyInstance, deps: ApiDeps): voi
 
   route(
     app,
+    'POST',
+    '/merchants',
+    {
+      tag,
+      summary: 'add a merchant, as epf merchants add; its pickup schedules start at once',
+      body: newMerchantSchema,
+      responses: {
+        201: {
+          description: 'the merchant (which keys are set, never the keys) and the schedules it got',
+          schema: z.object({ merchant: merchantSchema, schedules: reconcileResultSchema }),
+        },
+        409: 'the merchant exists (change it with PATCH), or it has no key for the mode asked',
+      },
+    },
+    async ({ body }, reply) => {
+      const { merchant, schedules } = await addMerchant(operations, body, { onlyNew: true });
+      return reply.code(201).send({ merchant, schedules });
+    },
+  );
+
+  route(
+    app,
     'PATCH',
     '/merchants/:id',
     {
@@ -81,18 +119,7 @@ export function registerMerchantRoutes(app: FastifyInstance, deps: ApiDeps): voi
       },
     },
     async ({ params: { id }, body }) => {
-      const current = (await merchants.get(id)) ?? notFound(id);
-      const { mode } = body;
-      // The store refuses this too, inside its transaction; checked first so it is a 409, not a 500.
-      if (mode && mode !== current.mode && !(mode === 'test' ? current.hasTestKey : current.hasProductionKey)) {
-        throw new ApiError(409, `merchant ${id} has no EasyPost ${mode} key: set it with epf merchants add`);
-      }
-      const { merchant, changes } = (await merchants.update(id, body, 'api')) ?? notFound(id);
-      const schedules = await reconcileAfter(deps, changes);
-      // Stock and warehouses of the new world, at once: orders are routed by the latest snapshot.
-      if (Object.hasOwn(changes.after, 'mode')) {
-        await deps.temporal.schedule.getHandle(inventoryPickupScheduleId(id)).trigger();
-      }
+      const { merchant, changes, schedules } = (await updateMerchant(operations, id, body)) ?? notFound(id);
       return { merchant, changes, schedules };
     },
   );

@@ -5,8 +5,7 @@ import { createOrderIndex } from '../db/orders';
 import { cartOrderSchema } from '../domain/order';
 import { orderFixSchema } from '../orders/order-fix';
 import { startOrderWorkflow } from '../orders/submit';
-import { callWorkflow } from '../orders/workflow-call';
-import { cancelSignal, fixOrderUpdate, retryNowSignal } from '../../workflows/definitions';
+import { cancelOrder, fixOrder, retryOrder } from '../operations/orders';
 import type { ApiDeps } from './app';
 import { orderByRef, orderRefParams, orderRefQuery } from './orders';
 import { route } from './route';
@@ -22,10 +21,8 @@ export function registerOrderActionRoutes(app: FastifyInstance, deps: ApiDeps): 
   const orders = createOrderIndex(deps.pool);
   const submitDeps = { client: deps.temporal, taskQueue: deps.taskQueue, orders, carts: createCartStore(deps.pool) };
   const tag = 'orders';
-  const workflowOf = async (ref: string, cartId: string | undefined) => {
-    const { workflow_id: workflowId } = await orderByRef(orders, ref, cartId);
-    return { workflowId, handle: deps.temporal.workflow.getHandle(workflowId) };
-  };
+  const workflowOf = async (ref: string, cartId: string | undefined) =>
+    (await orderByRef(orders, ref, cartId)).workflow_id;
 
   route(
     app,
@@ -72,10 +69,8 @@ export function registerOrderActionRoutes(app: FastifyInstance, deps: ApiDeps): 
       responses: { 202: { description: 'cancel requested', schema: accepted }, ...refResponses },
     },
     async ({ params, query, body }, reply) => {
-      const { workflowId, handle } = await workflowOf(params.ref, query.cart);
-      await callWorkflow(deps.temporal, workflowId, () =>
-        handle.signal(cancelSignal, { reason: body.reason, source: 'operator' }),
-      );
+      const workflowId = await workflowOf(params.ref, query.cart);
+      await cancelOrder(deps.temporal, workflowId, body.reason);
       return reply.code(202).send({ workflowId, requested: 'cancel' });
     },
   );
@@ -92,8 +87,8 @@ export function registerOrderActionRoutes(app: FastifyInstance, deps: ApiDeps): 
       responses: { 202: { description: 'retry requested', schema: accepted }, ...refResponses },
     },
     async ({ params, query }, reply) => {
-      const { workflowId, handle } = await workflowOf(params.ref, query.cart);
-      await callWorkflow(deps.temporal, workflowId, () => handle.signal(retryNowSignal));
+      const workflowId = await workflowOf(params.ref, query.cart);
+      await retryOrder(deps.temporal, workflowId);
       return reply.code(202).send({ workflowId, requested: 'retry' });
     },
   );
@@ -115,11 +110,8 @@ export function registerOrderActionRoutes(app: FastifyInstance, deps: ApiDeps): 
       },
     },
     async ({ params, query, body }) => {
-      const { workflowId, handle } = await workflowOf(params.ref, query.cart);
-      const status = await callWorkflow(deps.temporal, workflowId, () =>
-        handle.executeUpdate(fixOrderUpdate, { args: [body] }),
-      );
-      return { workflowId, status };
+      const workflowId = await workflowOf(params.ref, query.cart);
+      return { workflowId, status: await fixOrder(deps.temporal, workflowId, body) };
     },
   );
 }

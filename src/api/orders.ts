@@ -6,6 +6,7 @@ import { ORDER_STATUSES } from '../domain/order-status';
 import { orderDetails, orderJson } from '../orders/order-details';
 import { findOrder } from '../orders/order-ref';
 import type { ApiDeps } from './app';
+import { orderCursor, orderCursorSchema } from './order-cursor';
 import { ApiError, route } from './route';
 
 const listQuery = z.strictObject({
@@ -44,13 +45,14 @@ export function registerOrderRoutes(app: FastifyInstance, deps: ApiDeps): void {
     '/orders',
     {
       tag,
-      summary: 'the orders index, most recently updated first (as epf orders list --json)',
-      query: listQuery.extend({ status: z.enum(ORDER_STATUSES).optional() }),
-      responses: { 200: 'the orders' },
+      summary: 'the orders index, most recently updated first (as epf orders list --json), a page at a time',
+      query: listQuery.extend({ status: z.enum(ORDER_STATUSES).optional(), cursor: orderCursorSchema.optional() }),
+      responses: { 200: 'one page of orders, and `nextCursor` when more follow' },
     },
-    async ({ query: { status, merchant, cart, limit, ...query } }) => {
-      const rows = await orders.list({ status, merchantId: merchant, cartId: cart, since: since(query.since), limit });
-      return { orders: rows.map(orderJson) };
+    async ({ query: { status, merchant, cart, limit, cursor, ...query } }) => {
+      const filter = { status, merchantId: merchant, cartId: cart, since: since(query.since), limit };
+      const { rows, next } = await orders.listPage(filter, cursor);
+      return { orders: rows.map(orderJson), nextCursor: next && orderCursor(next) };
     },
   );
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { fieldPath, plainErrors } from '../domain/problems';
 import { logger } from '../logger';
+import { OperationError } from '../operations/errors';
 import { WorkflowCallError } from '../orders/workflow-call';
 import { NUL_MESSAGE, nulField } from './nul-free';
 
@@ -69,7 +70,7 @@ const log = logger.child({ component: 'api' });
 
 /**
  * Registers a route whose params, query and body are parsed with the doc's zod schemas (400 naming each bad field)
- * and whose ApiError and WorkflowCallError become their status; the doc rides along in the route's config for
+ * and whose ApiError, OperationError and WorkflowCallError become their status; the doc rides along in the route's config for
  * openapi.ts.
  */
 export function route<const D extends RouteDoc>(
@@ -105,6 +106,10 @@ export function route<const D extends RouteDoc>(
       try {
         return await handler(input as unknown as RouteInput<D>, reply);
       } catch (err) {
+        // A bad field the operation found (beyond the schema) is answered as the schema's are.
+        if (err instanceof OperationError && err.kind === 'invalid' && err.field !== undefined) {
+          return reply.code(400).send({ error: 'invalid body', issues: [{ field: err.field, message: err.message }] });
+        }
         const statusCode = statusOf(err);
         if (statusCode === undefined) {
           // fastify answers 500; the API's fastify logs nothing, so say what broke here.
@@ -117,9 +122,12 @@ export function route<const D extends RouteDoc>(
   });
 }
 
+const OPERATION_STATUS = { 'not found': 404, conflict: 409, invalid: 400 } as const;
+
 // A workflow that has finished or refused is a conflict with its state; no worker is a gateway timeout.
 function statusOf(err: unknown): number | undefined {
   if (err instanceof ApiError) return err.statusCode;
+  if (err instanceof OperationError) return OPERATION_STATUS[err.kind];
   if (err instanceof WorkflowCallError) return err.kind === 'no worker' ? 504 : 409;
   return undefined;
 }

@@ -1,9 +1,6 @@
 import { ScheduleNotFoundError, type ScheduleHandle } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { FieldChanges } from '../db/audit';
-import { reconcileSchedules, type ReconcileResult } from '../schedules/reconcile';
-import { loadScheduleSources } from '../schedules/sources';
 import type { ApiDeps } from './app';
 import { page, pageQuery } from './paging';
 import { ApiError, route } from './route';
@@ -19,12 +16,6 @@ export const changesSchema = z.object({
   before: z.record(z.string(), z.unknown()),
   after: z.record(z.string(), z.unknown()),
 });
-
-/** After a change, makes the schedules on the API's task queue match PostgreSQL now, so it applies at once. */
-export async function reconcileAfter(deps: ApiDeps, changes: FieldChanges): Promise<ReconcileResult> {
-  if (Object.keys(changes.after).length === 0) return { created: [], updated: [], deleted: [] };
-  return reconcileSchedules(deps.temporal, await loadScheduleSources(deps.pool), deps.taskQueue);
-}
 
 const scheduleSchema = z.object({
   id: z.string(),

@@ -1,9 +1,8 @@
-// What `merchants set` and `carts set` share: only the options given change, the change is printed, and the
-// schedules follow it at once.
+// What `merchants set` and `carts set` share: only the options given change, and the change and the schedules that
+// followed it are printed.
 import type { FieldChanges } from '../db/audit';
-import { reconcileSchedules } from '../schedules/reconcile';
-import { loadScheduleSources } from '../schedules/sources';
-import type { CliContext } from './context';
+import type { ReconcileResult } from '../schedules/reconcile';
+import { CliError } from './errors';
 
 /** The options the operator gave: commander leaves the others undefined, and they keep their stored values. */
 export function givenOnly<T extends object>(values: T): Partial<T> {
@@ -19,10 +18,18 @@ export function formatChanges(changes: FieldChanges): string {
   return fields.map((field) => `${field}: ${show(changes.before[field])} -> ${show(changes.after[field])}`).join('\n');
 }
 
-/** Makes Temporal's schedules match PostgreSQL now and prints the schedules that changed, so settings apply at once. */
-export async function reconcileNow(ctx: CliContext): Promise<void> {
-  const { client, taskQueue } = await ctx.temporal();
-  const schedules = await reconcileSchedules(client, await loadScheduleSources(await ctx.pool()), taskQueue);
-  for (const [change, ids] of Object.entries(schedules))
+/** Prints the schedules that reconciling created, updated or deleted: the change applies at once. */
+export function printSchedules(schedules: ReconcileResult | undefined): void {
+  for (const [change, ids] of Object.entries(schedules ?? {}))
     if (ids.length) console.log(`schedules ${change}: ${ids.join(', ')}`);
+}
+
+/** Prints what a `set` changed and the schedules that followed; undefined (nothing to set) is `missing`, an error. */
+export function printUpdate(
+  updated: { changes: FieldChanges; schedules: ReconcileResult } | undefined,
+  missing: string,
+): asserts updated {
+  if (!updated) throw new CliError(missing);
+  console.log(formatChanges(updated.changes));
+  printSchedules(updated.schedules);
 }

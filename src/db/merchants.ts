@@ -40,6 +40,11 @@ interface MerchantRow {
   settings: unknown;
 }
 
+/** Why a merchant cannot switch to `mode`, and how to fix it. */
+export function missingKeyMessage(id: string, mode: EasyPostMode): string {
+  return `merchant ${id} has no EasyPost ${mode} key: set it with epf merchants add ${id} --${mode}-key-env VAR`;
+}
+
 /**
  * Puts the merchant in `to` mode with an audit row ('merchant.mode', {from, to}) on the caller's transaction.
  * Refused when the merchant has no key for that mode: every later EasyPost call would fail on it.
@@ -47,11 +52,7 @@ interface MerchantRow {
 async function switchMode(client: PoolClient, row: MerchantRow, to: EasyPostMode, actor: string): Promise<MerchantRow> {
   if (row.mode === to) return row;
   const sealed = to === 'production' ? row.easypost_production_key_enc : row.easypost_test_key_enc;
-  if (!sealed) {
-    throw new Error(
-      `merchant ${row.id} has no EasyPost ${to} key: set it with epf merchants add ${row.id} --${to}-key-env VAR`,
-    );
-  }
+  if (!sealed) throw new Error(missingKeyMessage(row.id, to));
   const { rows } = await client.query<MerchantRow>(
     'UPDATE merchants SET mode = $2, updated_at = now() WHERE id = $1 RETURNING *',
     [row.id, to],

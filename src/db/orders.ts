@@ -47,6 +47,13 @@ export interface OrderFilter {
   limit?: number;
 }
 
+/** Where a page of `list` ends: the last row's update time (microseconds since 1970, as text) and key. */
+export interface OrderListPosition {
+  updatedMicros: string;
+  cartId: string;
+  cartOrderId: string;
+}
+
 // The filter of `list`, `count` and `pages`: parameters $1 to $4.
 const FILTER_SQL = `($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR merchant_id = $2)
   AND ($3::text IS NULL OR cart_id = $3) AND ($4::timestamptz IS NULL OR updated_at >= $4)`;
@@ -67,6 +74,38 @@ export const FIND_SQL = `SELECT * FROM orders WHERE ($1::text IS NULL OR cart_id
 
 /** The durable orders index (one row per cart order) and the audit log beside it. */
 export function createOrderIndex(pool: Pool) {
+  /**
+   * One page of `list` (most recently updated first, then by key) after `after`, and the position of its last row
+   * when more follow. An order updated meanwhile moves to the front: it is not read again.
+   */
+  async function listPage(
+    filter: OrderFilter,
+    after?: OrderListPosition,
+  ): Promise<{ rows: OrderRow[]; next?: OrderListPosition }> {
+    const limit = filter.limit ?? 100;
+    // updated_at to the microsecond (a JavaScript Date keeps milliseconds), so no row of a shared millisecond is lost.
+    const { rows } = await pool.query<OrderRow & { updated_us: string }>(
+      `SELECT *, (extract(epoch FROM updated_at) * 1000000)::bigint::text AS updated_us FROM orders
+       WHERE ${FILTER_SQL} AND ($5::bigint IS NULL
+         OR (updated_at, cart_id, cart_order_id) < ('epoch'::timestamptz + $5::bigint * interval '1 microsecond', $6, $7))
+       ORDER BY updated_at DESC, cart_id DESC, cart_order_id DESC LIMIT $8`,
+      [
+        ...filterParams(filter),
+        after?.updatedMicros ?? null,
+        after?.cartId ?? null,
+        after?.cartOrderId ?? null,
+        limit + 1,
+      ],
+    );
+    const page = rows.slice(0, limit).map(({ updated_us: _micros, ...row }) => row);
+    const last = rows[limit - 1];
+    if (rows.length <= limit || !last) return { rows: page };
+    return {
+      rows: page,
+      next: { updatedMicros: last.updated_us, cartId: last.cart_id, cartOrderId: last.cart_order_id },
+    };
+  }
+
   return {
     /**
      * Upserts each order's row and appends to the audit log, atomically. Safe to repeat (activity retries): the row
@@ -79,12 +118,10 @@ export function createOrderIndex(pool: Pool) {
     },
 
     async list(filter: OrderFilter = {}): Promise<OrderRow[]> {
-      const { rows } = await pool.query<OrderRow>(
-        `SELECT * FROM orders WHERE ${FILTER_SQL} ORDER BY updated_at DESC LIMIT $5`,
-        [...filterParams(filter), filter.limit ?? 100],
-      );
-      return rows;
+      return (await listPage(filter)).rows;
     },
+
+    listPage,
 
     /** How many orders match `filter` (its limit aside). */
     async count(filter: OrderFilter): Promise<number> {

@@ -1,7 +1,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Pool } from 'pg';
 import { buildApi } from '../../src/api/app';
-import { createTestPool } from '../helpers/database';
+import { SecretBox } from '../../src/crypto/secret-box';
+import { createTestPool, TEST_SECRET_KEY } from '../helpers/database';
 import { connectDevServer, uniqueTaskQueue } from '../helpers/temporal';
 import { TOKEN } from '../integration/api/harness';
 
@@ -34,6 +35,7 @@ export function runningApi(): FuzzApi {
       pool: api.pool,
       temporal: env.client,
       apiToken: TOKEN,
+      secretBox: new SecretBox(TEST_SECRET_KEY),
       taskQueue: uniqueTaskQueue('fuzz-api'),
       easyPostWebhookSecret: WEBHOOK_SECRET,
     });

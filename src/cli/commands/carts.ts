@@ -5,12 +5,14 @@ import { CART_TYPES } from '../../carts/registry';
 import { DEFAULT_SHOPIFY_API_VERSION } from '../../carts/shopify/api-version';
 import { describeItemFilter, itemFilterSchema, NO_ITEM_FILTER } from '../../domain/item-filter';
 import { cartSettingsSchema, type CartSettings } from '../../merchants/settings';
+import { addCart, updateCart } from '../../operations/carts';
 import { readJsonInput } from '../json-input';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { formatFields, formatTable, printJson } from '../format';
 import { bySchema, integerBy, parseSlug, repeatable } from '../parsers';
-import { formatChanges, givenOnly, reconcileNow } from '../setting-changes';
+import { operationDeps } from '../operation-deps';
+import { givenOnly, printSchedules, printUpdate } from '../setting-changes';
 import { forMerchant } from '../unknown-merchant';
 
 const { shape } = cartSettingsSchema;
@@ -71,21 +73,19 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
   for (const option of settingOptions()) add.addOption(option);
   add.action(async (id: string, options: AddOptions) => {
     const credentials = options.credentialsFile ? await readJsonInput(options.credentialsFile) : undefined;
-    const store = createCartStore(await ctx.pool(), credentials === undefined ? undefined : ctx.secretBox());
-    const existing = await store.get(id);
-    const cart = await forMerchant(options.merchant, () =>
-      store.upsert({
+    // Re-running add changes only what is given, like `merchants add`.
+    const { cart, schedules } = await forMerchant(options.merchant, async () =>
+      addCart(await operationDeps(ctx), {
         id,
         merchantId: options.merchant,
         type: options.type,
         name: options.name,
         credentials,
-        // Re-running add changes only what is given, like `merchants add`.
-        settings: { ...existing?.settings, ...settingsGiven(options) },
+        settings: settingsGiven(options),
       }),
     );
     console.log(formatCart(cart));
-    await reconcileNow(ctx);
+    printSchedules(schedules);
   });
 
   carts
@@ -154,27 +154,21 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
     );
   for (const option of settingOptions()) set.addOption(option);
   set.action(async (id: string, options: SetOptions) => {
-    const updated = await createCartStore(await ctx.pool()).update(
-      id,
-      {
-        name: options.name,
-        settings: {
-          ...settingsGiven(options),
-          ...givenOnly({
-            trackingUploadSeconds: options.trackingUploadEvery,
-            inventoryPushSeconds: options.inventoryPushEvery,
-            minimumInventory: options.minimumInventory,
-            defaultService: options.defaultService === 'none' ? undefined : options.defaultService,
-          }),
-          // Given as `none`, the stored default is removed (carts added before defaults were dropped hold `standard`).
-          ...(options.defaultService === 'none' ? { defaultService: undefined } : {}),
-        },
+    const updated = await updateCart(await operationDeps(ctx), id, {
+      name: options.name,
+      settings: {
+        ...settingsGiven(options),
+        ...givenOnly({
+          trackingUploadSeconds: options.trackingUploadEvery,
+          inventoryPushSeconds: options.inventoryPushEvery,
+          minimumInventory: options.minimumInventory,
+          defaultService: options.defaultService === 'none' ? undefined : options.defaultService,
+        }),
+        // Given as `none`, the stored default is removed (carts added before defaults were dropped hold `standard`).
+        ...(options.defaultService === 'none' ? { defaultService: undefined } : {}),
       },
-      'cli',
-    );
-    if (!updated) throw new CliError(`cart ${id} does not exist: add it with epf carts add ${id}`);
-    console.log(formatChanges(updated.changes));
-    if (Object.keys(updated.changes.after).length > 0) await reconcileNow(ctx);
+    });
+    printUpdate(updated, `cart ${id} does not exist: add it with epf carts add ${id}`);
   });
 }
 

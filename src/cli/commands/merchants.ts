@@ -1,14 +1,15 @@
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { createMerchantStore, type EasyPostMode, type Merchant } from '../../db/merchants';
-import { merchantSettingsSchema, type MerchantSettings, type OrderDelivery } from '../../merchants/settings';
+import { merchantSettingsSchema, type OrderDelivery } from '../../merchants/settings';
+import { addMerchant, updateMerchant } from '../../operations/merchants';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { formatFields, formatTable, printJson } from '../format';
 import { bySchema, integerBy, parseOrderDelivery, parseSlug, parseYesNo } from '../parsers';
 import { promptSecrets, readSecret } from '../secrets';
-import { formatChanges, givenOnly, reconcileNow } from '../setting-changes';
-import { inventoryPickupScheduleId } from '../../../workflows/definitions';
+import { operationDeps } from '../operation-deps';
+import { givenOnly, printSchedules, printUpdate } from '../setting-changes';
 
 const { shape } = merchantSettingsSchema;
 
@@ -70,24 +71,20 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
       const productionKey = options.productionKeyPrompt
         ? prompted.at(-1)
         : readSecret({ env: options.productionKeyEnv, file: options.productionKeyFile }, '--production-key');
-      const store = createMerchantStore(await ctx.pool(), ctx.secretBox());
-      const existing = await store.get(id);
-      // Re-running add changes only what is given: unspecified settings, mode and keys keep their stored values.
-      const settings: Partial<MerchantSettings> = {
-        ...existing?.settings,
-        ...givenOnly({
+      const { merchant, schedules } = await addMerchant(await operationDeps(ctx), {
+        id,
+        name: options.name,
+        mode: options.mode,
+        testKey,
+        productionKey,
+        settings: givenOnly({
           resendHour: options.resendHour,
           resendMinute: options.resendMinute,
           resendZone: options.resendZone,
         }),
-      };
-      const merchant = await store.upsert(
-        { id, name: nameOf(id, options.name, existing?.name), mode: options.mode, testKey, productionKey, settings },
-        'cli',
-      );
+      });
       console.log(formatMerchant(merchant));
-      // A new merchant's shipment and inventory pickups start now, not at the next reconcile.
-      if (!existing) await reconcileNow(ctx);
+      printSchedules(schedules);
     });
 
   merchants
@@ -131,32 +128,21 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
     )
     .action(async (id: string, options: SetOptions) => {
       const { mode, ...given } = options;
-      const updated = await createMerchantStore(await ctx.pool()).update(
-        id,
-        {
-          mode,
-          settings: givenOnly({
-            shipmentPickupSeconds: given.shipmentPickupEvery,
-            inventoryPickupSeconds: given.inventoryPickupEvery,
-            orderDelivery: given.orderDelivery,
-            resendHour: given.resendHour,
-            resendMinute: given.resendMinute,
-            resendZone: given.resendZone,
-            sendWarehouseId: given.sendWarehouseId,
-            easyPostRequestsPerSecond: given.easypostRate,
-          }),
-        },
-        'cli',
-      );
-      if (!updated) throw new CliError(`merchant ${id} does not exist: add it with epf merchants add ${id}`);
-      console.log(formatChanges(updated.changes));
-      if (Object.keys(updated.changes.after).length > 0) await reconcileNow(ctx);
-      if (Object.hasOwn(updated.changes.after, 'mode')) {
-        // Stock and warehouses of the new world, at once: orders are routed by the latest snapshot.
-        const { client } = await ctx.temporal();
-        await client.schedule.getHandle(inventoryPickupScheduleId(id)).trigger();
-        console.log(`${inventoryPickupScheduleId(id)}: triggered`);
-      }
+      const updated = await updateMerchant(await operationDeps(ctx), id, {
+        mode,
+        settings: givenOnly({
+          shipmentPickupSeconds: given.shipmentPickupEvery,
+          inventoryPickupSeconds: given.inventoryPickupEvery,
+          orderDelivery: given.orderDelivery,
+          resendHour: given.resendHour,
+          resendMinute: given.resendMinute,
+          resendZone: given.resendZone,
+          sendWarehouseId: given.sendWarehouseId,
+          easyPostRequestsPerSecond: given.easypostRate,
+        }),
+      });
+      printUpdate(updated, `merchant ${id} does not exist: add it with epf merchants add ${id}`);
+      if (updated.triggered) console.log(`${updated.triggered}: triggered`);
     });
 
   merchants
@@ -192,13 +178,6 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
       if (options.json) printJson(merchant);
       else console.log(formatMerchant(merchant));
     });
-}
-
-/** The display name: given, else the stored one; a new merchant needs one. */
-function nameOf(id: string, given: string | undefined, stored: string | undefined): string {
-  const name = given ?? stored;
-  if (name === undefined) throw new CliError(`--name: merchant ${id} is new and needs a display name`);
-  return name;
 }
 
 function modeOption(note: string): Option {

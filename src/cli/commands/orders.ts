@@ -3,11 +3,9 @@ import type { Client } from '@temporalio/client';
 import { createCartStore } from '../../db/carts';
 import { createOrderIndex, type OrderRow } from '../../db/orders';
 import { createPullStore } from '../../db/pulls';
-import { ORDER_STATUSES, type OrderStatus } from '../../domain/order-status';
 import { orderJson } from '../../orders/order-details';
 import { submitOrder } from '../../orders/submit';
-import { callWorkflow } from '../../orders/workflow-call';
-import { cancelSignal, fixOrderUpdate, retryNowSignal } from '../../../workflows/definitions';
+import { cancelOrder, fixOrder, retryOrder } from '../../operations/orders';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { formatTable, printJson } from '../format';
@@ -15,15 +13,13 @@ import { readJsonInput } from '../json-input';
 import { parseOrderFix } from '../order-fix-input';
 import { resolveOrder } from '../order-ref';
 import { ORDER_TABLE_HEADERS, orderTableRow } from '../order-view';
-import { integerIn, parseSince } from '../parsers';
+import { integerIn } from '../parsers';
+import { orderFilterOf, orderFilterOptions, type OrderFilterOptions } from '../order-filter';
+import { runBulk, type BulkOptions } from './order-bulk';
 import { registerOrderExport } from './order-export';
 import { showOrder } from './order-show';
 
-interface ListOptions {
-  status?: OrderStatus;
-  merchant?: string;
-  cart?: string;
-  since?: Date;
+interface ListOptions extends OrderFilterOptions {
   limit?: number;
   json?: boolean;
   skipped?: boolean;
@@ -58,26 +54,15 @@ export function registerOrderCommands(program: Command, ctx: CliContext): void {
       console.log(result.outcome === 'started' ? result.workflowId : `${result.workflowId}: ${result.reason}`);
     });
 
-  orders
-    .command('list')
-    .description('orders from the orders index, most recently updated first')
-    .addOption(new Option('--status <status>', 'only this status').choices(ORDER_STATUSES))
-    .option('--merchant <id>', 'only this merchant')
-    .option('--cart <id>', 'only this cart')
-    // Wrapped: commander passes the previous value as a second argument, which parseSince would take for `now`.
-    .option('--since <when>', 'updated since an ISO date or an age (30m, 12h, 7d)', (value) => parseSince(value))
+  const list = orders.command('list').description('orders from the orders index, most recently updated first');
+  for (const option of orderFilterOptions()) list.addOption(option);
+  list
     .option('--limit <n>', 'at most n orders (default 100)', integerIn(1, 10_000))
     .option('--skipped', 'orders a pull rule skipped instead (the rule named), so none goes missing silently')
     .option('--json', 'print JSON')
     .action(async (options: ListOptions) => {
       if (options.skipped) return listSkipped(options);
-      const rows = await createOrderIndex(await ctx.pool()).list({
-        status: options.status,
-        merchantId: options.merchant,
-        cartId: options.cart,
-        since: options.since,
-        limit: options.limit,
-      });
+      const rows = await createOrderIndex(await ctx.pool()).list({ ...orderFilterOf(options), limit: options.limit });
       if (options.json) printJson(rows.map(orderJson));
       else console.log(rows.length ? formatTable(ORDER_TABLE_HEADERS, rows.map(orderTableRow)) : 'No orders match.');
     });
@@ -107,33 +92,36 @@ export function registerOrderCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action((ref: string, options: { cart?: string; json?: boolean }) => showOrder(ctx, ref, options));
 
-  orders
+  const cancel = orders
     .command('cancel')
-    .description('cancel an order: locally before the warehouse has it, at EasyPost after')
-    .argument('<ref>', REF_HELP)
-    .option('--cart <id>', CART_HELP)
-    .requiredOption('--reason <text>', 'why, for the audit log')
-    .action(async (ref: string, options: { cart?: string; reason: string }) => {
-      const { row, client } = await target(ref, options.cart);
-      const handle = client.workflow.getHandle(row.workflow_id);
-      await callWorkflow(client, row.workflow_id, () =>
-        handle.signal(cancelSignal, { reason: options.reason, source: 'operator' }),
-      );
-      console.log(`Cancel requested for ${row.workflow_id}; follow it with epf orders show`);
-    });
+    .description(
+      'cancel an order: locally before the warehouse has it, at EasyPost after; without a ref, every order the ' +
+        'filter options match that may still be cancelled',
+    )
+    .argument('[ref]', REF_HELP)
+    .requiredOption('--reason <text>', 'why, for the audit log');
+  addBulkOptions(cancel).action(async (ref: string | undefined, options: BulkOptions & { reason: string }) => {
+    if (ref === undefined) return runBulk(ctx, 'cancel', options);
+    refuseBulkOptions(options);
+    const { row, client } = await target(ref, options.cart);
+    await cancelOrder(client, row.workflow_id, options.reason);
+    console.log(`Cancel requested for ${row.workflow_id}; follow it with epf orders show`);
+  });
 
-  orders
+  const retry = orders
     .command('retry')
-    .description('resend an order in on_hold or error now instead of at the next resend')
-    .argument('<ref>', REF_HELP)
-    .option('--cart <id>', CART_HELP)
-    .action(async (ref: string, options: { cart?: string }) => {
-      const { row, client } = await target(ref, options.cart);
-      await callWorkflow(client, row.workflow_id, () =>
-        client.workflow.getHandle(row.workflow_id).signal(retryNowSignal),
-      );
-      console.log(`Retry requested for ${row.workflow_id}`);
-    });
+    .description(
+      'resend an order in on_hold or error now instead of at the next resend; without a ref, every order in on_hold ' +
+        'or error the filter options match',
+    )
+    .argument('[ref]', REF_HELP);
+  addBulkOptions(retry).action(async (ref: string | undefined, options: BulkOptions) => {
+    if (ref === undefined) return runBulk(ctx, 'retry', options);
+    refuseBulkOptions(options);
+    const { row, client } = await target(ref, options.cart);
+    await retryOrder(client, row.workflow_id);
+    console.log(`Retry requested for ${row.workflow_id}`);
+  });
 
   orders
     .command('fix')
@@ -144,10 +132,27 @@ export function registerOrderCommands(program: Command, ctx: CliContext): void {
     .action(async (ref: string, options: { cart?: string; file: string }) => {
       const fix = parseOrderFix(readJsonInput(options.file));
       const { row, client } = await target(ref, options.cart);
-      const handle = client.workflow.getHandle(row.workflow_id);
-      const status = await callWorkflow(client, row.workflow_id, () =>
-        handle.executeUpdate(fixOrderUpdate, { args: [fix] }),
-      );
+      const status = await fixOrder(client, row.workflow_id, fix);
       console.log(`Fixed ${row.workflow_id}; now ${status}`);
     });
+}
+
+// With a ref, --cart picks among orders of several carts; without one, the options filter the orders acted on.
+function addBulkOptions(command: Command): Command {
+  for (const option of orderFilterOptions()) {
+    command.addOption(
+      option.long === '--cart' ? new Option('--cart <id>', `${CART_HELP}; without a ref, only this cart`) : option,
+    );
+  }
+  return command
+    .option('--dry-run', 'without a ref: count what would be done and do nothing')
+    .option('--json', 'without a ref: print the summary as JSON');
+}
+
+const BULK_ONLY = { status: '--status', merchant: '--merchant', since: '--since', dryRun: '--dry-run', json: '--json' };
+
+// A ref names one order: the options that choose many would be ignored beside it, so they are refused.
+function refuseBulkOptions(options: BulkOptions): void {
+  const given = Object.entries(BULK_ONLY).find(([key]) => options[key as keyof typeof BULK_ONLY] !== undefined);
+  if (given) throw new CliError(`${given[1]} chooses orders by filter: leave out the ref`);
 }

@@ -2,6 +2,8 @@ import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
 import { buildApi } from '../../../src/api/app';
+import { SecretBox } from '../../../src/crypto/secret-box';
+import { TEST_SECRET_KEY } from '../../helpers/database';
 
 export const TOKEN = 'test-token-'.padEnd(40, 'x');
 
@@ -23,7 +25,7 @@ export interface RunningApi {
  * on Node 20).
  */
 export async function startApi(deps: { pool: Pool; temporal: Client; taskQueue: string }): Promise<RunningApi> {
-  const app = buildApi({ ...deps, apiToken: TOKEN });
+  const app = buildApi({ ...deps, apiToken: TOKEN, secretBox: new SecretBox(TEST_SECRET_KEY) });
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     app,
