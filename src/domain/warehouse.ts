@@ -41,8 +41,8 @@ function canFill(onHand: Record<string, number> | undefined, wanted: Map<string,
 }
 
 /**
- * The routing rule from DESIGN.md "Multi-warehouse": the cart's default warehouse unless it cannot fill every line
- * and another single warehouse can (ties: the first in `warehouseIds`). Splitting an order is EasyPost's business.
+ * The multi-warehouse routing rule: the cart's default warehouse unless it cannot fill every line and another single
+ * warehouse can (ties: the first in `warehouseIds`). Splitting an order is EasyPost's business.
  */
 export function chooseWarehouse(
   lines: WmsLine[],
