@@ -40,6 +40,7 @@ runMain(async () => {
           secretKey: config.EPF_SECRET_KEY,
           easyPostBaseUrl: config.EASYPOST_BASE_URL,
           exceptionsWebhookUrl: config.EXCEPTIONS_WEBHOOK_URL,
+          publicApiUrl: config.PUBLIC_API_URL,
           createSettleMs: config.EASYPOST_CREATE_SETTLE_SECONDS * 1000,
         }),
         workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,

@@ -40,6 +40,8 @@ export interface ActivityDeps {
   easyPostBaseUrl: string;
   /** EXCEPTIONS_WEBHOOK_URL: where new exceptions are posted; unset, nothing is. */
   exceptionsWebhookUrl?: string;
+  /** PUBLIC_API_URL: where cart webhooks are registered to point; unset, no cart webhook is registered. */
+  publicApiUrl?: string;
   /** EASYPOST_CREATE_SETTLE_SECONDS, in ms: how long a create may take to commit and show in listings. */
   createSettleMs?: number;
 }

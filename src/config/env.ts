@@ -111,6 +111,11 @@ export const envSchema = z.object({
    * order up only after it. Longer is safer against a duplicate, shorter resends sooner after a timeout.
    */
   EASYPOST_CREATE_SETTLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /**
+   * The API's address as the carts reach it (e.g. `https://epf.example.com/`). Set, the worker registers cart
+   * webhooks that point here and a new order is pulled within seconds; unset, the interval pulls alone bring orders.
+   */
+  PUBLIC_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   /** Bearer token of the admin API (every route but /healthz); the API refuses to start without one. */
