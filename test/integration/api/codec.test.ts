@@ -231,6 +231,16 @@ describe('the codec endpoint with CODEC_AUTH=cookie (the Web UI in docker compos
     expect(response.headers.get('set-cookie')).toMatch(/; Secure$/);
   });
 
+  it('lists /codec/session in the OpenAPI document without the bearer token', async () => {
+    const api = await startApi('cookie');
+    const document = (await (await fetch(`${api}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    const session = document.paths['/codec/session']!;
+    expect(Object.keys(session).sort()).toEqual(['delete', 'get', 'post']);
+    for (const operation of Object.values(session)) expect(operation.security).toEqual([]);
+  });
+
   it('has no session page in the other modes', async () => {
     const api = await startApi('token');
     expect((await fetch(`${api}/codec/session`, { headers: withToken })).status).toBe(404);
