@@ -30,8 +30,13 @@ export interface ApiDeps {
   easyPostWebhookSecret?: string;
   /** Web UI origins allowed to call `/codec/*`; unset, none. */
   codecCorsOrigins?: string[];
-  /** `loopback`: `/codec/*` needs no token from this machine (the local Web UI); unset, `token`. */
-  codecAuth?: 'token' | 'loopback';
+  /**
+   * `loopback`: `/codec/*` needs no token from this machine (the local Web UI); `cookie`: it also takes the session
+   * cookie `/codec/session` sets for the token (the Web UI elsewhere); unset, `token`.
+   */
+  codecAuth?: 'token' | 'loopback' | 'cookie';
+  /** How long a `/codec/session` cookie lasts (CODEC_SESSION_HOURS); unset, 12 hours. */
+  codecSessionSeconds?: number;
 }
 
 /**

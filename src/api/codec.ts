@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { logger } from '../logger';
 import { transcodeJson } from '../temporal/codec/codec-json';
 import type { ApiDeps } from './app';
+import { CodecSessions, readCookie, SESSION_COOKIE } from './codec-session';
+import { registerCodecSessionRoutes } from './codec-session-routes';
 import type { RouteDoc } from './route';
 
 const CODEC_PATH = '/codec';
@@ -15,22 +17,35 @@ const bodySchema = z.object({
 
 const log = logger.child({ component: 'codec-server' });
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** How long a codec session lasts when ApiDeps do not say (CODEC_SESSION_HOURS' default). */
+const DEFAULT_SESSION_SECONDS = 12 * 3600;
+
 /**
  * The Temporal codec server protocol for the Web UI and `temporal --codec-endpoint`: `POST /codec/encode` and
- * `POST /codec/decode`, with CORS for the UI's origins (preflights pass without the token, see auth.ts).
+ * `POST /codec/decode`, with CORS for the UI's origins (preflights pass without the token, see auth.ts). Besides the
+ * token, CODEC_AUTH=loopback takes any call from this machine, and CODEC_AUTH=cookie the session cookie of
+ * `/codec/session` on a call from an allowed origin.
  */
 export function registerCodecRoutes(
   app: FastifyInstance,
-  deps: Pick<ApiDeps, 'temporal' | 'codecCorsOrigins' | 'codecAuth'>,
+  deps: Pick<ApiDeps, 'temporal' | 'apiToken' | 'codecCorsOrigins' | 'codecAuth' | 'codecSessionSeconds'>,
 ): void {
   // The API client's own codecs: the endpoint decodes exactly what the API and its worker encode.
   const codecs = deps.temporal.options.loadedDataConverter.payloadCodecs;
   const allowed = new Set(deps.codecCorsOrigins);
   const allowedOrigin = (request: FastifyRequest) =>
     request.headers.origin !== undefined && allowed.has(request.headers.origin) ? request.headers.origin : undefined;
+  const sessions =
+    deps.codecAuth === 'cookie'
+      ? new CodecSessions(deps.apiToken, deps.codecSessionSeconds ?? DEFAULT_SESSION_SECONDS)
+      : undefined;
+  if (sessions) {
+    registerCodecSessionRoutes(app, { apiToken: deps.apiToken, sessions, uiOrigins: deps.codecCorsOrigins ?? [] });
+  }
   const routeOptions = {
-    // CODEC_AUTH=loopback: calls from this machine need no token, as the local Web UI cannot send the API_TOKEN.
-    config: { loopbackWithoutToken: deps.codecAuth === 'loopback' },
+    config: { passesWithoutToken: withoutToken(deps.codecAuth, sessions, allowedOrigin) },
     // onSend, not onRequest: it also runs on the 401 of the auth hook, so the UI can read why a call failed.
     onSend: async (request: FastifyRequest, reply: FastifyReply) => {
       const origin = allowedOrigin(request);
@@ -75,4 +90,18 @@ export function registerCodecRoutes(
       }
     });
   }
+}
+
+/** What `/codec/*` takes instead of the token, as the Web UI in a browser cannot send it (CODEC_AUTH). */
+function withoutToken(
+  codecAuth: ApiDeps['codecAuth'],
+  sessions: CodecSessions | undefined,
+  allowedOrigin: (request: FastifyRequest) => string | undefined,
+): ((request: FastifyRequest) => boolean) | undefined {
+  if (codecAuth === 'loopback') return (request) => LOOPBACK.has(request.ip);
+  if (!sessions) return undefined;
+  // From an allowed origin only: other pages of the same site (any port of 127.0.0.1) have the cookie sent too.
+  return (request) =>
+    allowedOrigin(request) !== undefined &&
+    sessions.verify(readCookie(request.headers.cookie, SESSION_COOKIE)) !== undefined;
 }

@@ -33,6 +33,7 @@ runMain(async () => {
     easyPostWebhookSecret: config.EASYPOST_WEBHOOK_SECRET,
     codecCorsOrigins: config.CODEC_CORS_ORIGINS,
     codecAuth: config.CODEC_AUTH,
+    codecSessionSeconds: config.CODEC_SESSION_HOURS * 3600,
   });
   await app.listen({ host: config.API_HOST, port: config.API_PORT });
   logger.info({ url: `http://${config.API_HOST}:${config.API_PORT}` }, 'API listening');

@@ -124,8 +124,13 @@ export const envSchema = z.object({
   TEMPORAL_CODEC_KEYS: codecKeys.optional(),
   /** Web UI origins allowed to call the API's codec endpoint (`/codec/decode`) from the browser. */
   CODEC_CORS_ORIGINS: origins.default(['http://127.0.0.1:8233', 'http://localhost:8233']),
-  /** `token`: /codec needs the API_TOKEN like every route; `loopback`: calls from this machine need none (npm run dev). */
-  CODEC_AUTH: z.enum(['token', 'loopback']).default('token'),
+  /**
+   * `token`: /codec needs the API_TOKEN like every route; `loopback`: calls from this machine need none (npm run dev);
+   * `cookie`: the token, or the cookie a browser gets at /codec/session for it (the Web UI in docker compose).
+   */
+  CODEC_AUTH: z.enum(['token', 'loopback', 'cookie']).default('token'),
+  /** How long the /codec/session cookie of CODEC_AUTH=cookie lasts before the operator signs in again. */
+  CODEC_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   /**
    * Workflows a worker keeps in memory between their tasks; its memory is bounded by this. An order waits days
    * between tasks (held until 01:00, at the warehouse until shipped), so a modest cache costs little: a workflow not

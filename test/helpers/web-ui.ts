@@ -38,12 +38,14 @@ export function launchChromium(executablePath: string): Promise<Browser> {
  * A browser context on the Web UI that decodes our encrypted payloads (summaries, details, inputs) as an operator's
  * browser does through a codec server, with `codecs` answering in this process: the UI's settings are answered with
  * a codec endpoint on its own origin (`<uiUrl>/__epf-codec`, so no CORS), and those calls never reach the network.
+ * With `codecServer` instead, the UI calls that real endpoint with the browser's cookies, as docker compose sets it
+ * up (TEMPORAL_CODEC_ENDPOINT, TEMPORAL_CODEC_INCLUDE_CREDENTIALS=true).
  * The news feed (internet) is off; `collapseNav` gives the tables the width of the screen.
  */
 export async function newUiContext(
   browser: Browser,
   uiUrl: string,
-  options: { codecs: readonly PayloadCodec[]; collapseNav?: boolean },
+  options: { codecs: readonly PayloadCodec[]; codecServer?: string; collapseNav?: boolean },
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const endpoint = `${uiUrl}/__epf-codec`;
@@ -51,6 +53,9 @@ export async function newUiContext(
     const response = await route.fetch();
     const settings = (await response.json()) as { Codec?: Record<string, unknown> } & Record<string, unknown>;
     if (options.codecs.length > 0) settings.Codec = { ...settings.Codec, Endpoint: endpoint };
+    if (options.codecServer) {
+      settings.Codec = { ...settings.Codec, Endpoint: options.codecServer, IncludeCredentials: true };
+    }
     settings.DisableNewsFetch = true;
     if (options.collapseNav) settings.NavCollapsedByDefault = true;
     await route.fulfill({ response, json: settings });

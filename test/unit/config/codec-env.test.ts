@@ -30,6 +30,7 @@ describe('payload codec settings', () => {
     expect(loadConfig(envSchema, valid)).toMatchObject({
       CODEC_CORS_ORIGINS: ['http://127.0.0.1:8233', 'http://localhost:8233'],
       CODEC_AUTH: 'token',
+      CODEC_SESSION_HOURS: 12,
     });
   });
 
@@ -51,6 +52,14 @@ describe('payload codec settings', () => {
       'CODEC_CORS_ORIGINS must be origins separated by commas',
     );
     expect(errorOf({ CODEC_AUTH: 'none' })).toMatch(/^Invalid configuration: CODEC_AUTH /);
+    expect(errorOf({ CODEC_SESSION_HOURS: '0' })).toMatch(/^Invalid configuration: CODEC_SESSION_HOURS /);
+  });
+
+  it('takes CODEC_AUTH=cookie and the session lifetime in hours', () => {
+    expect(loadConfig(envSchema, { ...valid, CODEC_AUTH: 'cookie', CODEC_SESSION_HOURS: '8' })).toMatchObject({
+      CODEC_AUTH: 'cookie',
+      CODEC_SESSION_HOURS: 8,
+    });
   });
 
   it('builds the CLI data converter from TEMPORAL_CODEC_KEYS alone, and names what is missing', () => {

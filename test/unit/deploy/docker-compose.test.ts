@@ -164,6 +164,18 @@ describe('docker-compose.yml', () => {
     expect(endpoint.pathname).toBe('/codec');
   });
 
+  it('lets the Web UI authenticate to the codec endpoint with the session cookie, as the browser cannot send the token', () => {
+    // The UI's fetch then uses `credentials: 'include'`, and the API takes the cookie of /codec/session.
+    expect(resolvedEnv('temporal-ui').TEMPORAL_CODEC_INCLUDE_CREDENTIALS).toBe('true');
+    expect(resolvedEnv('temporal-ui').TEMPORAL_CODEC_PASS_ACCESS_TOKEN).toBeUndefined();
+    expect(envSchema.parse(resolvedEnv('api')).CODEC_AUTH).toBe('cookie');
+    // SameSite=Strict: the cookie goes along only when the UI and the endpoint are one site (same host, any port).
+    const endpoint = new URL(resolvedEnv('temporal-ui').TEMPORAL_CODEC_ENDPOINT!);
+    expect(envSchema.parse(resolvedEnv('api')).CODEC_CORS_ORIGINS.map((origin) => new URL(origin).hostname)).toContain(
+      endpoint.hostname,
+    );
+  });
+
   it('registers exactly the search attributes the workflows use', () => {
     const script = read(`scripts/compose/${service('temporal-setup').entrypoint!.at(-1)!.split('/').at(-1)}`);
     const registered = [...script.matchAll(/(\w+)=(Keyword|Int|Datetime|Bool|Double|Text|KeywordList)/g)].map(
