@@ -16,6 +16,7 @@ import {
   EasyPostError,
   findOrderByMarker,
   orderMarker,
+  refusesWarehouseField,
   shipmentsOf,
   type CreateOrderRequest,
   type EasyPostClient,
@@ -79,6 +80,8 @@ export interface PrepareOptions {
 /** The order EasyPost has: created now, or adopted from an earlier attempt with the packages it already shipped. */
 export interface SentOrder {
   easyPostOrderId: string;
+  /** The warehouse EasyPost put the order in, when its answer names one: it wins over the one the rules chose. */
+  warehouseId?: string;
   adopted: boolean;
   shipments?: ShipmentUpdate[];
 }
@@ -133,7 +136,9 @@ export function createOrderActivities(deps: OrderActivityDeps) {
         destination: order.shipTo,
         line_items: lines.lines.map(({ barcode, units }) => ({ product: { barcode }, units })),
         description: order.cartOrderNumber,
-        ...(merchant.settings.sendWarehouseId && warehouse.warehouseId ? { warehouse_id: warehouse.warehouseId } : {}),
+        ...(merchant.settings.warehouseRouting === 'rules' && warehouse.warehouseId
+          ? { warehouse_id: warehouse.warehouseId }
+          : {}),
       };
       const { settings } = merchant;
       const admit = options.sendingNow || settings.orderDelivery.mode === 'immediately';
@@ -176,19 +181,30 @@ export function createOrderActivities(deps: OrderActivityDeps) {
       const earlier = await settledCreate(input.workflowId);
       const client = await easyPostClient(input.merchantId);
       let posted = false;
-      try {
-        const { order, adopted } = await createOrderIdempotently(client, input.request, {
+      const create = (request: CreateOrderRequest, checkExistingFirst: boolean) =>
+        createOrderIdempotently(client, request, {
           marker: orderMarker(input.workflowId),
-          checkExistingFirst: earlier !== undefined || input.isResend || Context.current().info.attempt > 1,
+          checkExistingFirst,
           createdAfter: new Date(input.createdAfter),
           beforeCreate: async () => {
             await deps.creates.record(input.workflowId);
             posted = true;
           },
         });
-        if (!adopted) return { easyPostOrderId: order.id, adopted };
+      try {
+        const checkFirst = earlier !== undefined || input.isResend || Context.current().info.attempt > 1;
+        const { order, adopted } = await create(input.request, checkFirst).catch(async (err: unknown) => {
+          if (input.request.warehouse_id === undefined || !refusesWarehouseField(err)) throw err;
+          // The refusal created nothing: this order goes without the field, and the merchant's next ones too.
+          await deps.creates.answered(input.workflowId);
+          await routeByEasyPost(deps.merchants, input.merchantId, err);
+          const { warehouse_id: _refused, ...request } = input.request;
+          return create(request, false);
+        });
+        const sent = { easyPostOrderId: order.id, warehouseId: order.warehouse_id ?? undefined, adopted };
+        if (!adopted) return sent;
         log.info('Adopted the order an earlier attempt created', { easyPostOrderId: order.id });
-        return { easyPostOrderId: order.id, adopted, shipments: shipmentUpdatesOf(order) };
+        return { ...sent, shipments: shipmentUpdatesOf(order) };
       } catch (err) {
         // A refusal (no stock, bad data) created nothing: the next send need not wait for it to settle.
         if (posted && err instanceof EasyPostError && !err.ambiguous) await deps.creates.answered(input.workflowId);
@@ -293,6 +309,21 @@ function settling(waitMs: number): ApplicationFailure {
     type: OrderFailure.EasyPostCreateSettling,
     nextRetryDelay: waitMs,
   });
+}
+
+/**
+ * Turns the merchant's warehouse routing to `easypost` (audited, actor `easypost`) once EasyPost refused the
+ * `warehouse_id` field: its later orders go without it instead of being refused first. An operator who gets the
+ * field enabled sets `rules` again.
+ */
+async function routeByEasyPost(merchants: MerchantStore, merchantId: string, refusal: unknown): Promise<void> {
+  const changed = await merchants.update(merchantId, { settings: { warehouseRouting: 'easypost' } }, 'easypost');
+  if (changed && Object.keys(changed.changes.after).length > 0) {
+    log.warn('EasyPost refused warehouse_id: the merchant now lets EasyPost choose the warehouse', {
+      merchantId,
+      error: refusal instanceof Error ? refusal.message : String(refusal),
+    });
+  }
 }
 
 /** Cancels one EasyPost order; a refusal names the order, so the workflow records where its order is. */

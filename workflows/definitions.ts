@@ -79,6 +79,8 @@ export interface ShipmentUpdate {
    * workflow has recorded its EasyPost ID (a send that timed out after EasyPost committed). Absent in older signals.
    */
   easyPostOrderId?: string;
+  /** The warehouse EasyPost's order names, when it names one; absent in older signals. */
+  warehouseId?: string;
 }
 
 /** Operator corrections for an order in `error` or `on_hold`; every field optional, the result is re-validated. */
@@ -100,7 +102,10 @@ export interface OrderTimings {
 export interface OrderState {
   status: OrderStatus;
   easyPostOrderId?: string;
+  /** EasyPost's warehouse once it answered a send; until then the one the routing rules chose. */
   warehouseId?: string;
+  /** The warehouse the routing rules chose when the order was last prepared (sent as `warehouse_id` under `rules`). */
+  chosenWarehouseId?: string;
   holdCount: number;
   nextResendAt?: string;
   /** While `received`: when the order goes to EasyPost (the merchant's grace delay or delivery slots). */

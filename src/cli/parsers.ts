@@ -34,12 +34,6 @@ export function integerBy(schema: z.ZodNumber): (value: string) => number {
   return integerIn(schema.minValue ?? 0, schema.maxValue ?? undefined);
 }
 
-/** `yes` or `no`. */
-export function parseYesNo(value: string): boolean {
-  if (value !== 'yes' && value !== 'no') throw new InvalidArgumentError('must be yes or no');
-  return value === 'yes';
-}
-
 const ORDER_DELIVERY_FORMS = 'immediately, grace:<minutes> or slots:HH:MM,HH:MM[@Zone]';
 const graceMinutes = orderDeliverySchema.options[1].shape.minutes;
 

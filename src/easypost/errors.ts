@@ -62,3 +62,16 @@ export class EasyPostError extends Error {
     this.retryAfterMs = init.retryAfterMs;
   }
 }
+
+/** The simulator's (and our assumed) code for a `warehouse_id` naming no usable warehouse: the field itself is taken. */
+export const INVALID_WAREHOUSE_CODE = 'ORDER.WAREHOUSE_ID.INVALID';
+
+/**
+ * EasyPost refused the `warehouse_id` field of an order create itself (an assumed field, docs/easypost-api.md §4): a
+ * 4xx naming it, other than an unknown or disabled warehouse. The account takes no routing; the order can go without.
+ */
+export function refusesWarehouseField(err: unknown): boolean {
+  if (!(err instanceof EasyPostError) || err.kind !== 'invalid_data' || err.code === INVALID_WAREHOUSE_CODE)
+    return false;
+  return err.field === undefined ? /\bwarehouse_id\b/.test(err.message) : err.field === 'warehouse_id';
+}

@@ -8,7 +8,7 @@ export {
   type OrderListOptions,
   type PageOptions,
 } from './client';
-export { EasyPostError, type EasyPostErrorKind } from './errors';
+export { EasyPostError, INVALID_WAREHOUSE_CODE, refusesWarehouseField, type EasyPostErrorKind } from './errors';
 export {
   createOrderIdempotently,
   findOrderByMarker,

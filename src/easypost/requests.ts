@@ -23,7 +23,7 @@ export interface CreateOrderRequest {
   destination: AddressInput;
   line_items: { product: ProductInput; units: number }[];
   shipment_options?: { delivery_confirmation?: string; insurance?: boolean };
-  /** Only when the merchant pins a warehouse (doc §4). */
+  /** The warehouse the routing rules chose, unless the merchant's `warehouseRouting` is `easypost` (doc §4). */
   warehouse_id?: string;
   latest_delivery?: string;
 }

@@ -5,6 +5,8 @@ import { lowerBound } from './timestamp';
 export interface Shipment {
   orderId: string;
   orderStatus: string;
+  /** The warehouse the order names (an assumed field, doc §4). */
+  warehouseId?: string;
   pickId?: string;
   tracker?: Tracker;
   /** Units per product, counted from the pick's per-unit inventories (doc §4). */
@@ -28,7 +30,7 @@ function unitsByProduct(pick: Pick): Shipment['lineItems'] {
 
 /** The shipments an order carries: there is no shipments endpoint, so they come from `picks[]` and `trackers[]` (doc §8). */
 export function shipmentsOf(order: Order): Shipment[] {
-  const base = { orderId: order.id, orderStatus: order.status };
+  const base = { orderId: order.id, orderStatus: order.status, warehouseId: order.warehouse_id ?? undefined };
   const fromPicks: Shipment[] = order.picks.map((pick) => ({
     ...base,
     pickId: pick.id,

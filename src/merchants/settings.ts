@@ -11,6 +11,9 @@ export const DEFAULT_EASYPOST_REQUESTS_PER_SECOND = 5;
 /** The share of a merchant's EasyPost rate that order sends are admitted at; the rest is kept for pickups and cancels. */
 export const SEND_SHARE = 0.8;
 
+/** Who picks an order's warehouse (`warehouseRouting`). */
+export const WAREHOUSE_ROUTINGS = ['rules', 'easypost'] as const;
+
 const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone, e.g. America/Los_Angeles');
 
 /**
@@ -54,8 +57,13 @@ export const merchantSettingsSchema = z.object({
   shipmentPickupSeconds: z.number().int().min(30).max(86_400).default(300),
   /** How often per-warehouse stock is read from EasyPost (the `inventory-pickup:<merchantId>` schedule). */
   inventoryPickupSeconds: z.number().int().min(60).max(86_400).default(900),
-  /** Send the chosen warehouse with the order (an assumed API field, docs/easypost-api.md); off lets EasyPost choose. */
-  sendWarehouseId: z.boolean().default(false),
+  /**
+   * Who picks an order's warehouse: `rules` sends the one the routing rules chose from the stock snapshot as
+   * `warehouse_id`; `easypost` sends none and EasyPost picks (docs/easypost-api.md §4). The worker sets `easypost`
+   * itself when EasyPost refuses the field. Replaces `sendWarehouseId`, which stored settings may still carry and
+   * parsing drops.
+   */
+  warehouseRouting: z.enum(WAREHOUSE_ROUTINGS).default('rules'),
   /** When received orders go to EasyPost (default: immediately). */
   orderDelivery: orderDeliverySchema.default({ mode: 'immediately' }),
 });

@@ -20,5 +20,6 @@ export function toShipmentUpdate(shipment: Shipment, packageCount: number): Ship
     orderComplete: shipment.orderStatus === ORDER_STATUS.shipped,
     packageCount,
     easyPostOrderId: shipment.orderId,
+    warehouseId: shipment.warehouseId,
   };
 }

@@ -47,8 +47,13 @@ export function setOrderHandlers(run: OrderRun): void {
   );
 }
 
-/** Queues a shipment for recording; a shipment seen before (by its ID) changes nothing. */
+/**
+ * Queues a shipment for recording; a shipment seen before (by its ID) changes nothing. The warehouse EasyPost's order
+ * names is where the order is, whatever was chosen: the next transition records it.
+ */
 export function receiveShipment(run: OrderRun, shipment: ShipmentUpdate): void {
   const seen = [...run.state.shipments, ...run.newShipments].some((known) => known.shipmentId === shipment.shipmentId);
-  if (!seen) run.newShipments.push(shipment);
+  if (seen) return;
+  run.newShipments.push(shipment);
+  if (shipment.warehouseId !== undefined) run.state.warehouseId = shipment.warehouseId;
 }

@@ -30,6 +30,7 @@ export async function prepare(run: OrderRun, sendingNow: boolean): Promise<Prepa
     const prepared = await prepareOrder(run.order!, { sendingNow, sendRequests });
     run.resend = prepared.resend;
     state.timings = prepared.timings;
+    state.chosenWarehouseId = prepared.warehouseId;
     state.warehouseId = prepared.warehouseId;
     return prepared;
   } catch (err) {

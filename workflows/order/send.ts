@@ -1,3 +1,4 @@
+import { log } from '@temporalio/workflow';
 import type { PreparedOrder } from '../../activities/orders';
 import type { OrderStatus } from '../../src/domain/order-status';
 import { OrderFailure, type OrderStatusView } from '../definitions';
@@ -27,7 +28,7 @@ export async function sendingStep(run: OrderRun): Promise<OrderStatusView | unde
   }
   if (!(await awaitSendSlot(run, ready))) return cancelBeforeWms(run);
   const next = await send(run, ready);
-  transition(run, next, 'workflow', run.state.lastError ? { error: run.state.lastError } : {});
+  transition(run, next, 'workflow', run.state.lastError ? { error: run.state.lastError } : warehouseDetail(run));
   return undefined;
 }
 
@@ -45,6 +46,14 @@ async function awaitSendSlot(run: OrderRun, prepared: PreparedOrder): Promise<bo
   return run.cancelRequest === undefined;
 }
 
+/** The audit detail of a send EasyPost put in another warehouse than the rules chose: both, to compare. */
+function warehouseDetail({ state }: OrderRun): Record<string, unknown> {
+  const { chosenWarehouseId, warehouseId } = state;
+  if (chosenWarehouseId === undefined || warehouseId === chosenWarehouseId) return {};
+  log.info('EasyPost put the order in another warehouse than the rules chose', { chosenWarehouseId, warehouseId });
+  return { chosenWarehouseId, warehouseId };
+}
+
 /** Sends the prepared order to EasyPost; returns the next state. */
 async function send(run: OrderRun, prepared: PreparedOrder): Promise<OrderStatus> {
   const { state } = run;
@@ -60,6 +69,8 @@ async function send(run: OrderRun, prepared: PreparedOrder): Promise<OrderStatus
       createdAfter: earliestCreate(run),
     });
     state.easyPostOrderId = sent.easyPostOrderId;
+    // EasyPost's answer says where the order is: it wins over the rules' choice (an account may ignore the field).
+    if (sent.warehouseId !== undefined) state.warehouseId = sent.warehouseId;
     // An adopted order may have shipped while its answer was lost: its packages go the way of a pickup's.
     for (const shipment of sent.shipments ?? []) receiveShipment(run, shipment);
     state.lastError = undefined;

@@ -1,12 +1,17 @@
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { createMerchantStore, type EasyPostMode, type Merchant } from '../../db/merchants';
-import { merchantSettingsSchema, type OrderDelivery } from '../../merchants/settings';
+import {
+  merchantSettingsSchema,
+  WAREHOUSE_ROUTINGS,
+  type MerchantSettings,
+  type OrderDelivery,
+} from '../../merchants/settings';
 import { addMerchant, updateMerchant } from '../../operations/merchants';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { formatFields, formatTable, printJson } from '../format';
-import { bySchema, integerBy, parseOrderDelivery, parseSlug, parseYesNo } from '../parsers';
+import { bySchema, integerBy, parseOrderDelivery, parseSlug } from '../parsers';
 import { promptSecrets, readSecret } from '../secrets';
 import { operationDeps } from '../operation-deps';
 import { givenOnly, printSchedules, printUpdate } from '../setting-changes';
@@ -35,7 +40,7 @@ interface SetOptions {
   resendHour?: number;
   resendMinute?: number;
   resendZone?: string;
-  sendWarehouseId?: boolean;
+  warehouseRouting?: MerchantSettings['warehouseRouting'];
   easypostRate?: number;
 }
 
@@ -124,7 +129,10 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
       ),
     )
     .addOption(
-      new Option('--send-warehouse-id <yes|no>', 'send the routed warehouse with each order').argParser(parseYesNo),
+      new Option(
+        '--warehouse-routing <rules|easypost>',
+        "who picks each order's warehouse: rules (the routing rules' choice is sent as warehouse_id) or easypost (default: rules)",
+      ).choices(WAREHOUSE_ROUTINGS),
     )
     .action(async (id: string, options: SetOptions) => {
       const { mode, ...given } = options;
@@ -137,7 +145,7 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
           resendHour: given.resendHour,
           resendMinute: given.resendMinute,
           resendZone: given.resendZone,
-          sendWarehouseId: given.sendWarehouseId,
+          warehouseRouting: given.warehouseRouting,
           easyPostRequestsPerSecond: given.easypostRate,
         }),
       });
@@ -238,7 +246,7 @@ function formatMerchant(merchant: Merchant): string {
       `daily at ${twoDigits(settings.resendHour)}:${twoDigits(settings.resendMinute)} ${settings.resendZone}`,
     ],
     ['EasyPost rate', `${settings.easyPostRequestsPerSecond} requests/s`],
-    ['send warehouse ID', settings.sendWarehouseId ? 'yes' : 'no'],
+    ['warehouse routing', settings.warehouseRouting],
     ['shipment pickup every', `${settings.shipmentPickupSeconds} s`],
     ['inventory pickup every', `${settings.inventoryPickupSeconds} s`],
   ]);

@@ -44,6 +44,8 @@ function formatLive({ live: view, liveUnavailable }: OrderDetails): string {
     formatFields([
       ['status', view.status],
       ['EasyPost order', view.easyPostOrderId],
+      ['warehouse', view.warehouseId],
+      ['chosen warehouse', view.chosenWarehouseId],
       ['holds', view.holdCount],
       ['next resend', formatTime(view.nextResendAt)],
       ['last error', error],

@@ -2,7 +2,7 @@ import type { OrderContext } from './events';
 import { FaultRegistry } from './faults';
 import type { Random } from '../shared/random';
 import { RequestLog } from '../shared/request-log';
-import type { FaultKind, FiredKind, LISTING_ORDERS, LISTING_QUERIES } from './control-schemas';
+import type { FaultKind, FiredKind, LISTING_ORDERS, LISTING_QUERIES, ORDER_WAREHOUSE_IDS } from './control-schemas';
 import { FiredCounts } from './fault-counts';
 import { RateLimiter } from './rate-limit';
 import { SimStore } from './state';
@@ -16,6 +16,7 @@ export interface SimSettings {
   listing_order: (typeof LISTING_ORDERS)[number];
   listing_query: (typeof LISTING_QUERIES)[number];
   visibility_delay_ms: number;
+  order_warehouse_id: (typeof ORDER_WAREHOUSE_IDS)[number];
 }
 
 /** The listing the vendor API is assumed to have (docs §2): newest first, `query` honoured, consistent at once. */
@@ -24,6 +25,9 @@ export const DEFAULT_LISTING = {
   listing_query: 'honoured',
   visibility_delay_ms: 0,
 } as const satisfies Partial<SimSettings>;
+
+/** `warehouse_id` on an order create is taken at its word (docs §4, assumed). */
+export const DEFAULT_ORDER_WAREHOUSE_ID = 'honoured' satisfies SimSettings['order_warehouse_id'];
 
 export const DEFAULT_SERVICES = ['standard', 'expedited', 'priority'];
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 5;
@@ -60,6 +64,7 @@ export function createContext(initial: SimSettings, random: Random): SimContext 
 export function orderContext(context: SimContext): OrderContext {
   return {
     services: context.settings.services.map((service) => service.toLowerCase()),
+    warehouseId: context.settings.order_warehouse_id,
     publish: (description, order, previous) => context.webhooks.publish(description, order, previous),
   };
 }

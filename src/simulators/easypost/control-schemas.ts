@@ -112,6 +112,11 @@ export type FaultInput = z.input<typeof faultSchema>;
 /** How `GET orders` lists: the real API's order and `query` support are unverified (docs §2), so both are switchable. */
 export const LISTING_ORDERS = ['newest_first', 'oldest_first'] as const;
 export const LISTING_QUERIES = ['honoured', 'ignored'] as const;
+/**
+ * What `POST orders` does with `warehouse_id`, an assumed field (docs §4): allocates there, ignores it (picks as if it
+ * were absent), or refuses it as an unknown parameter (400 naming the field), as a real account might.
+ */
+export const ORDER_WAREHOUSE_IDS = ['honoured', 'ignored', 'refused'] as const;
 
 /** Listing effects counted beside the fault kinds (`GET /__sim/fault-counts`). */
 export const LISTING_EFFECTS = ['oldest_first', 'query_ignored', 'delayed_visibility'] as const;
@@ -126,6 +131,7 @@ export const settingsSchema = z.object({
   webhook: z.object({ url: z.url(), secret: z.string() }).nullable().optional(),
   listing_order: z.enum(LISTING_ORDERS).optional(),
   listing_query: z.enum(LISTING_QUERIES).optional(),
+  order_warehouse_id: z.enum(ORDER_WAREHOUSE_IDS).optional(),
   /** A created order shows in `GET orders` (and its `query`) only this long after its commit; `GET orders/:id` at once. */
   visibility_delay_ms: z.number().int().nonnegative().optional(),
 });

@@ -1,6 +1,12 @@
 import { buildApp } from './app';
 import { startAutoShip, type AutoShipOptions } from './auto-ship';
-import { createContext, DEFAULT_LISTING, DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_SERVICES } from './context';
+import {
+  createContext,
+  DEFAULT_LISTING,
+  DEFAULT_ORDER_WAREHOUSE_ID,
+  DEFAULT_RATE_LIMIT_PER_SECOND,
+  DEFAULT_SERVICES,
+} from './context';
 import { createControl, type EasyPostSimControl } from './control';
 import { API_PREFIX } from './paths';
 import { listen, type SimServerOptions } from '../shared/server';
@@ -62,6 +68,7 @@ export async function startEasyPostSimulator(
         options.rateLimitPerSecond === undefined ? DEFAULT_RATE_LIMIT_PER_SECOND : options.rateLimitPerSecond,
       webhook: options.webhook ?? null,
       ...DEFAULT_LISTING,
+      order_warehouse_id: DEFAULT_ORDER_WAREHOUSE_ID,
     },
     options.random ?? Math.random,
   );

@@ -53,12 +53,19 @@ function resolveLines(ledger: Ledger, items: CreateOrderInput['line_items']): Re
   return lines;
 }
 
+/** The create's `warehouse_id` as the account treats it (`order_warehouse_id`): taken, dropped, or refused. */
+function pinnedWarehouse(warehouseId: string | null | undefined, context: OrderContext): string | null | undefined {
+  if (!warehouseId || context.warehouseId === 'honoured') return warehouseId;
+  if (context.warehouseId === 'ignored') return undefined;
+  throw new SimApiError(400, 'PARAMETER.UNKNOWN', 'warehouse_id: is not a permitted parameter', 'warehouse_id');
+}
+
 /** POST orders: validates, allocates stock in one warehouse or rejects the whole order. */
 export function createOrder(ledger: Ledger, body: unknown, context: OrderContext): Order {
   const input = parseInput(createOrderSchema, body, destinationIs422);
   const service = checkService(input.service, context.services);
   const lines = resolveLines(ledger, input.line_items);
-  const warehouse = chooseWarehouse(ledger, lines, input.warehouse_id);
+  const warehouse = chooseWarehouse(ledger, lines, pinnedWarehouse(input.warehouse_id, context));
   moveStock(ledger, warehouse.id, lines, -1);
   const order: Order = {
     ...ledger.stamp('order'),

@@ -77,8 +77,8 @@ describe('epf merchants set and carts set', () => {
       merchantId,
       '--inventory-pickup-every',
       '120',
-      '--send-warehouse-id',
-      'yes',
+      '--warehouse-routing',
+      'easypost',
     ]);
     expect(next.code).toBe(0);
     expect(await everySeconds(temporal.client, inventoryPickupScheduleId(merchantId))).toBe(120);
@@ -91,7 +91,7 @@ describe('epf merchants set and carts set', () => {
         resendZone: 'America/Los_Angeles',
         shipmentPickupSeconds: 60,
         inventoryPickupSeconds: 120,
-        sendWarehouseId: true,
+        warehouseRouting: 'easypost',
         orderDelivery: { mode: 'slots', times: ['09:00', '14:30'], zone: 'Europe/Berlin' },
       },
     });
@@ -114,8 +114,8 @@ describe('epf merchants set and carts set', () => {
         actor: 'cli',
         cart_id: null,
         detail: {
-          before: { inventoryPickupSeconds: 900, sendWarehouseId: false },
-          after: { inventoryPickupSeconds: 120, sendWarehouseId: true },
+          before: { inventoryPickupSeconds: 900, warehouseRouting: 'rules' },
+          after: { inventoryPickupSeconds: 120, warehouseRouting: 'easypost' },
         },
       },
     ]);
@@ -212,19 +212,21 @@ describe('epf merchants set and carts set', () => {
   });
 
   it('exits 2 naming the option on a bad value, and 1 naming a merchant or cart that does not exist', async () => {
-    const [delivery, pull, yesNo, merchant, cart] = await Promise.all([
+    const [delivery, pull, routing, merchant, cart] = await Promise.all([
       epf(['merchants', 'set', merchantId, '--order-delivery', 'slots:25:00']),
       epf(['carts', 'set', cartId, '--pull-every', '5']),
-      epf(['merchants', 'set', merchantId, '--send-warehouse-id', 'maybe']),
+      epf(['merchants', 'set', merchantId, '--warehouse-routing', 'maybe']),
       epf(['merchants', 'set', `nobody-${run}`, '--resend-hour', '2']),
       epf(['carts', 'set', `nothing-${run}`, '--name', 'x']),
     ]);
-    expect([delivery.code, pull.code, yesNo.code]).toEqual([2, 2, 2]);
+    expect([delivery.code, pull.code, routing.code]).toEqual([2, 2, 2]);
     expect(delivery.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/option '--order-delivery <spec>'.*slot 25:00 must be a local time HH:MM/),
     ]);
     expect(pull.stderr.trim()).toMatch(/option '--pull-every <seconds>'.*must be a whole number from 30 to 86400/);
-    expect(yesNo.stderr.trim()).toMatch(/option '--send-warehouse-id <yes\|no>'.*must be yes or no/);
+    expect(routing.stderr.trim()).toMatch(
+      /option '--warehouse-routing <rules\|easypost>'.*Allowed choices are rules, easypost/,
+    );
     expect(merchant).toMatchObject({
       code: 1,
       stderr: `error: merchant nobody-${run} does not exist: add it with epf merchants add nobody-${run}\n`,

@@ -3,6 +3,7 @@ import {
   createOrderIdempotently,
   findOrderByMarker,
   orderMarker,
+  refusesWarehouseField,
   type CreateOrderRequest,
   type EasyPostClient,
 } from '../../../src/easypost';
@@ -16,7 +17,12 @@ export interface ContractSetup {
   stockedBarcode?: string;
   /** Ships an order with one tracker (only the simulator can). */
   shipOrder?: (orderId: string) => Promise<void>;
+  /** What the target is known to do with `warehouse_id` on a create; unset, the probe only reports what it does. */
+  warehouseIdAnswer?: WarehouseIdAnswer;
 }
+
+/** What an account does with the assumed `warehouse_id` field of an order create (docs/easypost-api.md §4). */
+export type WarehouseIdAnswer = 'honoured' | 'ignored' | 'refused';
 
 /** Known before the target starts, so tests that cannot run show as skipped rather than passing empty. */
 export interface ContractCapabilities {
@@ -152,6 +158,31 @@ export function describeEasyPostContract(
         const badAddress = await failureOf(client().createOrder({ ...order(barcode()), destination: noZip as never }));
         expect(badAddress).toMatchObject({ kind: 'invalid_data', field: expect.stringContaining('zip') });
         expect(badAddress.message).toContain('zip');
+      });
+
+      itWrites('takes warehouse_id on a create, ignores it, or refuses it naming the field', async () => {
+        const products = await client().listProducts({ page: 0, perPage: 100 });
+        const product = products.find((candidate) => candidate.barcode === barcode());
+        const rows = await client().getInventories(product ? [product.id] : []);
+        // The last warehouse holding stock: EasyPost left to itself is likelier to take the first.
+        const warehouseId = rows.filter((row) => row.quantity > 0).at(-1)?.warehouse_id;
+        if (warehouseId === undefined) throw new Error(`no warehouse holds ${barcode()}`);
+        const request = { ...order(barcode()), warehouse_id: warehouseId };
+        const created = await createOrderIdempotently(client(), request, {
+          marker: nextMarker(),
+          checkExistingFirst: false,
+        }).catch((err: unknown) => {
+          if (!refusesWarehouseField(err)) throw err;
+          return undefined;
+        });
+        if (created) await client().cancelOrder(created.order.id);
+        const answer: WarehouseIdAnswer = !created
+          ? 'refused'
+          : created.order.warehouse_id === warehouseId
+            ? 'honoured'
+            : 'ignored';
+        console.log(`EasyPost contract (${name}): warehouse_id on an order create is ${answer}`);
+        if (target.setup.warehouseIdAnswer) expect(answer).toBe(target.setup.warehouseIdAnswer);
       });
 
       itShips('derives shipments from picks, finds them by time, and refuses to cancel once shipped', async () => {

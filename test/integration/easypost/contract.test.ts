@@ -14,6 +14,7 @@ describeEasyPostContract('simulator', { writes: true, shipping: true }, async ()
       shipOrder: async (orderId) => {
         await control.advance(orderId, { api_key: apiKey, to: 'shipped' });
       },
+      warehouseIdAnswer: 'honoured',
     },
     close: () => sim.close(),
   };

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { cartSettingsSchema, merchantSettingsSchema } from '../../../src/merchants/settings';
-import { bySchema, integerBy, parseOrderDelivery, parseYesNo } from '../../../src/cli/parsers';
+import { bySchema, integerBy, parseOrderDelivery } from '../../../src/cli/parsers';
 import { formatChanges, givenOnly } from '../../../src/cli/setting-changes';
 import { changedFields } from '../../../src/db/audit';
 
@@ -40,11 +40,6 @@ describe('settings options', () => {
     expect(() => bySchema(cartSettingsSchema.shape.apiVersion.unwrap())(value)).toThrow(
       new InvalidArgumentError('must be a Shopify API version YYYY-MM with MM one of 01, 04, 07, 10, e.g. 2026-10'),
     );
-  });
-
-  it('reads yes and no', () => {
-    expect([parseYesNo('yes'), parseYesNo('no')]).toEqual([true, false]);
-    expect(() => parseYesNo('true')).toThrow('must be yes or no');
   });
 
   it('keeps only the options given, and prints only the fields that changed', () => {

@@ -12,6 +12,12 @@ const tracker = (id: string) => ({
 const unit = (productId: string) => ({ product: { id: productId, barcode: `bc-${productId}` } });
 
 describe('shipmentsOf', () => {
+  it("names the order's warehouse on each shipment, when the order names one", () => {
+    const order = makeOrder({ status: 'shipped', warehouse_id: 'wh_heb', trackers: [tracker('trk_1')] });
+    expect(shipmentsOf(order).map((shipment) => shipment.warehouseId)).toEqual(['wh_heb']);
+    expect(shipmentsOf({ ...order, warehouse_id: null })[0]?.warehouseId).toBeUndefined();
+  });
+
   it('makes one shipment per pick, counting units per product, plus trackers no pick names', () => {
     const order = makeOrder({
       status: 'shipped',

@@ -86,6 +86,20 @@ describe('EasyPost simulator: orders API', () => {
     expect(await h.stock('A-0001', 'HEB')).toBe(0);
   });
 
+  it('ignores or refuses warehouse_id as the order_warehouse_id setting says', async () => {
+    h.control.configure({ order_warehouse_id: 'ignored' });
+    const ignored = await h.api('POST', 'orders', h.order([['A-0001', 1]], { warehouse_id: h.warehouses.HEB }));
+    expect(ignored.body.warehouse_id).toBe(h.warehouses.ELM);
+
+    h.control.configure({ order_warehouse_id: 'refused' });
+    const refused = await h.api('POST', 'orders', h.order([['A-0001', 1]], { warehouse_id: h.warehouses.HEB }));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toMatchObject({ code: 'PARAMETER.UNKNOWN', field: 'warehouse_id' });
+    const without = await h.api('POST', 'orders', h.order([['A-0001', 1]]));
+    expect(without.status).toBe(201);
+    expect(h.control.orders(h.testKey)).toHaveLength(2);
+  });
+
   it('names the bad field for invalid bodies, unknown products and services', async () => {
     const badUnits = await h.api('POST', 'orders', h.order([['A-0001', 0]]));
     expect(badUnits.status).toBe(400);
