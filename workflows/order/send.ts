@@ -1,4 +1,4 @@
-import type { PreparedOrder } from '../../activities/orders';
+import type { PreparedOrder } from '../../activities/order';
 import type { OrderStatus } from '../../src/domain/order-status';
 import { OrderFailure, type OrderStatusView } from '../definitions';
 import { sendOrder } from './activities';

@@ -1,4 +1,4 @@
-import { applyRules } from '../../../activities/pulls';
+import { applyRules } from '../../../activities/pull';
 import { cartSettingsSchema } from '../../../src/merchants/settings';
 import { sampleOrder } from '../../helpers/orders';
 

@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import type { InventoryPickupResult } from '../activities/inventory';
+import type { InventoryPickupResult } from '../activities/inventory-pickup';
 import type { InventoryPushResult } from '../activities/inventory-push';
 
 type Activities = ReturnType<typeof createActivities>;
