@@ -2,7 +2,8 @@
 export { duplicateCheckWorkflow } from './duplicates';
 export { exceptionsAlertWorkflow } from './exceptions-alert';
 export { healthCheckWorkflow } from './healthcheck';
-export { inventoryPickupWorkflow, inventoryPushWorkflow } from './inventory-pickup';
+export { inventoryPickupWorkflow } from './inventory-pickup';
+export { inventoryPushWorkflow } from './inventory-push';
 export { orderWorkflow } from './order';
 export { pullOrdersWorkflow } from './pull';
 export { shipmentPickupWorkflow } from './shipment-pickup';

@@ -13,7 +13,8 @@ import {
 } from '../../workflows/definitions';
 import type { duplicateCheckWorkflow } from '../../workflows/duplicates';
 import type { exceptionsAlertWorkflow } from '../../workflows/exceptions-alert';
-import type { inventoryPickupWorkflow, inventoryPushWorkflow } from '../../workflows/inventory-pickup';
+import type { inventoryPickupWorkflow } from '../../workflows/inventory-pickup';
+import type { inventoryPushWorkflow } from '../../workflows/inventory-push';
 import type { pullOrdersWorkflow } from '../../workflows/pull';
 import type { shipmentPickupWorkflow } from '../../workflows/shipment-pickup';
 
