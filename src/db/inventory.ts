@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { fingerprintOf, normaliseLevels, type StockLevel } from '../inventory/levels';
+import { fingerprintOf, normaliseLevels, type StockLevel } from '../domain/stock-levels';
 import { withTransaction } from './transaction';
 
 /** How long superseded snapshots are kept; the latest is kept whatever its age. */

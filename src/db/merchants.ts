@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { SecretBox } from '../crypto/secret-box';
-import { merchantSettingsSchema, type MerchantSettings } from '../merchants/settings';
+import { merchantSettingsSchema, type MerchantSettings } from '../domain/merchant-settings';
 import { changedFields, recordAudit, type FieldChanges } from './audit';
 import { withTransaction } from './transaction';
 

@@ -11,7 +11,7 @@ import {
   parseYesNo,
 } from '../../src/cli/parsers';
 import { buildProgram } from '../../src/cli/program';
-import { orderDeliverySchema } from '../../src/merchants/settings';
+import { orderDeliverySchema } from '../../src/domain/merchant-settings';
 import { fuzzParams, fuzzTimeout } from './runs';
 import { collectUnhandledRejections } from './unhandled-rejections';
 

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { createMerchantStore, type EasyPostMode, type Merchant } from '../../db/merchants';
-import { merchantSettingsSchema, type OrderDelivery } from '../../merchants/settings';
+import { merchantSettingsSchema, type OrderDelivery } from '../../domain/merchant-settings';
 import { addMerchant, updateMerchant } from '../../operations/merchants';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';

@@ -1,4 +1,4 @@
-import { fingerprintOf, normaliseLevels } from '../../../src/inventory/levels';
+import { fingerprintOf, normaliseLevels } from '../../../src/domain/stock-levels';
 
 const level = (barcode: string, warehouseId: string, quantity: number) => ({ barcode, warehouseId, quantity });
 

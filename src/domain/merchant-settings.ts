@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { OrderDelivery } from '../domain/delivery-clock';
-import { shopifyApiVersionSchema } from '../carts/shopify/api-version';
-import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE, isValidTimeZone } from '../domain/hold-clock';
-import { itemFilterSchema, NO_ITEM_FILTER } from '../domain/item-filter';
+import type { OrderDelivery } from './delivery-clock';
+import { shopifyApiVersionSchema } from './shopify-api-version';
+import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE, isValidTimeZone } from './hold-clock';
+import { itemFilterSchema, NO_ITEM_FILTER } from './item-filter';
 
 export type { OrderDelivery };
 

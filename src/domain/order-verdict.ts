@@ -1,6 +1,6 @@
-import { nextDeliveryAt } from '../domain/delivery-clock';
+import { nextDeliveryAt } from './delivery-clock';
 import { OrderFailure } from '../../workflows/definitions';
-import type { Cutoffs, Exception, ExceptionMerchant, ExceptionOrder, ExceptionThresholds } from './classify';
+import type { Cutoffs, Exception, ExceptionMerchant, ExceptionOrder, ExceptionThresholds } from './exceptions';
 import { shellWord } from './shell-word';
 
 /** What is wrong with an order and how to fix it, and since when. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Merchant } from '../db/merchants';
 import type { OrderRow } from '../db/orders';
-import type { OrderStatus } from '../domain/order-status';
+import type { OrderStatus } from './order-status';
 import { OrderFailure, type CartLine } from '../../workflows/definitions';
 import { judgeOrder } from './order-verdict';
 import { shellWord } from './shell-word';

@@ -1,7 +1,7 @@
 import type { InventoryLevel } from '../carts/adapter';
 import type { CartLine } from '../../workflows/definitions';
-import { translateLines, type ProductMapping } from '../domain/translation';
-import type { StockLevel } from './levels';
+import { translateLines, type ProductMapping } from './translation';
+import type { StockLevel } from './stock-levels';
 
 /** An order EasyPost has not reserved stock for yet, as the inventory push sees it. */
 export interface UnreservedOrder {
