@@ -1,10 +1,10 @@
 import type { Pool, PoolClient } from 'pg';
 import type { SecretBox } from '../crypto/secret-box';
-import { merchantSettingsSchema, type MerchantSettings } from '../domain/merchant-settings';
+import { merchantSettingsSchema, type EasyPostMode, type MerchantSettings } from '../domain/merchant-settings';
 import { changedFields, recordAudit, type FieldChanges } from './audit';
 import { withTransaction } from './transaction';
 
-export type EasyPostMode = 'test' | 'production';
+export type { EasyPostMode };
 
 export interface MerchantInput {
   id: string;

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import type { Merchant } from '../db/merchants';
-import type { OrderRow } from '../db/orders';
+import type { CartLine } from '../../workflows/definitions';
+import { OrderFailure } from '../../workflows/failure-types';
+import type { EasyPostMode, MerchantSettings } from './merchant-settings';
 import type { OrderStatus } from './order-status';
-import { OrderFailure, type CartLine } from '../../workflows/definitions';
 import { judgeOrder } from './order-verdict';
 import { shellWord } from './shell-word';
-import type { WarehouseDuplicate } from '../db/warehouse-duplicates';
 
 /** What needs a person, and so which fix applies. */
 export type ExceptionKind =
@@ -81,23 +80,33 @@ export function cutoffs(thresholds: ExceptionThresholds, now: Date): Cutoffs {
   };
 }
 
-export type ExceptionOrder = Pick<
-  OrderRow,
-  | 'cart_id'
-  | 'cart_order_id'
-  | 'cart_order_number'
-  | 'merchant_id'
-  | 'workflow_id'
-  | 'status'
-  | 'last_error'
-  | 'last_error_field'
-  | 'last_error_type'
-  | 'hold_count'
-  | 'held_since'
-  | 'received_at'
-  | 'updated_at'
-> & { lines: CartLine[] | null };
-export type ExceptionMerchant = Pick<Merchant, 'id' | 'name' | 'mode' | 'hasTestKey' | 'hasProductionKey' | 'settings'>;
+/** The fields of an indexed order (the store's OrderRow) that exceptions are judged on. */
+export interface ExceptionOrder {
+  cart_id: string;
+  cart_order_id: string;
+  cart_order_number: string;
+  merchant_id: string;
+  workflow_id: string;
+  status: OrderStatus;
+  last_error: string | null;
+  last_error_field: string | null;
+  last_error_type: string | null;
+  hold_count: number;
+  held_since: Date | null;
+  received_at: Date;
+  updated_at: Date;
+  lines: CartLine[] | null;
+}
+
+/** The fields of a merchant (the store's Merchant) that exceptions are judged on. */
+export interface ExceptionMerchant {
+  id: string;
+  name: string;
+  mode: EasyPostMode;
+  hasTestKey: boolean;
+  hasProductionKey: boolean;
+  settings: MerchantSettings;
+}
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -171,9 +180,20 @@ function keyCommand(merchant: ExceptionMerchant): string {
 const isAuthFailure = (order: ExceptionOrder) =>
   order.status === 'error' && order.last_error_type === OrderFailure.AuthFailed;
 
+/** A marker EasyPost holds two or more live orders for. */
+export interface WarehouseDuplicate {
+  merchantId: string;
+  marker: string;
+  workflowId: string | null;
+  easyPostOrderIds: string[];
+  foundAt: Date;
+}
+
 /** A marker two or more live EasyPost orders carry, with the indexed order it names (if any). */
 export interface DuplicateAtWarehouse extends WarehouseDuplicate {
-  order?: Pick<OrderRow, 'cart_id' | 'cart_order_id' | 'cart_order_number' | 'status' | 'easypost_order_id'>;
+  order?: Pick<ExceptionOrder, 'cart_id' | 'cart_order_id' | 'cart_order_number' | 'status'> & {
+    easypost_order_id: string | null;
+  };
 }
 
 function duplicateException(duplicate: DuplicateAtWarehouse): Exception {

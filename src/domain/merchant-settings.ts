@@ -92,3 +92,6 @@ export const cartSettingsSchema = z.object({
 });
 
 export type CartSettings = z.infer<typeof cartSettingsSchema>;
+
+/** Which of its two EasyPost keys a merchant's orders go out with. */
+export type EasyPostMode = 'test' | 'production';

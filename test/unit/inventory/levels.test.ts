@@ -1,4 +1,5 @@
-import { fingerprintOf, normaliseLevels } from '../../../src/domain/stock-levels';
+import { normaliseLevels } from '../../../src/domain/stock-levels';
+import { fingerprintOf } from '../../../src/inventory/fingerprint';
 
 const level = (barcode: string, warehouseId: string, quantity: number) => ({ barcode, warehouseId, quantity });
 
