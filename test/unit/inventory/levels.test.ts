@@ -1,5 +1,5 @@
 import { normaliseLevels } from '../../../src/domain/stock-levels';
-import { fingerprintOf } from '../../../src/inventory/fingerprint';
+import { fingerprintOf } from '../../../src/db/stock-fingerprint';
 
 const level = (barcode: string, warehouseId: string, quantity: number) => ({ barcode, warehouseId, quantity });
 
