@@ -6,7 +6,7 @@ import type { Address, CartOrder, OrderDraft, OrderIdentity } from '../src/domai
 import type { OrderStatus } from '../src/domain/order-status';
 import type * as workflows from './index';
 
-export { OrderFailure } from './failure-types';
+export { OrderFailure } from '../src/domain/failure-types';
 export {
   duplicateCheckScheduleId,
   EXCEPTIONS_ALERT_SCHEDULE_ID,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CartLine } from '../../workflows/definitions';
-import { OrderFailure } from '../../workflows/failure-types';
+import { OrderFailure } from './failure-types';
 import type { EasyPostMode, MerchantSettings } from './merchant-settings';
 import type { OrderStatus } from './order-status';
 import { judgeOrder } from './order-verdict';

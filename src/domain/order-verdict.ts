@@ -1,5 +1,5 @@
 import { nextDeliveryAt } from './delivery-clock';
-import { OrderFailure } from '../../workflows/failure-types';
+import { OrderFailure } from './failure-types';
 import type { Cutoffs, Exception, ExceptionMerchant, ExceptionOrder, ExceptionThresholds } from './exceptions';
 import { shellWord } from './shell-word';
 
