@@ -1,4 +1,4 @@
-import type { CartLine } from '../../workflows/definitions';
+import type { CartLine } from './cart-line';
 import { translateLines, type ProductMapping } from './translation';
 import type { StockLevel } from './stock-levels';
 

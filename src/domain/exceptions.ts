@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CartLine } from '../../workflows/definitions';
+import type { CartLine } from './cart-line';
 import { OrderFailure } from './failure-types';
 import type { EasyPostMode, MerchantSettings } from './merchant-settings';
 import type { OrderStatus } from './order-status';
