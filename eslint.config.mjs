@@ -118,6 +118,14 @@ export default tseslint.config(
     rules: {
       // Forgetting to await an activity, a workflow API or a client call is a bug, not a style.
       '@typescript-eslint/no-floating-promises': 'error',
+      // A promise where a boolean or a void callback is expected (an `if`, an event handler) is never awaited either.
+      '@typescript-eslint/no-misused-promises': 'error',
+      // A new order status, cart type or failure kind must reach every switch that decides on it.
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      // With verbatimModuleSyntax only `import type` is erased: a type imported as a value would load its module,
+      // and in a workflow pull I/O code into the sandbox.
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'object-shorthand': ['error', 'always'],
       'no-console': 'off',

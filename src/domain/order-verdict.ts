@@ -80,8 +80,10 @@ export function judgeOrder(
         fix: `epf orders show ${ref}`,
         since: order.updated_at,
       };
+    case 'confirmed':
+    case 'cancelled':
     default:
-      // confirmed and cancelled are done.
+      // Done; and a status this code does not know (the row is read from the database) is nobody's to judge.
       return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError, type Option } from 'commander';
+import { type Command, CommanderError, InvalidArgumentError, type Option } from 'commander';
 import fc from 'fast-check';
 import { CliError } from '../../src/cli/errors';
 import type { CliContext } from '../../src/cli/context';
