@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { CartLine } from './cart-line';
 import { OrderFailure } from './failure-types';
-import type { EasyPostMode, MerchantSettings } from './merchant-settings';
+import type { Merchant } from './merchant-settings';
+import type { OrderRow } from './order-row';
 import type { OrderStatus } from './order-status';
 import { judgeOrder } from './order-verdict';
 import { shellWord } from './shell-word';
@@ -80,33 +81,23 @@ export function cutoffs(thresholds: ExceptionThresholds, now: Date): Cutoffs {
   };
 }
 
-/** The fields of an indexed order (the store's OrderRow) that exceptions are judged on. */
-export interface ExceptionOrder {
-  cart_id: string;
-  cart_order_id: string;
-  cart_order_number: string;
-  merchant_id: string;
-  workflow_id: string;
-  status: OrderStatus;
-  last_error: string | null;
-  last_error_field: string | null;
-  last_error_type: string | null;
-  hold_count: number;
-  held_since: Date | null;
-  received_at: Date;
-  updated_at: Date;
-  lines: CartLine[] | null;
-}
-
-/** The fields of a merchant (the store's Merchant) that exceptions are judged on. */
-export interface ExceptionMerchant {
-  id: string;
-  name: string;
-  mode: EasyPostMode;
-  hasTestKey: boolean;
-  hasProductionKey: boolean;
-  settings: MerchantSettings;
-}
+export type ExceptionOrder = Pick<
+  OrderRow,
+  | 'cart_id'
+  | 'cart_order_id'
+  | 'cart_order_number'
+  | 'merchant_id'
+  | 'workflow_id'
+  | 'status'
+  | 'last_error'
+  | 'last_error_field'
+  | 'last_error_type'
+  | 'hold_count'
+  | 'held_since'
+  | 'received_at'
+  | 'updated_at'
+> & { lines: CartLine[] | null };
+export type ExceptionMerchant = Pick<Merchant, 'id' | 'name' | 'mode' | 'hasTestKey' | 'hasProductionKey' | 'settings'>;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -191,9 +182,7 @@ export interface WarehouseDuplicate {
 
 /** A marker two or more live EasyPost orders carry, with the indexed order it names (if any). */
 export interface DuplicateAtWarehouse extends WarehouseDuplicate {
-  order?: Pick<ExceptionOrder, 'cart_id' | 'cart_order_id' | 'cart_order_number' | 'status'> & {
-    easypost_order_id: string | null;
-  };
+  order?: Pick<OrderRow, 'cart_id' | 'cart_order_id' | 'cart_order_number' | 'status' | 'easypost_order_id'>;
 }
 
 function duplicateException(duplicate: DuplicateAtWarehouse): Exception {

@@ -95,3 +95,13 @@ export type CartSettings = z.infer<typeof cartSettingsSchema>;
 
 /** Which of its two EasyPost keys a merchant's orders go out with. */
 export type EasyPostMode = 'test' | 'production';
+
+/** A merchant as epf shows it: its EasyPost keys stay in the store, only whether each is set comes out. */
+export interface Merchant {
+  id: string;
+  name: string;
+  mode: EasyPostMode;
+  hasTestKey: boolean;
+  hasProductionKey: boolean;
+  settings: MerchantSettings;
+}
