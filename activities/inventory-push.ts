@@ -6,7 +6,7 @@ import type { InventoryStore } from '../src/db/inventory';
 import type { InventoryPushStore } from '../src/db/inventory-pushes';
 import type { OrderIndex } from '../src/db/orders';
 import type { MappingStore } from '../src/db/product-mapping';
-import { changedLevels } from '../src/inventory/cart-levels';
+import { changedLevels } from '../src/domain/cart-levels';
 import { cartStockNow } from '../src/inventory/cart-stock';
 import { callCart } from './cart-failure';
 import { watchCart } from './cart-health';

@@ -8,7 +8,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
 import { orderWorkflowId } from '../src/domain/order';
-import { cartSettingsSchema } from '../src/merchants/settings';
+import { cartSettingsSchema } from '../src/domain/merchant-settings';
 import { submitOrder } from '../src/orders/submit';
 import { serverExecutable, temporalCliPath, temporalTestServerPath } from '../src/temporal/binaries';
 import { customSearchAttributes, registerSearchAttributes } from '../src/temporal/search-attributes';

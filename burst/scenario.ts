@@ -9,7 +9,7 @@ import { createMappingStore } from '../src/db/product-mapping';
 import { orderWorkflowId } from '../src/domain/order';
 import { createEasyPostClient } from '../src/easypost';
 import { orderMarker } from '../src/easypost/idempotent-create';
-import { SEND_SHARE } from '../src/merchants/settings';
+import { SEND_SHARE } from '../src/domain/merchant-settings';
 import { startOrderWorkflow } from '../src/orders/submit';
 import { DEMO_KEYS } from '../src/simulators/easypost/demo';
 import { startChaosStack, type ChaosStack } from '../chaos/stack';

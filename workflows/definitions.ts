@@ -1,12 +1,14 @@
 // The contract shared by workflows, the worker, clients, the dev launcher and tests: defined once, imported everywhere.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CartLine } from '../src/domain/cart-line';
 import type { OrderDelivery } from '../src/domain/delivery-clock';
 import type { Address, CartOrder, OrderDraft, OrderIdentity } from '../src/domain/order';
 import type { OrderStatus } from '../src/domain/order-status';
 import type * as workflows from './index';
 
-export { OrderFailure } from './failure-types';
+export type { CartLine };
+export { OrderFailure } from '../src/domain/failure-types';
 export {
   duplicateCheckScheduleId,
   EXCEPTIONS_ALERT_SCHEDULE_ID,
@@ -149,12 +151,6 @@ export interface OrderTransition extends OrderIdentity {
   detail?: Record<string, unknown>;
   /** The order's cart lines, sent when they are new (received, fixed); undefined keeps the stored ones. */
   lines?: CartLine[];
-}
-
-/** A cart line as the index keeps it: enough to know which stock an order not yet at the WMS will take. */
-export interface CartLine {
-  sku: string;
-  quantity: number;
 }
 
 /** Cancel the order: locally before the WMS, at EasyPost once it is there. */

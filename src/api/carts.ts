@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CART_TYPES } from '../carts/registry';
 import { createCartStore } from '../db/carts';
 import { cartOrderSchema } from '../domain/order';
-import { cartSettingsSchema } from '../merchants/settings';
+import { cartSettingsSchema } from '../domain/merchant-settings';
 import { addCart, updateCart } from '../operations/carts';
 import type { ApiDeps } from './app';
 import { operationDeps } from './operation-deps';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { thresholdSchemas } from '../exceptions/classify';
+import { thresholdSchemas } from '../domain/exceptions';
 import { findExceptions } from '../exceptions/find-exceptions';
 import type { ApiDeps } from './app';
 import { ApiError, route } from './route';

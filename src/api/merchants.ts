@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createMerchantStore } from '../db/merchants';
 import { cartOrderSchema } from '../domain/order';
-import { merchantSettingsSchema } from '../merchants/settings';
+import { merchantSettingsSchema } from '../domain/merchant-settings';
 import { addMerchant, updateMerchant } from '../operations/merchants';
 import type { ApiDeps } from './app';
 import { operationDeps } from './operation-deps';

@@ -47,7 +47,7 @@ export function registerOrderActionRoutes(app: FastifyInstance, deps: ApiDeps): 
           return reply.code(201).send({ workflowId: result.workflowId });
         case 'duplicate':
           return { workflowId: result.workflowId, duplicate: result.reason };
-        default: {
+        case 'invalid': {
           // The body is valid; what remains is the cart (unknown, or another merchant's): `field: message`.
           const [field, ...message] = result.message.split(': ');
           return reply.code(400).send({ error: 'invalid body', issues: [{ field, message: message.join(': ') }] });

@@ -79,7 +79,8 @@ async function handleEvent(signals: ShipmentSignalDeps, raw: Buffer, request: Fa
       return { signalled: 0 };
     case 'kept':
       return { kept: result.reason };
-    default:
+    case 'unknown order':
+    case 'workflow closed':
       // Answered 200: EasyPost retries anything else, and an order that is not ours never will be.
       return { ignored: result.outcome };
   }

@@ -1,5 +1,6 @@
 import type { FilteredLine } from '../domain/item-filter';
 import type { CartOrder, FieldProblem, OrderDraft } from '../domain/order';
+import type { InventoryLevel } from '../domain/cart-levels';
 
 /** Every cart API call's timeout, body included, unless the adapter is given another. */
 export const CART_REQUEST_TIMEOUT_MS = 30_000;
@@ -36,11 +37,7 @@ export interface TrackingPush {
   orderComplete: boolean;
 }
 
-/** A stock level for one cart SKU, as the cart should show it. */
-export interface InventoryLevel {
-  sku: string;
-  quantity: number;
-}
+export type { InventoryLevel };
 
 /**
  * What epf needs from an order source. Shopify and WooCommerce implement it in src/carts/<type>/; a new cart is one

@@ -3,7 +3,7 @@ import { InvalidArgumentError } from 'commander';
 import type { z } from 'zod';
 import { cartOrderSchema } from '../domain/order';
 import { MAX_BUNDLE_UNITS } from '../domain/translation';
-import { orderDeliverySchema, type OrderDelivery } from '../merchants/settings';
+import { orderDeliverySchema, type OrderDelivery } from '../domain/merchant-settings';
 
 /**
  * A parser from a schema of the domain, so the CLI accepts what the domain accepts and says what it says (e.g. "must

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { withTransaction } from './transaction';
 
-/** The exceptions the alert webhook has seen, by key (src/exceptions/classify.ts), and which it was told about. */
+/** The exceptions the alert webhook has seen, by key (src/domain/exceptions.ts), and which it was told about. */
 export function createAlertedExceptionStore(pool: Pool) {
   return {
     /**

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { SecretBox } from '../crypto/secret-box';
-import { cartSettingsSchema, type CartSettings } from '../merchants/settings';
+import { cartSettingsSchema, type CartSettings } from '../domain/merchant-settings';
 import { changedFields, recordAudit, type FieldChanges } from './audit';
 import { withTransaction } from './transaction';
 

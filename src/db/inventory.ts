@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
-import { fingerprintOf, normaliseLevels, type StockLevel } from '../inventory/levels';
+import { normaliseLevels, type StockLevel } from '../domain/stock-levels';
+import { fingerprintOf } from './stock-fingerprint';
 import { withTransaction } from './transaction';
 
 /** How long superseded snapshots are kept; the latest is kept whatever its age. */

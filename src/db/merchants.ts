@@ -1,10 +1,15 @@
 import type { Pool, PoolClient } from 'pg';
 import type { SecretBox } from '../crypto/secret-box';
-import { merchantSettingsSchema, type MerchantSettings } from '../merchants/settings';
+import {
+  merchantSettingsSchema,
+  type EasyPostMode,
+  type Merchant,
+  type MerchantSettings,
+} from '../domain/merchant-settings';
 import { changedFields, recordAudit, type FieldChanges } from './audit';
 import { withTransaction } from './transaction';
 
-export type EasyPostMode = 'test' | 'production';
+export type { EasyPostMode, Merchant };
 
 export interface MerchantInput {
   id: string;
@@ -14,15 +19,6 @@ export interface MerchantInput {
   testKey?: string;
   productionKey?: string;
   settings?: Partial<MerchantSettings>;
-}
-
-export interface Merchant {
-  id: string;
-  name: string;
-  mode: EasyPostMode;
-  hasTestKey: boolean;
-  hasProductionKey: boolean;
-  settings: MerchantSettings;
 }
 
 /** What `update` may change: the fields present replace the stored ones, absent ones are kept. */

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import type { OrderRow } from '../domain/order-row';
 import type { OrderStatus } from '../domain/order-status';
 import type { CartLine, OrderTransition } from '../../workflows/definitions';
 import { withTransaction } from './transaction';
@@ -17,27 +18,7 @@ export interface PendingOrder {
 /** Statuses of orders that will take stock but have not reserved it at EasyPost. */
 export const PENDING_STATUSES = ['received', 'sending', 'on_hold', 'error'] as const satisfies OrderStatus[];
 
-export interface OrderRow {
-  cart_id: string;
-  cart_order_id: string;
-  cart_order_number: string;
-  merchant_id: string;
-  workflow_id: string;
-  status: OrderStatus;
-  easypost_order_id: string | null;
-  warehouse_id: string | null;
-  last_error: string | null;
-  /** The field and failure type of `last_error` (e.g. `shipMethod`, `InvalidOrder`). */
-  last_error_field: string | null;
-  last_error_type: string | null;
-  hold_count: number;
-  next_resend_at: Date | null;
-  summary: string | null;
-  /** When the current hold began (the daily resend's pass through `sending` does not end it); null when not held. */
-  held_since: Date | null;
-  received_at: Date;
-  updated_at: Date;
-}
+export type { OrderRow };
 
 export interface OrderFilter {
   status?: OrderStatus;

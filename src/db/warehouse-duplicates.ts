@@ -1,14 +1,8 @@
 import type { Pool } from 'pg';
+import type { WarehouseDuplicate } from '../domain/exceptions';
 import { withTransaction } from './transaction';
 
-/** A marker EasyPost holds two or more live orders for. */
-export interface WarehouseDuplicate {
-  merchantId: string;
-  marker: string;
-  workflowId: string | null;
-  easyPostOrderIds: string[];
-  foundAt: Date;
-}
+export type { WarehouseDuplicate };
 
 /** What the duplicate reconciliation found at EasyPost, kept until the extra orders are cancelled. */
 export function createWarehouseDuplicateStore(pool: Pool) {

@@ -2,7 +2,7 @@ import { nextLocalTime } from './hold-clock';
 
 /**
  * The merchant's `orderDelivery` setting: when a received order goes to EasyPost. Defined here, where the clock
- * reads it, because src/domain imports only its siblings; `orderDeliverySchema` (src/merchants/settings.ts) validates
+ * reads it, because src/domain imports only its siblings; `orderDeliverySchema` (src/domain/merchant-settings.ts) validates
  * it, and the compiler checks the two agree.
  */
 export type OrderDelivery =

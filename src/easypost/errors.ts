@@ -1,4 +1,4 @@
-import { OrderFailure } from '../../workflows/failure-types';
+import { OrderFailure } from '../domain/failure-types';
 
 /** What went wrong with an EasyPost call, in the terms the order workflow acts on. */
 export type EasyPostErrorKind =

@@ -124,7 +124,7 @@ export interface IdempotentCreateOptions extends FindByMarkerOptions {
 /**
  * Creates the order at most once per marker, adopting one an earlier attempt already created.
  *
- * The send activity (activities/orders.ts) notes every create durably in `beforeCreate`, and looks the marker up
+ * The send activity (activities/order.ts) notes every create durably in `beforeCreate`, and looks the marker up
  * first whenever a create was ever sent for the order, once that create has had time to commit and show in the
  * listing (EASYPOST_CREATE_SETTLE_SECONDS). Its calls are bound to the activity attempt, so a create never leaves after
  * the attempt's deadline, when Temporal's retry may already be looking. The first send posts straight away: no order

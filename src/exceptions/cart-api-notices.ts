@@ -1,7 +1,7 @@
-import { DEFAULT_SHOPIFY_API_VERSION } from '../carts/shopify/api-version';
+import { DEFAULT_SHOPIFY_API_VERSION } from '../domain/shopify-api-version';
 import type { Cart } from '../db/carts';
 import type { CartApiNotice } from '../db/cart-api-notices';
-import type { Exception } from './classify';
+import type { Exception } from '../domain/exceptions';
 
 /**
  * Each fresh notice for the version a cart still asks for: Shopify answered with another version (the one asked for

@@ -1,6 +1,6 @@
 import type { CartFailure } from '../db/cart-failures';
-import type { Exception } from './classify';
-import { shellWord } from './shell-word';
+import type { Exception } from '../domain/exceptions';
+import { shellWord } from '../domain/shell-word';
 
 /** Failed attempts in a row (about 20 minutes of a pull's retries) before a failing cart needs a person. */
 export const CART_FAILURES_BEFORE_EXCEPTION = 10;

@@ -14,7 +14,7 @@ import {
   type Exception,
   type ExceptionOrder,
   type ExceptionThresholds,
-} from './classify';
+} from '../domain/exceptions';
 import { cartApiNoticeExceptions } from './cart-api-notices';
 import { cartFailureExceptions } from './cart-failures';
 import { KEPT_SHIPMENT_DAYS, keptShipmentExceptions } from './kept-shipments';

@@ -1,6 +1,6 @@
 import type { KeptShipment } from '../db/kept-shipments';
-import type { Exception } from './classify';
-import { shellWord } from './shell-word';
+import type { Exception } from '../domain/exceptions';
+import { shellWord } from '../domain/shell-word';
 
 /** A shipment kept this long has not found a running workflow through many pickups: it needs a person. */
 export const KEPT_SHIPMENT_DAYS = 1;

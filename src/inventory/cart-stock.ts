@@ -3,8 +3,8 @@ import type { Cart } from '../db/carts';
 import type { OrderIndex } from '../db/orders';
 import type { MappingStore } from '../db/product-mapping';
 import { filteredOutBecause } from '../domain/item-filter';
-import { cartLevels, stockOfWarehouses, unreservedUnits } from './cart-levels';
-import type { StockLevel } from './levels';
+import { cartLevels, stockOfWarehouses, unreservedUnits } from '../domain/cart-levels';
+import type { StockLevel } from '../domain/stock-levels';
 
 /**
  * The levels `cart` should show for a snapshot's stock, as of now: its warehouses summed, barcodes mapped to its

@@ -1,6 +1,6 @@
 import type { FieldChanges } from '../db/audit';
 import { createCartStore, type Cart, type CartChange } from '../db/carts';
-import type { CartSettings } from '../merchants/settings';
+import type { CartSettings } from '../domain/merchant-settings';
 import type { ReconcileResult } from '../schedules/reconcile';
 import type { OperationDeps } from './deps';
 import { OperationError, scopedToMerchant } from './errors';

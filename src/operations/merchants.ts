@@ -1,6 +1,6 @@
 import { createMerchantStore, missingKeyMessage, type EasyPostMode, type Merchant } from '../db/merchants';
 import type { FieldChanges } from '../db/audit';
-import type { MerchantSettings } from '../merchants/settings';
+import type { MerchantSettings } from '../domain/merchant-settings';
 import type { ReconcileResult } from '../schedules/reconcile';
 import { inventoryPickupScheduleId } from '../../workflows/definitions';
 import type { OperationDeps } from './deps';

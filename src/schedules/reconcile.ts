@@ -12,10 +12,11 @@ import {
   WorkflowType,
 } from '../../workflows/definitions';
 import type { duplicateCheckWorkflow } from '../../workflows/duplicates';
-import type { exceptionsAlertWorkflow } from '../../workflows/exceptions';
-import type { inventoryPickupWorkflow, inventoryPushWorkflow } from '../../workflows/inventory';
-import type { pullOrdersWorkflow } from '../../workflows/pull-orders';
-import type { shipmentPickupWorkflow } from '../../workflows/shipments';
+import type { exceptionsAlertWorkflow } from '../../workflows/exceptions-alert';
+import type { inventoryPickupWorkflow } from '../../workflows/inventory-pickup';
+import type { inventoryPushWorkflow } from '../../workflows/inventory-push';
+import type { pullOrdersWorkflow } from '../../workflows/pull';
+import type { shipmentPickupWorkflow } from '../../workflows/shipment-pickup';
 
 const EXCEPTIONS_ALERT_SECONDS = 300;
 

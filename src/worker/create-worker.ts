@@ -1,5 +1,5 @@
 import type { DataConverter } from '@temporalio/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { createActivities } from '../../activities';
 import { WORKFLOWS_PATH } from '../temporal/bundle';
 

@@ -1,10 +1,10 @@
-import { Command, CommanderError, InvalidArgumentError, type Option } from 'commander';
+import { type Command, CommanderError, InvalidArgumentError, type Option } from 'commander';
 import fc from 'fast-check';
 import { CliError } from '../../src/cli/errors';
 import type { CliContext } from '../../src/cli/context';
 import { integerIn, parseComponent, parseOrderDelivery, parseSince, parseSlug } from '../../src/cli/parsers';
 import { buildProgram } from '../../src/cli/program';
-import { orderDeliverySchema } from '../../src/merchants/settings';
+import { orderDeliverySchema } from '../../src/domain/merchant-settings';
 import { fuzzParams, fuzzTimeout } from './runs';
 import { collectUnhandledRejections } from './unhandled-rejections';
 

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { SecretBox } from '../../src/crypto/secret-box';
 import { createCartStore } from '../../src/db/carts';
-import type { CartSettings } from '../../src/merchants/settings';
+import type { CartSettings } from '../../src/domain/merchant-settings';
 import type { ShopCredentials } from '../../src/simulators/shopify/control';
 import type { SiteKeys } from '../../src/simulators/woocommerce/control';
 import { TEST_SECRET_KEY } from './database';

@@ -2,7 +2,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { nextDeliveryAt, nextUploadAt } from '../../src/domain/delivery-clock';
-import type { OrderDelivery } from '../../src/merchants/settings';
+import type { OrderDelivery } from '../../src/domain/merchant-settings';
 import type { orderWorkflow } from '../../workflows';
 import { cancelSignal, retryNowSignal, shipmentUpdateSignal, statusQuery } from '../../workflows/definitions';
 import { sampleShipment } from '../helpers/orders';

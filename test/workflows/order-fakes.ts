@@ -2,7 +2,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { createActivities } from '../../activities';
-import type { PreparedOrder, PrepareOptions } from '../../activities/orders';
+import type { PreparedOrder, PrepareOptions } from '../../activities/order';
 import { orderWorkflowId, type CartOrder } from '../../src/domain/order';
 import type { OrderStatus } from '../../src/domain/order-status';
 import { orderWorkflow } from '../../workflows';

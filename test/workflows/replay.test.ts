@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { orderWorkflow } from '../../workflows';
+import type { orderWorkflow } from '../../workflows';
 import { cancelSignal, fixOrderUpdate, retryNowSignal, shipmentUpdateSignal } from '../../workflows/definitions';
 import { sampleOrder, sampleShipment } from '../helpers/orders';
 import { connectTimeSkipping, testDataConverter } from '../helpers/temporal';

@@ -1,5 +1,5 @@
 import { workflowInfo } from '@temporalio/workflow';
-import type { PreparedOrder } from '../../activities/orders';
+import type { PreparedOrder } from '../../activities/order';
 import { nextDeliveryAt } from '../../src/domain/delivery-clock';
 import type { OrderStatusView } from '../definitions';
 import { cancelLocally } from './cancel';

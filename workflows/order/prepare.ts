@@ -1,4 +1,4 @@
-import type { PreparedOrder } from '../../activities/orders';
+import type { PreparedOrder } from '../../activities/order';
 import { describeProblems, parseCartOrder } from '../../src/domain/order';
 import { OrderFailure } from '../definitions';
 import { prepareOrder } from './activities';

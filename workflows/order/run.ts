@@ -1,5 +1,5 @@
 import { condition, log, workflowInfo } from '@temporalio/workflow';
-import type { PreparedOrder } from '../../activities/orders';
+import type { PreparedOrder } from '../../activities/order';
 import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE } from '../../src/domain/hold-clock';
 import type { CartOrder, OrderDraft } from '../../src/domain/order';
 import { canTransition, type OrderStatus } from '../../src/domain/order-status';

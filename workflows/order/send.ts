@@ -1,5 +1,5 @@
 import { log } from '@temporalio/workflow';
-import type { PreparedOrder } from '../../activities/orders';
+import type { PreparedOrder } from '../../activities/order';
 import type { OrderStatus } from '../../src/domain/order-status';
 import { OrderFailure, type OrderStatusView } from '../definitions';
 import { sendOrder } from './activities';

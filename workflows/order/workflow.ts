@@ -39,8 +39,10 @@ export async function orderWorkflow(input: OrderWorkflowInput): Promise<OrderSta
       case 'shipped':
         done = await atWarehouseStep(run);
         break;
+      case 'confirmed':
+      case 'cancelled':
       default:
-        // confirmed and cancelled are terminal; the loop never gets here with them.
+        // Terminal; the loop never gets here with them, and never spins on a status it does not know.
         return finish(run);
     }
     if (done) return done;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CART_REQUEST_TIMEOUT_MS } from '../adapter';
 import { apiNoticeOf, type ShopifyApiNotice } from './api-notice';
-import { DEFAULT_SHOPIFY_API_VERSION } from './api-version';
+import { DEFAULT_SHOPIFY_API_VERSION } from '../../domain/shopify-api-version';
 import type { ShopifyCredentials } from './credentials';
 import { ShopifyApiError } from './errors';
 import { costSchema, throttleWaitMs } from './throttle';

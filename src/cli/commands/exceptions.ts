@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_THRESHOLDS, thresholdSchemas, type Exception } from '../../exceptions/classify';
+import { DEFAULT_THRESHOLDS, thresholdSchemas, type Exception } from '../../domain/exceptions';
 import { findExceptions } from '../../exceptions/find-exceptions';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';

@@ -6,7 +6,7 @@ import {
   WAREHOUSE_ROUTINGS,
   type MerchantSettings,
   type OrderDelivery,
-} from '../../merchants/settings';
+} from '../../domain/merchant-settings';
 import { addMerchant, updateMerchant } from '../../operations/merchants';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';

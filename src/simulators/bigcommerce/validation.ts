@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { fieldPath } from '../../domain/problems';
+import { fieldName } from '../shared/field-name';
 import { BcError, type ApiVersion } from './errors';
 
 /** Parses `input` with `schema`, or throws BigCommerce's 400 (V2) / 422 (V3) naming every bad field. */
@@ -8,7 +8,7 @@ export function parseParams<S extends z.ZodType>(schema: S, input: unknown, vers
   if (result.success) return result.data;
   const details: Record<string, string> = {};
   for (const issue of result.error.issues) {
-    const field = fieldPath(issue.path) || 'body';
+    const field = fieldName(issue.path) || 'body';
     details[field] ??= issue.message;
   }
   const message = `The field(s) ${Object.keys(details).join(', ')} are invalid: ${Object.values(details).join('; ')}`;

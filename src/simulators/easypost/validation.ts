@@ -1,13 +1,6 @@
 import type { z } from 'zod';
+import { fieldName } from '../shared/field-name';
 import { SimApiError } from './errors';
-
-/** `['line_items', 0, 'units']` → `line_items[0].units`, the way the API names fields. */
-export function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((name, key) => {
-    if (typeof key === 'number') return `${name}[${key}]`;
-    return name === '' ? String(key) : `${name}.${String(key)}`;
-  }, '');
-}
 
 /** Overrides the status and code for problems in some fields (e.g. destination → 422 ORDER.DESTINATION.INVALID). */
 export type ErrorClassifier = (field: string) => { status: number; code: string } | undefined;

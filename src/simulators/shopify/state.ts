@@ -158,7 +158,9 @@ export function assignmentStatusOf(fo: FulfillmentOrderRecord): AssignmentStatus
       return 'CANCELLATION_REQUESTED';
     case 'UNSUBMITTED':
       return 'FULFILLMENT_UNSUBMITTED';
-    default:
+    case 'CANCELLATION_ACCEPTED':
+    case 'CLOSED':
+    case 'REJECTED':
       return undefined;
   }
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { fieldPath } from '../../domain/problems';
+import { fieldName } from '../shared/field-name';
 import { invalidParams } from './errors';
 
 /** Parses `input` with `schema`, or throws WordPress's 400 `rest_invalid_param` naming every bad field. */
@@ -8,7 +8,7 @@ export function parseParams<S extends z.ZodType>(schema: S, input: unknown): z.o
   if (result.success) return result.data;
   const params: Record<string, string> = {};
   for (const issue of result.error.issues) {
-    const field = fieldPath(issue.path) || 'body';
+    const field = fieldName(issue.path) || 'body';
     params[field] ??= `${field}: ${issue.message}`;
   }
   throw invalidParams(params);

@@ -1,6 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Pool } from 'pg';
-import type { Exception } from '../../../src/exceptions/classify';
+import type { Exception } from '../../../src/domain/exceptions';
 import { createTestPool } from '../../helpers/database';
 import { seedExceptionOrders, type ExceptionFixture } from '../../helpers/exception-orders';
 import { connectDevServer, uniqueTaskQueue } from '../../helpers/temporal';

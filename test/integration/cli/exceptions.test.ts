@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { parseCsv } from '../../../src/cli/csv';
-import type { Exception } from '../../../src/exceptions/classify';
+import type { Exception } from '../../../src/domain/exceptions';
 import { createTestPool } from '../../helpers/database';
 import { seedExceptionOrders, type ExceptionFixture } from '../../helpers/exception-orders';
 import { uniqueTaskQueue } from '../../helpers/temporal';

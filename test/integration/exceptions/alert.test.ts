@@ -3,7 +3,7 @@ import type { Worker } from '@temporalio/worker';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
-import { createExceptionActivities, type ExceptionAlert } from '../../../activities/exceptions';
+import { createExceptionActivities, type ExceptionAlert } from '../../../activities/exceptions-alert';
 import { desiredSchedules, reconcileSchedules } from '../../../src/schedules/reconcile';
 import { EXCEPTIONS_ALERT_SCHEDULE_ID } from '../../../workflows/definitions';
 import { exceptionsAlertWorkflow } from '../../../workflows';

@@ -1,5 +1,5 @@
 import { orderMarker, type CreateOrderRequest } from '../../../src/easypost';
-import type { Exception } from '../../../src/exceptions/classify';
+import type { Exception } from '../../../src/domain/exceptions';
 import { findExceptions } from '../../../src/exceptions/find-exceptions';
 import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { duplicateCheckWorkflow } from '../../../workflows';

@@ -2,7 +2,7 @@ import { createCartStore } from '../../../src/db/carts';
 import { createInventoryStore } from '../../../src/db/inventory';
 import { createMerchantStore } from '../../../src/db/merchants';
 import type { CartOrder } from '../../../src/domain/order';
-import type { CartSettings } from '../../../src/merchants/settings';
+import type { CartSettings } from '../../../src/domain/merchant-settings';
 import { searchAttributes, statusQuery } from '../../../workflows/definitions';
 import { waitForStatus } from '../../workflows/order-fakes';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';

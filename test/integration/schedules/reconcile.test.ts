@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Cart } from '../../../src/db/carts';
 import type { Merchant } from '../../../src/db/merchants';
-import { cartSettingsSchema, merchantSettingsSchema } from '../../../src/merchants/settings';
+import { cartSettingsSchema, merchantSettingsSchema } from '../../../src/domain/merchant-settings';
 import { reconcileSchedules } from '../../../src/schedules/reconcile';
 import { connectDevServer, uniqueTaskQueue } from '../../helpers/temporal';
 

@@ -1,5 +1,5 @@
-import { applyRules } from '../../../activities/pulls';
-import { cartSettingsSchema } from '../../../src/merchants/settings';
+import { applyRules } from '../../../activities/pull';
+import { cartSettingsSchema } from '../../../src/domain/merchant-settings';
 import { sampleOrder } from '../../helpers/orders';
 
 describe('pull rules', () => {

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { cartSettingsSchema, merchantSettingsSchema } from '../../../src/merchants/settings';
+import { cartSettingsSchema, merchantSettingsSchema } from '../../../src/domain/merchant-settings';
 import { bySchema, integerBy, parseOrderDelivery } from '../../../src/cli/parsers';
 import { formatChanges, givenOnly } from '../../../src/cli/setting-changes';
 import { changedFields } from '../../../src/db/audit';

@@ -5,7 +5,7 @@ import {
   parseRetryAfter,
   unreadableSuccess,
 } from '../../../src/easypost/classify';
-import { OrderFailure } from '../../../workflows/failure-types';
+import { OrderFailure } from '../../../src/domain/failure-types';
 
 const post = { method: 'POST', path: 'orders' } as const;
 const get = { method: 'GET', path: 'orders' } as const;

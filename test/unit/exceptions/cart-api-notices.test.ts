@@ -1,7 +1,7 @@
 import type { CartApiNotice } from '../../../src/db/cart-api-notices';
 import type { Cart } from '../../../src/db/carts';
 import { cartApiNoticeExceptions } from '../../../src/exceptions/cart-api-notices';
-import { cartSettingsSchema } from '../../../src/merchants/settings';
+import { cartSettingsSchema } from '../../../src/domain/merchant-settings';
 
 const cart = (apiVersion?: string): Cart => ({
   id: 'acme-shop',

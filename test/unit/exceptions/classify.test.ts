@@ -3,9 +3,9 @@ import {
   DEFAULT_THRESHOLDS,
   type ExceptionMerchant,
   type ExceptionOrder,
-} from '../../../src/exceptions/classify';
-import { shellWord } from '../../../src/exceptions/shell-word';
-import { merchantSettingsSchema } from '../../../src/merchants/settings';
+} from '../../../src/domain/exceptions';
+import { shellWord } from '../../../src/domain/shell-word';
+import { merchantSettingsSchema } from '../../../src/domain/merchant-settings';
 
 const NOW = new Date('2027-03-14T12:00:00Z');
 const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000);

@@ -6,7 +6,7 @@ import {
   stockOfWarehouses,
   unreservedUnits,
   type UnreservedOrder,
-} from '../../../src/inventory/cart-levels';
+} from '../../../src/domain/cart-levels';
 
 const level = (barcode: string, warehouseId: string, quantity: number) => ({ barcode, warehouseId, quantity });
 const noMapping: ProductMapping = { aliases: {}, bundles: {} };

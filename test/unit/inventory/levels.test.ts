@@ -1,4 +1,5 @@
-import { fingerprintOf, normaliseLevels } from '../../../src/inventory/levels';
+import { normaliseLevels } from '../../../src/domain/stock-levels';
+import { fingerprintOf } from '../../../src/db/stock-fingerprint';
 
 const level = (barcode: string, warehouseId: string, quantity: number) => ({ barcode, warehouseId, quantity });
 

@@ -3,7 +3,7 @@ import { paginate } from '../../../../src/simulators/easypost/paging';
 import { normaliseRoute } from '../../../../src/simulators/easypost/paths';
 import { seededRandom } from '../../../../src/simulators/shared/random';
 import { RateLimiter } from '../../../../src/simulators/easypost/rate-limit';
-import { fieldName } from '../../../../src/simulators/easypost/validation';
+import { fieldName } from '../../../../src/simulators/shared/field-name';
 import { signature } from '../../../../src/simulators/easypost/webhooks';
 
 describe('EasyPost simulator building blocks', () => {

@@ -8,7 +8,7 @@ import type { MappingStore } from '../src/db/product-mapping';
 import { translateLines } from '../src/domain/translation';
 import { someWarehouseCanFill, warehouseStock } from '../src/domain/warehouse';
 import { INVENTORY_IDS_PER_CALL, type EasyPostClient, type Product } from '../src/easypost';
-import { normaliseLevels, type StockLevel } from '../src/inventory/levels';
+import { normaliseLevels, type StockLevel } from '../src/domain/stock-levels';
 import { inventoryAvailableSignal } from '../workflows/definitions';
 import { toActivityFailure } from './easypost-failure';
 

@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import type { ExceptionAlertResult } from '../activities/exceptions';
+import type { ExceptionAlertResult } from '../activities/exceptions-alert';
 
 const { alertNewExceptions } = proxyActivities<ReturnType<typeof createActivities>>({
   // One query and one POST. A webhook down for longer waits for the next run, 5 minutes later, which sends the

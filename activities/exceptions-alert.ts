@@ -1,7 +1,7 @@
 import { log } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { createAlertedExceptionStore } from '../src/db/alerted-exceptions';
-import type { Exception } from '../src/exceptions/classify';
+import type { Exception } from '../src/domain/exceptions';
 import { findExceptions } from '../src/exceptions/find-exceptions';
 
 export interface ExceptionActivityDeps {

@@ -1,4 +1,4 @@
-import { merchantSettingsSchema } from '../../../src/merchants/settings';
+import { merchantSettingsSchema } from '../../../src/domain/merchant-settings';
 
 describe('merchant settings', () => {
   it('routes by the rules unless told otherwise', () => {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Merchant } from '../db/merchants';
-import type { OrderRow } from '../db/orders';
-import type { OrderStatus } from '../domain/order-status';
-import { OrderFailure, type CartLine } from '../../workflows/definitions';
+import type { CartLine } from './cart-line';
+import { OrderFailure } from './failure-types';
+import type { Merchant } from './merchant-settings';
+import type { OrderRow } from './order-row';
+import type { OrderStatus } from './order-status';
 import { judgeOrder } from './order-verdict';
 import { shellWord } from './shell-word';
-import type { WarehouseDuplicate } from '../db/warehouse-duplicates';
 
 /** What needs a person, and so which fix applies. */
 export type ExceptionKind =
@@ -170,6 +170,15 @@ function keyCommand(merchant: ExceptionMerchant): string {
 
 const isAuthFailure = (order: ExceptionOrder) =>
   order.status === 'error' && order.last_error_type === OrderFailure.AuthFailed;
+
+/** A marker EasyPost holds two or more live orders for. */
+export interface WarehouseDuplicate {
+  merchantId: string;
+  marker: string;
+  workflowId: string | null;
+  easyPostOrderIds: string[];
+  foundAt: Date;
+}
 
 /** A marker two or more live EasyPost orders carry, with the indexed order it names (if any). */
 export interface DuplicateAtWarehouse extends WarehouseDuplicate {

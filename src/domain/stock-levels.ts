@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /** Units of one barcode in one EasyPost warehouse. */
 export interface StockLevel {
   barcode: string;
@@ -20,12 +18,6 @@ export function normaliseLevels(levels: Iterable<StockLevel>): StockLevel[] {
     else byKey.set(key, { ...level });
   }
   return [...byKey.values()].sort((a, b) => compare(a.barcode, b.barcode) || compare(a.warehouseId, b.warehouseId));
-}
-
-/** A stable digest of normalised levels. */
-export function fingerprintOf(levels: readonly StockLevel[]): string {
-  const canonical = levels.map(({ barcode, warehouseId, quantity }) => [barcode, warehouseId, quantity]);
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
 function compare(a: string, b: string): number {

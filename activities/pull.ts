@@ -5,7 +5,7 @@ import type { Cart, CartStore } from '../src/db/carts';
 import type { OrderIndex } from '../src/db/orders';
 import type { CartFailureStore } from '../src/db/cart-failures';
 import type { PullStore } from '../src/db/pulls';
-import type { CartSettings } from '../src/merchants/settings';
+import type { CartSettings } from '../src/domain/merchant-settings';
 import { describeItemFilter, filterLines } from '../src/domain/item-filter';
 import { orderWorkflowId } from '../src/domain/order';
 import { noPullCounts, type PullCounts } from '../src/domain/pull-counts';

@@ -1,6 +1,6 @@
-import { nextDeliveryAt } from '../domain/delivery-clock';
-import { OrderFailure } from '../../workflows/definitions';
-import type { Cutoffs, Exception, ExceptionMerchant, ExceptionOrder, ExceptionThresholds } from './classify';
+import { nextDeliveryAt } from './delivery-clock';
+import { OrderFailure } from './failure-types';
+import type { Cutoffs, Exception, ExceptionMerchant, ExceptionOrder, ExceptionThresholds } from './exceptions';
 import { shellWord } from './shell-word';
 
 /** What is wrong with an order and how to fix it, and since when. */
@@ -80,8 +80,10 @@ export function judgeOrder(
         fix: `epf orders show ${ref}`,
         since: order.updated_at,
       };
+    case 'confirmed':
+    case 'cancelled':
     default:
-      // confirmed and cancelled are done.
+      // Done; and a status this code does not know (the row is read from the database) is nobody's to judge.
       return undefined;
   }
 }

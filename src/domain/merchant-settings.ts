@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { OrderDelivery } from '../domain/delivery-clock';
-import { shopifyApiVersionSchema } from '../carts/shopify/api-version';
-import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE, isValidTimeZone } from '../domain/hold-clock';
-import { itemFilterSchema, NO_ITEM_FILTER } from '../domain/item-filter';
+import type { OrderDelivery } from './delivery-clock';
+import { shopifyApiVersionSchema } from './shopify-api-version';
+import { DEFAULT_RESEND_HOUR, DEFAULT_RESEND_ZONE, isValidTimeZone } from './hold-clock';
+import { itemFilterSchema, NO_ITEM_FILTER } from './item-filter';
 
 export type { OrderDelivery };
 
@@ -100,3 +100,16 @@ export const cartSettingsSchema = z.object({
 });
 
 export type CartSettings = z.infer<typeof cartSettingsSchema>;
+
+/** Which of its two EasyPost keys a merchant's orders go out with. */
+export type EasyPostMode = 'test' | 'production';
+
+/** A merchant as epf shows it: its EasyPost keys stay in the store, only whether each is set comes out. */
+export interface Merchant {
+  id: string;
+  name: string;
+  mode: EasyPostMode;
+  hasTestKey: boolean;
+  hasProductionKey: boolean;
+  settings: MerchantSettings;
+}

@@ -1,6 +1,6 @@
 import { continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import type { PickupListing, PickupResult } from '../activities/shipments';
+import type { PickupListing, PickupResult } from '../activities/shipment-pickup';
 
 const { pickUpShipments } = proxyActivities<ReturnType<typeof createActivities>>({
   // One page of EasyPost's orders, signalling one workflow per package. The activity heartbeats every few seconds

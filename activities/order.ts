@@ -25,7 +25,7 @@ import {
 import type { EarlierCreate, EasyPostCreates } from '../src/db/easypost-creates';
 import type { EasyPostPacing } from '../src/db/easypost-pacing';
 import { toShipmentUpdate } from '../src/orders/shipment-update';
-import { SEND_SHARE } from '../src/merchants/settings';
+import { SEND_SHARE } from '../src/domain/merchant-settings';
 import { OrderFailure, type OrderTimings, type OrderTransition, type ShipmentUpdate } from '../workflows/definitions';
 import { callCart } from './cart-failure';
 import { toActivityFailure } from './easypost-failure';

@@ -1,7 +1,12 @@
-import type { InventoryLevel } from '../carts/adapter';
-import type { CartLine } from '../../workflows/definitions';
-import { translateLines, type ProductMapping } from '../domain/translation';
-import type { StockLevel } from './levels';
+import type { CartLine } from './cart-line';
+import { translateLines, type ProductMapping } from './translation';
+import type { StockLevel } from './stock-levels';
+
+/** A stock level for one cart SKU, as the cart should show it. */
+export interface InventoryLevel {
+  sku: string;
+  quantity: number;
+}
 
 /** An order EasyPost has not reserved stock for yet, as the inventory push sees it. */
 export interface UnreservedOrder {
