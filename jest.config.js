@@ -1,4 +1,5 @@
-// Three tiers, one `jest` run, one Temporal server of each kind (started in test/setup/global-setup.ts).
+// Four projects (unit, workflows, integration, fuzz) in one `jest` run, sharing one Temporal server of each kind, the
+// dev server and the time-skipping one, and one fresh database (all started in test/setup/global-setup.ts).
 const transform = {
   '^.+\\.ts$': [
     '@swc/jest',
