@@ -23,9 +23,9 @@ export function cartWebhookExceptions(problems: CartWebhookProblem[]): Exception
           `the ${cartType} cart ${cartId} had disabled epf's webhook ${problem.disabled.detail} after failed ` +
           `deliveries; epf re-activated it, and orders waited for the interval's pull meanwhile`,
         fix:
-          `check that the store reaches PUBLIC_API_URL (DNS, TLS, firewall) and that the API was up; the API log's ` +
-          `'Rejected a WooCommerce webhook' lines mean a wrong signature; the store's webhook log shows each delivery ` +
-          `(WooCommerce → Status → Logs, webhooks-delivery); then ${recheck}`,
+          `check that the store reaches PUBLIC_API_URL (DNS, TLS, firewall) and that the API was up; 'Rejected a ` +
+          `... webhook without a valid signature' warnings in the API log mean a wrong secret; the store's own ` +
+          `webhook log shows each delivery; then ${recheck}`,
       });
     }
     if (problem.failing) {
