@@ -50,6 +50,8 @@ export interface PipelineReport {
   targets: {
     throughputRatio: { atLeast: number; value: number; met: boolean };
     happyHistoryEvents: { atMost: number; value: number; met: boolean };
+    /** Issue 17 item 6: a cart order at EasyPost in under 5 s (median) with webhooks; only with cart runs. */
+    webhookCartToEasyPostP50Ms?: { atMost: number; value: number; met: boolean };
   };
 }
 
@@ -60,6 +62,7 @@ const ORDER_TIMEOUT_MS = 60_000;
 /** The issue's targets ("Proof under fire", item 4). */
 const TARGET_RATIO = 0.5;
 const TARGET_HAPPY_EVENTS = 30;
+const TARGET_WEBHOOK_P50_MS = 5_000;
 
 export async function runPipelineBench(options: PipelineBenchOptions): Promise<PipelineReport> {
   const stack = await startPipelineStack();
@@ -182,6 +185,13 @@ async function measure(stack: PipelineStack, options: PipelineBenchOptions): Pro
         value: probes.happy.events,
         met: probes.happy.events <= TARGET_HAPPY_EVENTS,
       },
+      ...(cartRuns && {
+        webhookCartToEasyPostP50Ms: {
+          atMost: TARGET_WEBHOOK_P50_MS,
+          value: cartRuns.webhook.p50,
+          met: cartRuns.webhook.p50 <= TARGET_WEBHOOK_P50_MS,
+        },
+      }),
     },
   };
 }

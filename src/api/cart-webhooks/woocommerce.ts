@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { ScheduleNotFoundError, type Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -66,7 +66,17 @@ export function registerWooCommerceWebhooks(app: FastifyInstance, deps: WooComme
         log.error({ cartId, topic, field: delivery.field }, 'WooCommerce webhook body does not match the schema');
         return reply.code(400).send({ error: delivery.error, field: delivery.field });
       }
-      await triggerCartPull(deps.temporal, cartId);
+      try {
+        await triggerCartPull(deps.temporal, cartId);
+      } catch (err) {
+        if (!(err instanceof ScheduleNotFoundError)) throw err;
+        // The schedules were not reconciled since the cart was added: nothing pulls it, webhook or not.
+        log.error(
+          { cartId },
+          'A WooCommerce webhook came for a cart without a pull schedule: run epf schedules reconcile',
+        );
+        return reply.code(503).send({ error: `cart ${cartId} has no pull schedule` });
+      }
       log.debug({ cartId, topic, orderId: delivery.id }, 'WooCommerce webhook triggered a pull');
       return { triggered: true };
     });
