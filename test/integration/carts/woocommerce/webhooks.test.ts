@@ -149,4 +149,29 @@ describe('WooCommerce webhooks', () => {
     const order = newOrder();
     await untilAtEasyPost([order.id]);
   });
+
+  it('a registration the store refuses fails no pull, and is an exception until one succeeds', async () => {
+    const failing = async () =>
+      (await findExceptions(stack.pool))?.find((e) => e.kind === 'cart_webhook_failing' && e.cartId === cartId);
+    // The webhook is gone for good and the store refuses to list webhooks: only the interval's pulls remain.
+    for (const hook of woo.control.webhooks(site.site)) {
+      await fetch(`${site.site_url}/wp-json/wc/v3/webhooks/${hook.id}?force=true`, {
+        method: 'DELETE',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${site.consumer_key}:${site.consumer_secret}`).toString('base64')}`,
+        },
+      });
+    }
+    const fault = woo.control.addFault({ kind: 'server_error', route: 'GET /webhooks', status: 500 });
+    const order = newOrder();
+    await triggerCartPull(stack.env.client, cartId);
+    await untilAtEasyPost([order.id]);
+    await pollUntil(async () => (await failing()) !== undefined);
+    expect((await failing())?.reason).toContain('GET /sites');
+
+    woo.control.removeFault(fault.id);
+    await triggerCartPull(stack.env.client, cartId);
+    await pollUntil(async () => (await failing()) === undefined);
+    expect(woo.control.webhooks(site.site).map((hook) => hook.status)).toEqual(['active', 'active']);
+  });
 });
