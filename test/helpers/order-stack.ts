@@ -39,7 +39,7 @@ export interface OrderStack {
   easyPostOrdersOf(order: CartOrder): SimOrder[];
   /**
    * Runs a worker on this stack's task queue with the real activities (simulator, database); `close` stops it.
-   * `publicApiUrl` turns on cart webhooks (PUBLIC_API_URL).
+   * `publicApiUrl` (PUBLIC_API_URL) makes its pulls register the carts' webhooks.
    */
   startWorker(options?: { publicApiUrl?: string }): Promise<void>;
   close(): Promise<void>;
