@@ -138,9 +138,11 @@ describe('WooCommerce webhooks', () => {
     // The interval's pull, run now: it brings the orders the webhook missed and re-activates the webhook.
     await triggerCartPull(stack.env.client, cartId);
     await untilAtEasyPost(missed.map((order) => order.id));
-    expect(created().status).toBe('active');
-
-    const exception = (await findExceptions(stack.pool))?.find((e) => e.kind === 'cart_webhook_disabled');
+    // The check runs beside the pull's first page: wait for it, not for the orders.
+    await pollUntil(() => created().status === 'active');
+    const disabled = async () => (await findExceptions(stack.pool))?.find((e) => e.kind === 'cart_webhook_disabled');
+    await pollUntil(async () => (await disabled()) !== undefined);
+    const exception = await disabled();
     expect(exception).toMatchObject({ cartId, merchantId: stack.merchantId });
     expect(exception?.reason).toContain('order.created');
     expect(exception?.fix).toContain(`epf schedules trigger pull:${cartId}`);
