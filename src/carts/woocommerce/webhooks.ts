@@ -52,10 +52,10 @@ export async function ensureWebhooks(http: WooHttp, target: WebhookTarget): Prom
     const change = {
       ...(ours.delivery_url === target.url ? {} : { delivery_url: target.url }),
       ...(ours.status === 'active' ? {} : { status: 'active' }),
-      ...(target.secretChanged ? { secret: target.secret } : {}),
     };
-    if (Object.keys(change).length === 0) continue;
-    await http('PUT', `wc/v3/webhooks/${ours.id}`, { body: change });
+    if (Object.keys(change).length === 0 && !target.secretChanged) continue;
+    // The REST API never shows a webhook's secret: any repair sets ours again, in case a wrong one made it fail.
+    await http('PUT', `wc/v3/webhooks/${ours.id}`, { body: { ...change, secret: target.secret } });
     check.updated.push(topic);
     if (ours.status === 'disabled') check.disabled.push(`${topic} (webhook ${ours.id})`);
   }
