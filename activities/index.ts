@@ -31,6 +31,8 @@ import { createExceptionActivities } from './exceptions-alert';
 import { createEasyPostPacing } from '../src/db/easypost-pacing';
 import { paceRequests } from './easypost-pacing';
 import { createDuplicateActivities } from './duplicates';
+import { createCartWebhookStore } from '../src/db/cart-webhooks';
+import { createCartWebhookActivities } from './cart-webhooks';
 
 /** What activities are built from; the worker builds it once, tests pass their own. */
 export interface ActivityDeps {
@@ -114,5 +116,11 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createExceptionActivities({ pool, webhookUrl: deps.exceptionsWebhookUrl }),
     ...createDuplicateActivities({ pool, easyPostClient }),
+    ...createCartWebhookActivities({
+      carts,
+      webhooks: createCartWebhookStore(pool, box),
+      adapterForCart,
+      publicApiUrl: deps.publicApiUrl,
+    }),
   });
 }

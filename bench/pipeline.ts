@@ -1,6 +1,7 @@
-// `npm run bench:pipeline [-- --orders 500 --concurrency 16 --rounds 5 --json]`: orders/s of the real pipeline (submit
-// → EasyPost → shipped → tracking pushed → confirmed) against a bare-Temporal floor with the same activities, at one
-// concurrency, in blocks that alternate floor and pipeline.
+// `npm run bench:pipeline [-- --orders 500 --concurrency 16 --rounds 5 --cart-orders 20 --pull-seconds 30 --json]`:
+// orders/s of the real pipeline (submit → EasyPost → shipped → tracking pushed → confirmed) against a bare-Temporal
+// floor with the same activities, at one concurrency, in blocks that alternate floor and pipeline; then a WooCommerce
+// order → EasyPost, driven by the cart's webhook and by the interval pull alone.
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { printJson } from './json-output';
@@ -12,6 +13,8 @@ function options() {
       orders: { type: 'string' },
       concurrency: { type: 'string' },
       rounds: { type: 'string' },
+      'cart-orders': { type: 'string' },
+      'pull-seconds': { type: 'string' },
       json: { type: 'boolean' },
     },
   });
@@ -21,7 +24,11 @@ function options() {
   if (!Number.isInteger(orders) || orders < 1) throw new Error('--orders must be a whole number of at least 1');
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('--concurrency must be a whole number ≥ 1');
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a whole number of at least 1');
-  return { orders, concurrency, rounds, json: values.json ?? false };
+  const cartOrders = Number(values['cart-orders'] ?? 20);
+  const pullSeconds = Number(values['pull-seconds'] ?? 30);
+  if (!Number.isInteger(cartOrders) || cartOrders < 0) throw new Error('--cart-orders must be a whole number ≥ 0');
+  if (!Number.isInteger(pullSeconds) || pullSeconds < 30) throw new Error('--pull-seconds must be a whole number ≥ 30');
+  return { orders, concurrency, rounds, cartOrders, pullSeconds, json: values.json ?? false };
 }
 
 const ms = (value: number) => Math.round(value);
@@ -75,6 +82,14 @@ function print(report: PipelineReport): void {
   console.log(
     `driver per order: submit p50 ${ms(pipeline.submitMs.p50)} ms, shipment p50 ${ms(pipeline.shipMs.p50)} ms`,
   );
+  if (report.cartRuns) {
+    const { webhook, pull, orders: cartOrders } = report.cartRuns;
+    console.log(`\nWooCommerce order → EasyPost order, ${cartOrders} orders one at a time`);
+    console.table({
+      'webhook (interval 3600 s)': { 'p50 ms': ms(webhook.p50), 'p99 ms': ms(webhook.p99) },
+      [`pull only (interval ${pull.intervalSeconds} s)`]: { 'p50 ms': ms(pull.p50), 'p99 ms': ms(pull.p99) },
+    });
+  }
   for (const [name, target] of Object.entries(report.targets)) {
     console.log(`target ${name}: ${JSON.stringify(target)}`);
   }

@@ -16,6 +16,7 @@ import { createLatches } from './latches';
 import { blockSizes, createLoad, eventsOf, latency, type Latency, type LoadFigures } from './load';
 import { probeOrders, type OrderProbes } from './probes';
 import { shipAtEasyPost } from './ship';
+import { measureCartLatency, type CartLatencyReport } from './cart-latency';
 import { startPipelineStack, type PipelineStack } from './stack';
 
 export type { Latency, LoadFigures } from './load';
@@ -25,6 +26,10 @@ export interface PipelineBenchOptions {
   concurrency: number;
   /** Timed blocks per side, floor and pipeline alternating. */
   rounds: number;
+  /** Orders per cart run (webhook-driven, pull-driven), one WooCommerce order at a time; 0 skips them. */
+  cartOrders: number;
+  /** The pull-driven run's interval in seconds (at least 30, the cart setting's minimum). */
+  pullSeconds: number;
 }
 
 export interface PipelineReport {
@@ -38,11 +43,15 @@ export interface PipelineReport {
   };
   /** One order of each kind, alone. */
   perOrder: OrderProbes;
+  /** A WooCommerce order → its EasyPost order, webhook-driven and pull-driven (after the load, alone). */
+  cartRuns?: CartLatencyReport;
   /** Pipeline orders/s ÷ floor orders/s. */
   throughputRatio: number;
   targets: {
     throughputRatio: { atLeast: number; value: number; met: boolean };
     happyHistoryEvents: { atMost: number; value: number; met: boolean };
+    /** Issue 17 item 6: a cart order at EasyPost in under 5 s (median) with webhooks; only with cart runs. */
+    webhookCartToEasyPostP50Ms?: { atMost: number; value: number; met: boolean };
   };
 }
 
@@ -53,6 +62,7 @@ const ORDER_TIMEOUT_MS = 60_000;
 /** The issue's targets ("Proof under fire", item 4). */
 const TARGET_RATIO = 0.5;
 const TARGET_HAPPY_EVENTS = 30;
+const TARGET_WEBHOOK_P50_MS = 5_000;
 
 export async function runPipelineBench(options: PipelineBenchOptions): Promise<PipelineReport> {
   const stack = await startPipelineStack();
@@ -157,11 +167,16 @@ async function measure(stack: PipelineStack, options: PipelineBenchOptions): Pro
   };
 
   const throughputRatio = pipeline.ordersPerSecond / floor.ordersPerSecond;
+  const cartRuns =
+    options.cartOrders > 0
+      ? await measureCartLatency(stack, { orders: options.cartOrders, pullSeconds: options.pullSeconds })
+      : undefined;
   return {
     options,
     floor,
     pipeline,
     perOrder: probes,
+    ...(cartRuns && { cartRuns }),
     throughputRatio,
     targets: {
       throughputRatio: { atLeast: TARGET_RATIO, value: throughputRatio, met: throughputRatio >= TARGET_RATIO },
@@ -170,6 +185,13 @@ async function measure(stack: PipelineStack, options: PipelineBenchOptions): Pro
         value: probes.happy.events,
         met: probes.happy.events <= TARGET_HAPPY_EVENTS,
       },
+      ...(cartRuns && {
+        webhookCartToEasyPostP50Ms: {
+          atMost: TARGET_WEBHOOK_P50_MS,
+          value: cartRuns.webhook.p50,
+          met: cartRuns.webhook.p50 <= TARGET_WEBHOOK_P50_MS,
+        },
+      }),
     },
   };
 }

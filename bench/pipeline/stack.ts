@@ -37,6 +37,7 @@ export interface PipelineStack {
   sim: RunningEasyPostSimulator;
   easyPost: ReturnType<typeof createEasyPostClient>;
   orders: ReturnType<typeof createOrderIndex>;
+  merchantId: string;
   /** Production workflows and the floor, bundled once (floor-workflows.ts). */
   bundlePath: string;
   /** A valid order of the bench's manual cart: SOCK-M and TOTE in stock; TEE-S has none until `restock`. */
@@ -99,6 +100,8 @@ export async function startPipelineStack(): Promise<PipelineStack> {
     await mappings.setAlias(MERCHANT, 'SOCK-M', BARCODES.socks);
     await mappings.setAlias(MERCHANT, 'TOTE', BARCODES.tote);
     await mappings.setShipMethod(MERCHANT, 'Standard', 'standard');
+    // The WooCommerce simulator's orders ship "Flat rate" (cart-latency.ts).
+    await mappings.setShipMethod(MERCHANT, 'Flat rate', 'standard');
     await mappings.setAlias(MERCHANT, 'TEE-S', BARCODES.teeS);
     const orders = createOrderIndex(pool);
 
@@ -109,6 +112,7 @@ export async function startPipelineStack(): Promise<PipelineStack> {
       sim,
       easyPost,
       orders,
+      merchantId: MERCHANT,
       bundlePath,
       orderFor: (overrides = {}) => sampleOrder({ merchantId: MERCHANT, cartId: CART, ...overrides }),
       submit: (order, taskQueue) => submitOrder({ client: env.client, taskQueue, orders, carts }, order),

@@ -38,6 +38,7 @@ export function pipelineSection(report: PipelineReport): string {
     ),
     `- **Cart to EasyPost** (submit → the EasyPost order exists): p50 ${ms(pipeline.cartToEasyPostMs.p50)} ms, p99 ` +
       `${ms(pipeline.cartToEasyPostMs.p99)} ms.`,
+    ...(report.cartRuns ? [cartRunsLine(report.cartRuns, targets.webhookCartToEasyPostP50Ms?.met ?? false)] : []),
     `- **Throughput, pipeline ÷ floor**: ${report.throughputRatio.toFixed(2)} (target ≥ ` +
       `${targets.throughputRatio.atLeast}: ${verdict(targets.throughputRatio.met)}).`,
     `- **History events of a happy order**: ${targets.happyHistoryEvents.value} (target ≤ ` +
@@ -77,6 +78,16 @@ export function pipelineSection(report: PipelineReport): string {
       `(simulator, orders index, signal) ${ms(pipeline.shipMs.p50)} ms.`,
     ...(targets.throughputRatio.met ? [] : [shortfall(floor.timeSpentMs, pipeline.timeSpentMs, report)]),
   ].join('\n\n');
+}
+
+function cartRunsLine(runs: NonNullable<PipelineReport['cartRuns']>, met: boolean): string {
+  const { webhook, pull } = runs;
+  return (
+    `- **WooCommerce order to EasyPost** (the simulator's order → the EasyPost order exists, ${runs.orders} orders ` +
+    `one at a time): through the cart's webhook (pull interval 1 h) p50 ${ms(webhook.p50)} ms, p99 ` +
+    `${ms(webhook.p99)} ms; through the pull alone (interval ${pull.intervalSeconds} s) p50 ${ms(pull.p50)} ms, ` +
+    `p99 ${ms(pull.p99)} ms (the anchors pull every 300 s). Target: p50 under 5 s with webhooks: ${verdict(met)}.`
+  );
 }
 
 function timeTable(floor: TimeSpent, pipeline: TimeSpent): string {

@@ -16,15 +16,19 @@ import { registerOrderBulkRoutes } from './order-bulk';
 import { registerOrderRoutes } from './orders';
 import { registerScheduleRoutes } from './schedules';
 import { registerEasyPostWebhooks } from './webhooks';
+import { registerWooCommerceWebhooks } from './cart-webhooks/woocommerce';
 
 export interface ApiDeps {
   pool: Pool;
   temporal: Client;
-  /** Bearer token every route but /healthz, /openapi.json and the webhooks requires. */
+  /** Bearer token every route but /healthz, /openapi.json and the webhooks (EasyPost's, the carts') requires. */
   apiToken: string;
   /** Where order workflows start and whose schedules reconciling manages (`TEMPORAL_TASK_QUEUE`). */
   taskQueue: string;
-  /** Seals the EasyPost keys and cart credentials of `POST /merchants` and `POST /carts` (EPF_SECRET_KEY). */
+  /**
+   * Seals the EasyPost keys and cart credentials of `POST /merchants` and `POST /carts`, and opens the carts' webhook
+   * secrets (EPF_SECRET_KEY).
+   */
   secretBox?: SecretBox;
   /** Verifies `POST /webhooks/easypost`; unset, that route answers 404. */
   easyPostWebhookSecret?: string;
@@ -41,8 +45,8 @@ export interface ApiDeps {
 
 /**
  * The admin HTTP API: what the CLI does, described at `/openapi.json`. `/healthz` is unauthenticated so load
- * balancers and compose health checks can use it; `/webhooks/easypost` checks EasyPost's signature instead of the
- * bearer token.
+ * balancers and compose health checks can use it; `/webhooks/easypost` and `/webhooks/carts/...` check the sender's
+ * signature instead of the bearer token.
  */
 export function buildApi(deps: ApiDeps): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
@@ -59,6 +63,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   registerScheduleRoutes(app, deps);
   registerExceptionRoutes(app, deps);
   registerEasyPostWebhooks(app, { pool: deps.pool, temporal: deps.temporal, secret: deps.easyPostWebhookSecret });
+  registerWooCommerceWebhooks(app, deps);
   registerCodecRoutes(app, deps);
   registerMetricsRoute(app, deps);
 

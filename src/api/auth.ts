@@ -3,15 +3,23 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { logger } from '../logger';
 import { CODEC_SESSION_PATH } from './codec-session';
 import { OPENAPI_PATH } from './openapi';
+import { WOOCOMMERCE_WEBHOOK_PATH } from './cart-webhooks/woocommerce';
 import { EASYPOST_WEBHOOK_PATH } from './webhooks';
 
 /**
  * Routes without the bearer token: `/healthz` for load balancers and compose health checks; `/openapi.json` so
  * clients can be generated before anyone holds a token; `/webhooks/easypost` because EasyPost cannot send our token,
- * so it verifies its own `X-Hmac-Signature` (webhooks.ts); `/codec/session`, where a browser presents the token in a
- * form to get the Web UI's codec cookie (codec-session-routes.ts).
+ * so it verifies its own `X-Hmac-Signature` (webhooks.ts), and the carts' webhooks likewise, each with its cart's
+ * signature (cart-webhooks/); `/codec/session`, where a browser presents the token in a form to get the Web UI's
+ * codec cookie (codec-session-routes.ts).
  */
-const PUBLIC_ROUTES = new Set(['/healthz', OPENAPI_PATH, EASYPOST_WEBHOOK_PATH, CODEC_SESSION_PATH]);
+const PUBLIC_ROUTES = new Set([
+  '/healthz',
+  OPENAPI_PATH,
+  EASYPOST_WEBHOOK_PATH,
+  WOOCOMMERCE_WEBHOOK_PATH,
+  CODEC_SESSION_PATH,
+]);
 
 /** Whether a route takes no bearer token (the OpenAPI document marks these `security: []`). */
 export const isPublicRoute = (url: string): boolean => PUBLIC_ROUTES.has(url);

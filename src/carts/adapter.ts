@@ -39,6 +39,21 @@ export interface TrackingPush {
 
 export type { InventoryLevel };
 
+/** Where a cart's webhooks deliver (our API) and the secret they sign with. */
+export interface WebhookTarget {
+  url: string;
+  secret: string;
+  /** The secret is new: webhooks that exist already must be given it. */
+  secretChanged: boolean;
+}
+
+/** What making sure of a cart's webhooks did; `disabled` names those the cart had disabled, re-activated now. */
+export interface WebhookCheck {
+  created: string[];
+  updated: string[];
+  disabled: string[];
+}
+
 /**
  * What epf needs from an order source. Shopify and WooCommerce implement it in src/carts/<type>/; a new cart is one
  * folder plus one line in src/carts/registry.ts. Every method is safe to retry: activities call them under Temporal
@@ -55,6 +70,11 @@ export interface CartAdapter {
   pushTracking(push: TrackingPush): Promise<void>;
   /** Sets stock levels, in the cart's batch sizes; returns how many calls it made. */
   pushInventory(levels: InventoryLevel[]): Promise<{ batches: number }>;
+  /**
+   * Makes sure the cart's order webhooks exist, deliver to `target.url` signed with its secret, and are active, so a
+   * new order is pulled at once. Carts without webhooks leave it out.
+   */
+  ensureWebhooks?(target: WebhookTarget): Promise<WebhookCheck>;
 }
 
 /** The cart refused a request for a business reason (unknown order, order closed, ...): retrying will not help. */

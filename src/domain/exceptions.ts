@@ -23,7 +23,9 @@ export type ExceptionKind =
   | 'stuck'
   | 'kept_shipment'
   | 'duplicate_at_warehouse'
-  | 'cart_api_deprecated';
+  | 'cart_api_deprecated'
+  | 'cart_webhook_disabled'
+  | 'cart_webhook_failing';
 
 /** One thing a person has to act on: a merchant's (no `order`) or an order's. */
 export interface Exception {
@@ -32,7 +34,7 @@ export interface Exception {
   kind: ExceptionKind;
   merchantId: string;
   order?: { cartId: string; cartOrderId: string; cartOrderNumber: string; workflowId: string; status: OrderStatus };
-  /** For a cart's own exceptions (`cart_auth_failed`, `cart_failing`): the cart. */
+  /** For a cart's own exceptions (`cart_auth_failed`, `cart_failing`, `cart_webhook_*`): the cart. */
   cartId?: string;
   /** When the situation began (ISO); unknown for a missing key. */
   since?: string;

@@ -17,6 +17,8 @@ import {
 } from '../domain/exceptions';
 import { cartApiNoticeExceptions } from './cart-api-notices';
 import { cartFailureExceptions } from './cart-failures';
+import { cartWebhookExceptions } from './cart-webhooks';
+import { cartWebhookProblems } from '../db/cart-webhooks';
 import { KEPT_SHIPMENT_DAYS, keptShipmentExceptions } from './kept-shipments';
 
 export interface FindExceptionsOptions {
@@ -67,11 +69,13 @@ export async function findExceptions(
   const notices = await createCartApiNoticeStore(pool).fresh(now, options.merchantId);
   const carts = notices.length > 0 ? await createCartStore(pool).list() : [];
   const cartFailures = await createCartFailureStore(pool).list(options.merchantId);
+  const webhookProblems = await cartWebhookProblems(pool, now, options.merchantId);
   return [
     ...classifyExceptions(merchants, rows, thresholds, now, duplicates),
     ...keptShipmentExceptions(kept),
     ...cartApiNoticeExceptions(notices, carts),
     ...cartFailureExceptions(cartFailures),
+    ...cartWebhookExceptions(webhookProblems),
   ].sort(byMerchantThenAge);
 }
 

@@ -5,6 +5,7 @@ import { pushInventory } from './inventory';
 import { addNoteOnce } from './notes';
 import { listOrders } from './pull';
 import { pushTracking } from './tracking';
+import { ensureWebhooks } from './webhooks';
 
 export interface WooCommerceAdapterOptions {
   merchantId: string;
@@ -47,5 +48,6 @@ export function createWooCommerceAdapter(options: WooCommerceAdapterOptions): Ca
 
     pushTracking: (push) => pushTracking(http, push),
     pushInventory: (levels) => pushInventory(http, levels),
+    ensureWebhooks: (target) => ensureWebhooks(http, target),
   };
 }

@@ -12,6 +12,7 @@ import { controlRoutes } from './routes/control';
 import { orderRoutes } from './routes/orders';
 import { productRoutes } from './routes/products';
 import { trackingRoutes } from './routes/tracking';
+import { webhookRoutes } from './routes/webhooks';
 
 const log = logger.child({ component: 'woocommerce-simulator' });
 
@@ -41,7 +42,8 @@ export function buildApp(context: SimContext, control: WooCommerceSimControl, cl
   void app.register(
     async (site) => {
       installAuth(site, context.store);
-      void site.register(async (wc) => orderRoutes(wc, context.store), { prefix: WC_NAMESPACE });
+      void site.register(async (wc) => orderRoutes(wc, context.store, context.deliveries), { prefix: WC_NAMESPACE });
+      void site.register(async (wc) => webhookRoutes(wc, context.store, context.deliveries), { prefix: WC_NAMESPACE });
       void site.register(async (wc) => productRoutes(wc), { prefix: WC_NAMESPACE });
       void site.register(async (tracking) => trackingRoutes(tracking), { prefix: TRACKING_NAMESPACE });
     },

@@ -79,6 +79,7 @@ export const productSchema = z.object({
 export type ProductInput = z.input<typeof productSchema>;
 
 export const siteQuerySchema = z.object({ site: siteRef });
+export const deliveryOutageSchema = z.object({ site: siteRef, down: z.boolean() });
 
 export const FAULT_KINDS = ['latency', 'server_error', 'rate_limit', 'reset', 'malformed'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];

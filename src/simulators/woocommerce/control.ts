@@ -12,7 +12,15 @@ import {
 } from './control-schemas';
 import { WpError } from './errors';
 import { createOrder, setStatus } from './orders';
-import { wpDate, type Site, type WooNote, type WooOrder, type WooProduct, type WooTracking } from './state';
+import {
+  wpDate,
+  type Site,
+  type WooNote,
+  type WooOrder,
+  type WooProduct,
+  type WooTracking,
+  type WooWebhook,
+} from './state';
 import { parseParams } from './validation';
 
 export interface SiteKeys {
@@ -43,6 +51,12 @@ export interface WooCommerceSimControl extends BasicControl<FaultInput, FaultKin
   setProduct(input: ProductInput): WooProduct;
   orders(site: string): OrderView[];
   stock(site: string): WooProduct[];
+  /** The store's webhooks with their secret and `failure_count`, which the REST API does not show. */
+  webhooks(site: string): WooWebhook[];
+  /** While `down`, every delivery of the store fails as if its URL could not be reached (WooCommerce counts it). */
+  setDeliveryOutage(site: string, down: boolean): void;
+  /** Resolves when the deliveries under way have ended. */
+  deliveriesSettled(): Promise<void>;
 }
 
 function siteFor(context: SimContext, id: string): Site {
@@ -86,13 +100,19 @@ export function createControl(context: SimContext): WooCommerceSimControl {
 
     createOrder(input) {
       const parsed = parseParams(orderSchema, input);
-      return structuredClone(createOrder(store, siteFor(context, parsed.site), parsed.order, parsed.malformed));
+      const site = siteFor(context, parsed.site);
+      const order = createOrder(store, site, parsed.order, parsed.malformed);
+      context.deliveries.orderEvent(site, 'order.created', order);
+      return structuredClone(order);
     },
 
     cancelOrder(id) {
-      const order = store.siteOfOrder(id)?.orders.get(id);
-      if (!order) throw new WpError(404, 'woocommerce_rest_shop_order_invalid_id', 'Invalid ID.');
+      const site = store.siteOfOrder(id);
+      const order = site?.orders.get(id);
+      if (!site || !order) throw new WpError(404, 'woocommerce_rest_shop_order_invalid_id', 'Invalid ID.');
+      const changed = order.status !== 'cancelled';
       setStatus(order, 'cancelled');
+      if (changed) context.deliveries.orderEvent(site, 'order.updated', order);
       return structuredClone(order);
     },
 
@@ -132,6 +152,11 @@ export function createControl(context: SimContext): WooCommerceSimControl {
     },
 
     stock: (siteId) => structuredClone([...siteFor(context, siteId).products.values()]),
+    webhooks: (siteId) => structuredClone([...siteFor(context, siteId).webhooks.values()]),
+    setDeliveryOutage(siteId, down) {
+      siteFor(context, siteId).deliveryOutage = down;
+    },
+    deliveriesSettled: () => context.deliveries.settled(),
     requests: () => context.requests.list(),
     clearRequests: () => context.requests.clear(),
     addFault: (input) => context.faults.add(input),

@@ -7,7 +7,8 @@ import type { SiteStoreSnapshot } from './state';
 export type { OrderView, SiteKeys, WooCommerceSimControl } from './control';
 export type { FaultInput, FaultKind, Malformation, OrderInput, ProductInput, SiteInput } from './control-schemas';
 export type { WpErrorBody } from './errors';
-export type { SiteStoreSnapshot, WooOrder, WooProduct, WooNote, WooTracking } from './state';
+export type { SiteStoreSnapshot, WooOrder, WooProduct, WooNote, WooTracking, WooWebhook } from './state';
+export { webhookSignature } from './webhooks';
 export { seedWooCommerceDemo } from './demo';
 
 export type StartWooCommerceSimulatorOptions = SimServerOptions;
@@ -29,9 +30,9 @@ export interface RunningWooCommerceSimulator {
 export async function startWooCommerceSimulator(
   options: StartWooCommerceSimulatorOptions = {},
 ): Promise<RunningWooCommerceSimulator> {
-  const context = createContext(options.random ?? Math.random, options.firstId);
-  const control = createControl(context);
   const closing = new AbortController();
+  const context = createContext(options.random ?? Math.random, closing.signal, options.firstId);
+  const control = createControl(context);
   const app = buildApp(context, control, closing.signal);
   context.baseUrl = await listen(app, options);
   return {
@@ -41,7 +42,7 @@ export async function startWooCommerceSimulator(
     restore: (saved) => context.store.restore(saved),
     async close() {
       closing.abort();
-      await app.close();
+      await Promise.all([app.close(), context.deliveries.settled()]);
     },
   };
 }

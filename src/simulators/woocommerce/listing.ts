@@ -24,6 +24,9 @@ const pagingSchema = z.object({
 
 export const orderQuerySchema = pagingSchema.extend({ status: list.default(['any']) });
 export const productQuerySchema = pagingSchema.extend({ sku: z.string().optional() });
+export const webhookQuerySchema = pagingSchema.extend({
+  status: z.enum(['all', 'active', 'paused', 'disabled']).default('all'),
+});
 
 /**
  * Query parameters as PHP reads them: `status[]` folded into `status`, and a name repeated without `[]` keeping its

@@ -91,6 +91,26 @@ export interface WooProduct {
   date_modified_gmt: string;
 }
 
+export type WebhookStatus = 'active' | 'paused' | 'disabled';
+
+/** A webhook as wc/v3 returns it, plus `failure_count`, which WooCommerce keeps but its REST API does not show. */
+export interface WooWebhook {
+  id: number;
+  name: string;
+  status: WebhookStatus;
+  topic: string;
+  resource: string;
+  event: string;
+  hooks: string[];
+  delivery_url: string;
+  secret: string;
+  date_created: string;
+  date_created_gmt: string;
+  date_modified: string;
+  date_modified_gmt: string;
+  failure_count: number;
+}
+
 /** One simulated store: its API key, extension setting and data. */
 export interface Site {
   id: string;
@@ -102,6 +122,9 @@ export interface Site {
   notes: Map<number, WooNote[]>;
   trackings: Map<number, WooTracking[]>;
   products: Map<number, WooProduct>;
+  webhooks: Map<number, WooWebhook>;
+  /** Control: while true every delivery fails as if the delivery URL could not be reached. */
+  deliveryOutage?: boolean;
 }
 
 /** WordPress's REST date format: seconds, no zone (the `_gmt` fields are UTC). Sites run on UTC. */
@@ -157,6 +180,7 @@ export class SiteStore {
       notes: new Map(),
       trackings: new Map(),
       products: new Map(),
+      webhooks: new Map(),
     };
     this.sites.set(site.id, site);
     return site;
@@ -182,7 +206,8 @@ export class SiteStore {
 
   restore(saved: SiteStoreSnapshot): void {
     this.reset();
-    for (const [id, site] of saved.sites) this.sites.set(id, site);
+    // State files written before webhooks existed have none.
+    for (const [id, site] of saved.sites) this.sites.set(id, { ...site, webhooks: site.webhooks ?? new Map() });
     ({ nextPost: this.nextPost, nextItem: this.nextItem, nextNote: this.nextNote } = saved);
   }
 }

@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { basicControlRoutes, type WithId } from '../../shared/control-routes';
 import type { WooCommerceSimControl } from '../control';
-import { siteQuerySchema, type OrderInput, type ProductInput, type SiteInput } from '../control-schemas';
+import {
+  deliveryOutageSchema,
+  siteQuerySchema,
+  type OrderInput,
+  type ProductInput,
+  type SiteInput,
+} from '../control-schemas';
 import { parseParams } from '../validation';
 
 /**
@@ -24,4 +30,12 @@ export function controlRoutes(app: FastifyInstance, control: WooCommerceSimContr
 
   app.get('/orders', async (request) => ({ orders: control.orders(parseParams(siteQuerySchema, request.query).site) }));
   app.get('/stock', async (request) => ({ stock: control.stock(parseParams(siteQuerySchema, request.query).site) }));
+  app.get('/webhooks', async (request) => ({
+    webhooks: control.webhooks(parseParams(siteQuerySchema, request.query).site),
+  }));
+  app.post('/delivery-outage', async (request) => {
+    const body = parseParams(deliveryOutageSchema, request.body);
+    control.setDeliveryOutage(body.site, body.down);
+    return { ok: true };
+  });
 }

@@ -5,6 +5,7 @@ import { orderQuerySchema, page, parseQuery } from '../listing';
 import { setStatus } from '../orders';
 import { wpDate, type Site, type SiteStore, type WooOrder } from '../state';
 import { parseParams } from '../validation';
+import type { Deliveries } from '../webhooks';
 import { siteOf } from './auth';
 
 const STATUSES = ['pending', 'processing', 'on-hold', 'completed', 'cancelled', 'refunded', 'failed', 'trash'];
@@ -31,7 +32,7 @@ export function sendPage<T>(reply: FastifyReply, result: { items: T[]; total: nu
 }
 
 /** `orders`, `orders/{id}` and `orders/{id}/notes` of wc/v3. */
-export function orderRoutes(app: FastifyInstance, store: SiteStore): void {
+export function orderRoutes(app: FastifyInstance, store: SiteStore, deliveries: Deliveries): void {
   app.get('/orders', async (request, reply) => {
     const query = parseQuery(orderQuerySchema, request.query);
     const statuses = new Set(query.status.flatMap((status) => (status === 'any' ? ANY : [status])));
@@ -46,9 +47,14 @@ export function orderRoutes(app: FastifyInstance, store: SiteStore): void {
     method: ['PUT', 'POST', 'PATCH'],
     url: '/orders/:id',
     handler: async (request) => {
-      const order = orderIn(siteOf(request), request.params.id);
+      const site = siteOf(request);
+      const order = orderIn(site, request.params.id);
       const body = parseParams(updateSchema, request.body);
-      if (body.status) setStatus(order, body.status);
+      // A change through the API is an update like any other: webhooks hear of it, epf's own included.
+      if (body.status && body.status !== order.status) {
+        setStatus(order, body.status);
+        deliveries.orderEvent(site, 'order.updated', order);
+      }
       return structuredClone(order);
     },
   });
