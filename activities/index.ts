@@ -13,6 +13,7 @@ import { createCartFailureStore } from '../src/db/cart-failures';
 import { createEasyPostProductStore } from '../src/db/easypost-products';
 import { createDatabaseActivities } from './database';
 import { createPullActivities } from './pulls';
+import { createCartWebhookActivities } from './cart-webhooks';
 import { createShipmentActivities } from './shipments';
 import { createMerchantCursorStore } from '../src/db/merchant-cursors';
 import { CART_REQUEST_TIMEOUT_MS } from '../src/carts/adapter';
@@ -96,6 +97,7 @@ export function createActivities(deps: ActivityDeps) {
       adapterFor,
     }),
     ...createPullActivities({ carts, orders, pulls: createPullStore(pool), failures, adapterForCart }),
+    ...createCartWebhookActivities({ carts, failures, adapterForCart, publicApiUrl: deps.publicApiUrl }),
     ...createShipmentActivities({
       orders,
       cursors: createMerchantCursorStore(pool),

@@ -16,6 +16,7 @@ import { registerOrderBulkRoutes } from './order-bulk';
 import { registerOrderRoutes } from './orders';
 import { registerScheduleRoutes } from './schedules';
 import { registerEasyPostWebhooks } from './webhooks';
+import { registerShopifyCallbacks } from './cart-webhooks/shopify';
 
 export interface ApiDeps {
   pool: Pool;
@@ -36,8 +37,8 @@ export interface ApiDeps {
 
 /**
  * The admin HTTP API: what the CLI does, described at `/openapi.json`. `/healthz` is unauthenticated so load
- * balancers and compose health checks can use it; `/webhooks/easypost` checks EasyPost's signature instead of the
- * bearer token.
+ * balancers and compose health checks can use it; `/webhooks/easypost` and the cart webhooks (`/webhooks/carts/…`)
+ * check their sender's signature instead of the bearer token.
  */
 export function buildApi(deps: ApiDeps): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
@@ -54,6 +55,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   registerScheduleRoutes(app, deps);
   registerExceptionRoutes(app, deps);
   registerEasyPostWebhooks(app, { pool: deps.pool, temporal: deps.temporal, secret: deps.easyPostWebhookSecret });
+  registerShopifyCallbacks(app, deps);
   registerCodecRoutes(app, deps);
   registerMetricsRoute(app, deps);
 

@@ -2,14 +2,16 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { logger } from '../logger';
 import { OPENAPI_PATH } from './openapi';
+import { SHOPIFY_NOTIFICATION_PATH } from './cart-webhooks/shopify';
 import { EASYPOST_WEBHOOK_PATH } from './webhooks';
 
 /**
  * Routes without the bearer token: `/healthz` for load balancers and compose health checks; `/openapi.json` so
  * clients can be generated before anyone holds a token; `/webhooks/easypost`
- * because EasyPost cannot send our token, so it verifies its own `X-Hmac-Signature` (webhooks.ts).
+ * because EasyPost cannot send our token, so it verifies its own `X-Hmac-Signature` (webhooks.ts); the cart webhooks
+ * likewise verify their cart's signature (cart-webhooks/).
  */
-const PUBLIC_ROUTES = new Set(['/healthz', OPENAPI_PATH, EASYPOST_WEBHOOK_PATH]);
+const PUBLIC_ROUTES = new Set(['/healthz', OPENAPI_PATH, EASYPOST_WEBHOOK_PATH, SHOPIFY_NOTIFICATION_PATH]);
 
 /** Whether a route takes no bearer token (the OpenAPI document marks these `security: []`). */
 export const isPublicRoute = (url: string): boolean => PUBLIC_ROUTES.has(url);

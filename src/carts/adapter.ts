@@ -43,6 +43,12 @@ export interface InventoryLevel {
 }
 
 /**
+ * What a webhook check did: `registered` (created, or repaired to point at us), `unchanged` (already right), or
+ * `no_secret` (the cart's credentials hold no key to verify the cart's signatures with, so none is registered).
+ */
+export type WebhookCheck = 'registered' | 'unchanged' | 'no_secret';
+
+/**
  * What epf needs from an order source. Shopify and WooCommerce implement it in src/carts/<type>/; a new cart is one
  * folder plus one line in src/carts/registry.ts. Every method is safe to retry: activities call them under Temporal
  * retry policies, so transient failures throw and business refusals throw `CartRefusal`.
@@ -58,6 +64,11 @@ export interface CartAdapter {
   pushTracking(push: TrackingPush): Promise<void>;
   /** Sets stock levels, in the cart's batch sizes; returns how many calls it made. */
   pushInventory(levels: InventoryLevel[]): Promise<{ batches: number }>;
+  /**
+   * Makes sure the cart tells epf of new orders at `baseUrl` (`<PUBLIC_API_URL>webhooks/carts/<cartId>`, the cart
+   * type's own tail appended), registering or repairing its webhook. Carts without webhooks leave it out.
+   */
+  ensureWebhook?(baseUrl: string): Promise<WebhookCheck>;
 }
 
 /** The cart refused a request for a business reason (unknown order, order closed, ...): retrying will not help. */

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 
-/** The cart calls whose failures are counted: each pull of orders, each push of stock. */
-export type CartOperation = 'pull' | 'inventory_push';
+/** The cart calls whose failures are counted: each pull of orders, each push of stock, each webhook check. */
+export type CartOperation = 'pull' | 'inventory_push' | 'webhook';
 
 /** A cart operation failing since `firstFailedAt`, `consecutive` attempts in a row. */
 export interface CartFailure {

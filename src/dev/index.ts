@@ -82,6 +82,8 @@ runMain(async () => {
       API_PORT: String(config.API_PORT),
       API_TOKEN: process.env.API_TOKEN ?? devSecret(DATA_DIR, 'api-token'),
       EASYPOST_BASE_URL: easypost.apiBaseUrl,
+      // Webhook-first: the worker points the simulated carts' webhooks at the local API.
+      PUBLIC_API_URL: process.env.PUBLIC_API_URL ?? `http://127.0.0.1:${config.API_PORT}/`,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       // The local Web UI cannot send the API_TOKEN: its codec calls from this machine pass without it.
       CODEC_AUTH: process.env.CODEC_AUTH ?? 'loopback',

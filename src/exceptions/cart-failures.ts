@@ -5,8 +5,9 @@ import { shellWord } from './shell-word';
 /** Failed attempts in a row (about 20 minutes of a pull's retries) before a failing cart needs a person. */
 export const CART_FAILURES_BEFORE_EXCEPTION = 10;
 
-const WHAT = { pull: 'order pull', inventory_push: 'stock push' } as const;
-const SCHEDULE = { pull: 'pull', inventory_push: 'inventory-push' } as const;
+const WHAT = { pull: 'order pull', inventory_push: 'stock push', webhook: 'webhook registration' } as const;
+// The pull checks the cart's webhook, so its schedule retries a registration too.
+const SCHEDULE = { pull: 'pull', inventory_push: 'inventory-push', webhook: 'pull' } as const;
 
 /**
  * A cart that refuses our credentials needs a person at once; one whose pulls or pushes keep failing for another

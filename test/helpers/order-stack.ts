@@ -37,8 +37,11 @@ export interface OrderStack {
   easyPost(): ReturnType<typeof createEasyPostClient>;
   /** The simulator's EasyPost orders carrying `order`'s marker: one, once sent exactly once. */
   easyPostOrdersOf(order: CartOrder): SimOrder[];
-  /** Runs a worker on this stack's task queue with the real activities (simulator, database); `close` stops it. */
-  startWorker(): Promise<void>;
+  /**
+   * Runs a worker on this stack's task queue with the real activities (simulator, database); `close` stops it.
+   * `publicApiUrl` (PUBLIC_API_URL) makes its pulls register the carts' webhooks.
+   */
+  startWorker(options?: { publicApiUrl?: string }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -86,12 +89,13 @@ export async function startOrderStack(name: string, options: { createSettleMs?: 
       const marker = orderMarker(orderWorkflowId(order.cartId, order.cartOrderId));
       return sim.control.orders(DEMO_KEYS.test_key).filter((o) => hasMarker(o.description, marker));
     },
-    startWorker: async () => {
+    startWorker: async (workerOptions = {}) => {
       const activities = createActivities({
         pool,
         secretKey: TEST_SECRET_KEY,
         easyPostBaseUrl: sim.apiBaseUrl,
         createSettleMs: options.createSettleMs,
+        publicApiUrl: workerOptions.publicApiUrl,
       });
       const worker = await createTestWorker(env, taskQueue, activities);
       running = { worker, run: worker.run() };

@@ -24,7 +24,12 @@ export async function addShopCarts(
     merchantId,
     type: 'shopify',
     name: 'Shopify',
-    credentials: { shopUrl: shop.shop_url, accessToken: shop.access_token, locationId: shop.location_id },
+    credentials: {
+      shopUrl: shop.shop_url,
+      accessToken: shop.access_token,
+      locationId: shop.location_id,
+      clientSecret: shop.client_secret,
+    },
     settings: settings.shop,
   });
   await carts.upsert({

@@ -1,10 +1,14 @@
 import type { CartAdapter } from '../adapter';
+import { ensureCallbackUrl } from './callback';
 import { parseShopifyCredentials } from './credentials';
 import { answerCancellationRequest, acceptFulfillmentRequest } from './fulfillment-requests';
 import { createGraphqlClient, type GraphqlClientOptions } from './graphql-client';
 import { listOrders } from './list-orders';
 import { pushInventory } from './push-inventory';
 import { pushTracking } from './push-tracking';
+
+/** The fulfillment service's callback URL under a cart's webhook base (the route: src/api/cart-webhooks/shopify.ts). */
+export const shopifyCallbackUrl = (baseUrl: string): string => `${baseUrl}/shopify`;
 
 export interface ShopifyAdapterOptions extends Omit<GraphqlClientOptions, 'credentials'> {
   merchantId: string;
@@ -27,5 +31,10 @@ export function createShopifyAdapter(options: ShopifyAdapterOptions): CartAdapte
     answerCancellation: (cartOrderId, outcome) => answerCancellationRequest(client, cartOrderId, outcome),
     pushTracking: (push) => pushTracking(client, push),
     pushInventory: (levels) => pushInventory(client, credentials.locationId, levels),
+    // Shopify signs its callbacks with the app's client secret: without it none could be trusted, so none is set.
+    ensureWebhook: async (baseUrl) =>
+      credentials.clientSecret === undefined
+        ? 'no_secret'
+        : ensureCallbackUrl(client, credentials.locationId, shopifyCallbackUrl(baseUrl)),
   };
 }

@@ -193,6 +193,48 @@ describe('Shopify adapter against the simulator', () => {
     expect((await adapter.listOrders(undefined)).orders).toHaveLength(1);
   });
 
+  it('points the fulfillment service at our callback once, and registers none without the client secret', async () => {
+    const withSecret = createShopifyAdapter({
+      merchantId: 'acme',
+      cartId: 'acme-shopify',
+      credentials: {
+        shopUrl: shop.shop_url,
+        accessToken: shop.access_token,
+        locationId: shop.location_id,
+        clientSecret: shop.client_secret,
+      },
+    });
+    const base = 'https://epf.example.com/webhooks/carts/acme-shopify';
+    expect(await adapter.ensureWebhook!(base)).toBe('no_secret');
+    expect(await withSecret.ensureWebhook!(base)).toBe('registered');
+    expect(await withSecret.ensureWebhook!(base)).toBe('unchanged');
+    expect(sim.control.fulfillmentServices('acme')).toEqual([
+      expect.objectContaining({
+        callback_url: `${base}/shopify`,
+        tracking_support: false,
+        inventory_management: false,
+      }),
+    ]);
+    expect(sim.control.operations('acme')).toMatchObject({
+      LocationFulfillmentService: 2,
+      FulfillmentServiceUpdate: 1,
+    });
+  });
+
+  it('refuses to register on a location that is no fulfillment service’s', async () => {
+    const elsewhere = createShopifyAdapter({
+      merchantId: 'acme',
+      cartId: 'acme-shopify',
+      credentials: {
+        shopUrl: shop.shop_url,
+        accessToken: shop.access_token,
+        locationId: 'gid://shopify/Location/1',
+        clientSecret: shop.client_secret,
+      },
+    });
+    await expect(elsewhere.ensureWebhook!('https://epf.example.com/webhooks/carts/x')).rejects.toThrow(CartRefusal);
+  });
+
   it('an unknown token is a non-retryable auth error', async () => {
     const wrong = createShopifyAdapter({
       merchantId: 'acme',
