@@ -34,6 +34,18 @@ describe('cartFailureExceptions', () => {
     ]);
   });
 
+  it('names a failing webhook check as such and retries it through the pull that runs it', () => {
+    const [exception] = cartFailureExceptions([
+      failure({ operation: 'webhook', consecutive: CART_FAILURES_BEFORE_EXCEPTION }),
+    ]);
+    expect(exception).toMatchObject({
+      kind: 'cart_failing',
+      key: 'cart_failing:acme-shop:webhook:2026-12-01T10:00:00.000Z',
+      reason: `${CART_FAILURES_BEFORE_EXCEPTION} webhook registration attempts of cart acme-shop failed in a row: HTTP 503`,
+      fix: expect.stringMatching(/then epf schedules trigger pull:acme-shop$/),
+    });
+  });
+
   it('waits for enough failures in a row before other failures need a person', () => {
     expect(cartFailureExceptions([failure({ consecutive: CART_FAILURES_BEFORE_EXCEPTION - 1 })])).toEqual([]);
     expect(cartFailureExceptions([failure({ consecutive: CART_FAILURES_BEFORE_EXCEPTION })])).toEqual([
