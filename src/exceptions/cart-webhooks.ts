@@ -1,5 +1,6 @@
 import type { CartWebhookProblem } from '../db/cart-webhooks';
 import type { Exception } from '../domain/exceptions';
+import { pullScheduleId } from '../../workflows/definitions';
 
 /**
  * A cart's webhooks that need a person: one the cart disabled after failed deliveries (orders waited for the
@@ -9,7 +10,7 @@ import type { Exception } from '../domain/exceptions';
 export function cartWebhookExceptions(problems: CartWebhookProblem[]): Exception[] {
   return problems.flatMap((problem): Exception[] => {
     const { cartId, merchantId, cartType } = problem;
-    const recheck = `epf schedules trigger pull:${cartId}`;
+    const recheck = `epf schedules trigger ${pullScheduleId(cartId)}`;
     const found: Exception[] = [];
     if (problem.disabled) {
       const since = problem.disabled.foundAt.toISOString();
