@@ -27,7 +27,7 @@ export function formatBurstReport(report: BurstReport): string {
     `  resend time        ${report.resendAt} (setup ${report.setupSeconds} s)`,
     `  resent             ${report.resent} (${report.atWms} at the warehouse, ${report.heldAgain} still out of stock, held again)`,
     `  drain              ${report.drainSeconds} s after the resend time; bound ${Math.round(report.boundSeconds)} s (+${BOUND_SLACK_SECONDS} s slack)`,
-    `  EasyPost requests  ${report.requests}, peak ${report.peakRequestsPerSecond} in any second, ${report.rateLimited} answered 429`,
+    `  EasyPost requests  ${report.requests}, peak ${report.peakRequestsPerSecond} in any second, ${report.sustainedRequestsPerSecond}/s over any 5 s, ${report.rateLimited} answered 429`,
     `  lost / duplicates  ${report.lost.length} / ${report.duplicates.length}`,
     `  worker RSS         ${rss.atResendMb} MB at the resend, peak ${rss.peakMb} MB, ${rss.endMb} MB at the end (${rss.samples} samples)`,
     `  one held day       ${heldDay.events} history events, ${heldDay.actions} actions (${kinds})`,

@@ -60,6 +60,7 @@ export function burstSection(report: BurstReport): string {
         ['resent within', `${report.drainSeconds} s of the resend time (bound ${Math.round(report.boundSeconds)} s)`],
         ['EasyPost requests', report.requests],
         ['most requests in any second', `${report.peakRequestsPerSecond} (limit ${report.ratePerSecond})`],
+        ['most requests per second over any 5 s', report.sustainedRequestsPerSecond],
         ['answered 429', report.rateLimited],
         ['lost / duplicates', `${report.lost.length} / ${report.duplicates.length}`],
         ['worker RSS at the resend / peak / end', `${rss.atResendMb} / ${rss.peakMb} / ${rss.endMb} MB`],

