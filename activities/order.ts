@@ -8,7 +8,7 @@ import type { MappingStore } from '../src/db/product-mapping';
 import type { EasyPostProductStore } from '../src/db/easypost-products';
 import { describeProblems, type CartOrder, type FieldProblem } from '../src/domain/order';
 import { mapShipMethod } from '../src/domain/ship-method';
-import { cartLinesForShipment } from '../src/domain/shipment-lines';
+import { cartLinesForShipment, completesOrder } from '../src/domain/shipment-lines';
 import { translateLines, type ProductMapping, type WmsLine } from '../src/domain/translation';
 import { chooseWarehouse, warehouseStock } from '../src/domain/warehouse';
 import {
@@ -279,12 +279,13 @@ export function createOrderActivities(deps: OrderActivityDeps) {
         order.merchantId,
         order.lines.map((line) => line.sku),
       );
+      const orderComplete = completesOrder(shipment, input.earlier.length);
       const lines = cartLinesForShipment(
         order.lines,
         mapping,
         input.earlier.map((earlier) => earlier.lines),
         shipment.lines,
-        shipment.orderComplete,
+        orderComplete,
       );
       const adapter = await deps.adapterFor(order.cartId);
       await callCart(() =>
@@ -295,7 +296,7 @@ export function createOrderActivities(deps: OrderActivityDeps) {
           trackingCode: shipment.trackingCode,
           trackingUrl: shipment.trackingUrl,
           lines,
-          orderComplete: shipment.orderComplete,
+          orderComplete,
         }),
       );
     },

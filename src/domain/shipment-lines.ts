@@ -49,6 +49,18 @@ export function cartLinesForShipment(
     .map((line) => ({ lineId: line.lineId, quantity: byLine.get(line.lineId)! }));
 }
 
+/**
+ * Whether this package is the one that completes the order at the cart. EasyPost marks every package it reports
+ * after the order shipped as `orderComplete`, so when two packages of a split shipment are read together both carry
+ * it: only the last of the final count completes the order, or the first would close lines the second still ships.
+ */
+export function completesOrder(
+  shipment: { orderComplete: boolean; packageCount: number },
+  earlierPackages: number,
+): boolean {
+  return shipment.orderComplete && earlierPackages + 1 >= shipment.packageCount;
+}
+
 // The EasyPost units one unit of the cart line needs; none when the line cannot be translated.
 function unitComponents(line: OrderLine, mapping: ProductMapping): WmsLine[] {
   const translated = translateLines([{ ...line, quantity: 1 }], mapping);

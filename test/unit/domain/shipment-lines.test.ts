@@ -1,4 +1,4 @@
-import { cartLinesForShipment } from '../../../src/domain/shipment-lines';
+import { cartLinesForShipment, completesOrder } from '../../../src/domain/shipment-lines';
 import type { ProductMapping } from '../../../src/domain/translation';
 
 const mapping: ProductMapping = {
@@ -45,5 +45,15 @@ describe('cartLinesForShipment', () => {
     const strict = { ...mapping, barcodes: new Set(['b-sock']) };
     expect(cartLinesForShipment(odd, strict, [], [{ barcode: 'b-sock', units: 1 }], false)).toEqual([]);
     expect(cartLinesForShipment(odd, strict, [], [], true)).toEqual([{ lineId: 'x', quantity: 2 }]);
+  });
+});
+
+describe('completesOrder', () => {
+  it('completes the order with the last package of the final count only', () => {
+    // Two packages read after the order shipped: both carry orderComplete, only the second completes the order.
+    expect(completesOrder({ orderComplete: true, packageCount: 2 }, 0)).toBe(false);
+    expect(completesOrder({ orderComplete: true, packageCount: 2 }, 1)).toBe(true);
+    expect(completesOrder({ orderComplete: false, packageCount: 1 }, 0)).toBe(false);
+    expect(completesOrder({ orderComplete: true, packageCount: 1 }, 0)).toBe(true);
   });
 });
