@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { buildApi } from '../../../../src/api/app';
 import { SecretBox } from '../../../../src/crypto/secret-box';
@@ -11,6 +12,8 @@ import {
   type RunningWooCommerceSimulator,
   type SiteKeys,
 } from '../../../../src/simulators/woocommerce';
+import { pullOrdersWorkflow } from '../../../../workflows';
+import { pullScheduleId } from '../../../../workflows/definitions';
 import { TEST_SECRET_KEY } from '../../../helpers/database';
 import { startOrderStack, type OrderStack } from '../../../helpers/order-stack';
 import { pollUntil } from '../../../helpers/poll';
@@ -150,6 +153,30 @@ describe('WooCommerce webhooks', () => {
     // Deliveries work again: the next order comes through the webhook alone.
     const order = newOrder();
     await untilAtEasyPost([order.id]);
+  });
+
+  // Temporal names a schedule's runs `<schedule>-<start time in whole seconds>`: the buffered run takes the name of the
+  // one before it, which has closed by then, so it runs rather than being dropped as a duplicate.
+  it('a trigger in the second the running pull began is buffered, not dropped as a run of the same name', async () => {
+    const schedule = stack.env.client.schedule.getHandle(pullScheduleId(cartId));
+    const since = new Date();
+    // A slow listing keeps the first pull running while the second trigger comes, in the second it began.
+    woo.control.addFault({ kind: 'latency', route: 'GET /orders', latency_ms: 1500, times: 1 });
+    await sleep(1000 - (Date.now() % 1000) + 50);
+    await triggerCartPull(stack.env.client, cartId);
+    await pollUntil(async () => (await schedule.describe()).info.runningActions.length > 0, { intervalMs: 20 });
+    await triggerCartPull(stack.env.client, cartId);
+
+    const pullsSince = async () => {
+      const ids: string[] = [];
+      const query = `WorkflowType = '${pullOrdersWorkflow.name}' AND StartTime >= '${since.toISOString()}'`;
+      for await (const run of stack.env.client.workflow.list({ query })) {
+        if (run.workflowId.startsWith(pullScheduleId(cartId))) ids.push(run.workflowId);
+      }
+      return ids;
+    };
+    let pulls: string[] = [];
+    await pollUntil(async () => (pulls = await pullsSince()).length === 2, { describe: () => pulls.join(', ') });
   });
 
   it('a registration the store refuses fails no pull, and is an exception until one succeeds', async () => {
