@@ -110,10 +110,7 @@ export function startWooCommerceSimulator(dataDir: string, config: DevConfig): S
 
 /** The BigCommerce simulator with the demo store; resolves with its API URL, store hash and token. */
 export function startBigCommerceSimulator(dataDir: string, config: DevConfig): Started<BigCommerceSimulatorInfo> {
-  // Not kept between runs yet: its simulator has no snapshot, so it seeds its demo store afresh.
-  return startSimulator('bigcommerce', dataDir, config.EPF_DEV_BIGCOMMERCE_PORT, 'EPF_DEV_BIGCOMMERCE_PORT', [], {
-    keepsState: false,
-  });
+  return startSimulator('bigcommerce', dataDir, config.EPF_DEV_BIGCOMMERCE_PORT, 'EPF_DEV_BIGCOMMERCE_PORT');
 }
 
 /** Where a simulator keeps its state between runs: .data/simulators/<name>.json. */
@@ -130,12 +127,16 @@ async function startSimulator<T>(
   port: number,
   setting: string,
   args: string[] = [],
-  { keepsState = true } = {},
 ): Started<T> {
   await assertPortFree(port, setting);
   const script = join(__dirname, '..', 'simulators', name, 'main.ts');
-  const state = keepsState ? ['--state-file', simulatorStateFile(dataDir, name)] : [];
-  const child = tsxChild(`${name}-simulator`, script, dataDir, process.env, [String(port), ...state, ...args]);
+  const state = simulatorStateFile(dataDir, name);
+  const child = tsxChild(`${name}-simulator`, script, dataDir, process.env, [
+    String(port),
+    '--state-file',
+    state,
+    ...args,
+  ]);
   const ready = new RegExp(`^${name} simulator ready `);
   const line = await child.waitForOutput(ready, 60_000);
   return { child, value: JSON.parse(line.replace(ready, '')) as T };

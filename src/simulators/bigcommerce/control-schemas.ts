@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { faultFields } from '../shared/fault-input';
-import { rfc2822 } from './state';
+import { addressSchema, rfc2822 } from './state';
 
 // Bodies of the /__sim/ control API (ours, not BigCommerce's). The typed in-process control takes the same shapes.
 
@@ -36,21 +36,7 @@ export const orderOverridesSchema = z
     date_modified: date,
     customer_message: z.string(),
     shipping_method: z.string(),
-    shipping_address: z
-      .object({
-        first_name: z.string(),
-        last_name: z.string(),
-        company: z.string(),
-        street_1: z.string(),
-        street_2: z.string(),
-        city: z.string(),
-        state: z.string(),
-        zip: z.string(),
-        country: z.string(),
-        country_iso2: z.string(),
-        phone: z.string(),
-      })
-      .partial(),
+    shipping_address: addressSchema.partial(),
     products: z.array(z.object({ sku: z.string(), quantity: z.number().int(), name: z.string().optional() })).min(1),
   })
   .partial();

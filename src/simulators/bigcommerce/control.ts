@@ -12,6 +12,7 @@ import {
 } from './control-schemas';
 import { BcError, notFound } from './errors';
 import { createOrder, setStatus } from './orders';
+import { storeApiBase } from './paths';
 import type { BcOrder, BcOrderProduct, BcShipment, BcShippingAddress, BcVariant, Store } from './state';
 import { CANCELLED } from './statuses';
 import { parseParams } from './validation';
@@ -103,7 +104,7 @@ export function createControl(context: SimContext): BigCommerceSimControl {
     createOrder(input) {
       const parsed = parseParams(orderSchema, input);
       const store = storeFor(context, parsed.store);
-      const apiBase = `${context.baseUrl}/stores/${store.hash}`;
+      const apiBase = storeApiBase(context.baseUrl, store.hash);
       return viewOf(store, createOrder(registry, store, apiBase, parsed.order, parsed.malformed));
     },
 

@@ -33,9 +33,15 @@ const MALFORM: Record<Malformation, (store: Store, order: BcOrder) => void> = {
   },
 };
 
-const links = (base: string, id: number, resource: string) => ({
+const link = (base: string, id: number, resource: string) => ({
   url: `${base}/v2/orders/${id}/${resource}`,
   resource: `/orders/${id}/${resource}`,
+});
+
+/** The order's links to its sub-resources; a restored order gets this run's, as the port may have changed. */
+export const orderLinks = (apiBase: string, id: number) => ({
+  products: link(apiBase, id, 'products'),
+  shipping_addresses: link(apiBase, id, 'shipping_addresses'),
 });
 
 /** An Awaiting Fulfillment order as checkout leaves it; `overrides` replace the defaults, then `malformed` breaks one thing. */
@@ -76,8 +82,7 @@ export function createOrder(
     total_inc_tax: '42.0000',
     currency_code: 'USD',
     billing_address: { ...SHIP_TO, email: 'ada@example.com' },
-    products: links(apiBase, id, 'products'),
-    shipping_addresses: links(apiBase, id, 'shipping_addresses'),
+    ...orderLinks(apiBase, id),
   };
   store.orders.set(id, order);
   store.addresses.set(id, [address]);

@@ -1,98 +1,120 @@
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+// The records a store keeps, as zod schemas: the types come from them, and a state file is checked against them.
+
+export const addressSchema = z.object({
+  first_name: z.string(),
+  last_name: z.string(),
+  company: z.string(),
+  street_1: z.string(),
+  street_2: z.string(),
+  city: z.string(),
+  state: z.string(),
+  zip: z.string(),
+  country: z.string(),
+  country_iso2: z.string(),
+  phone: z.string(),
+});
+export type BcAddress = z.infer<typeof addressSchema>;
+
+const linkSchema = z.object({ url: z.string(), resource: z.string() });
 
 /** A V2 order, the fields the simulator keeps (docs/bigcommerce-api.md §4). */
-export interface BcOrder {
-  id: number;
-  customer_id: number;
-  date_created: string;
-  date_modified: string;
-  date_shipped: string;
-  status_id: number;
-  status: string;
-  customer_message: string;
-  staff_notes: string;
-  items_total: number;
-  items_shipped: number;
-  total_inc_tax: string;
-  currency_code: string;
-  billing_address: BcAddress & { email: string };
-  products: { url: string; resource: string };
-  shipping_addresses: { url: string; resource: string };
-}
+const orderSchema = z.object({
+  id: z.number().int(),
+  customer_id: z.number().int(),
+  date_created: z.string(),
+  date_modified: z.string(),
+  date_shipped: z.string(),
+  status_id: z.number().int(),
+  status: z.string(),
+  customer_message: z.string(),
+  staff_notes: z.string(),
+  items_total: z.number().int(),
+  items_shipped: z.number().int(),
+  total_inc_tax: z.string(),
+  currency_code: z.string(),
+  billing_address: addressSchema.extend({ email: z.string() }),
+  products: linkSchema,
+  shipping_addresses: linkSchema,
+});
+export type BcOrder = z.infer<typeof orderSchema>;
 
-export interface BcAddress {
-  first_name: string;
-  last_name: string;
-  company: string;
-  street_1: string;
-  street_2: string;
-  city: string;
-  state: string;
-  zip: string;
-  country: string;
-  country_iso2: string;
-  phone: string;
-}
+const shippingAddressSchema = addressSchema.extend({
+  id: z.number().int(),
+  order_id: z.number().int(),
+  email: z.string(),
+  items_total: z.number().int(),
+  items_shipped: z.number().int(),
+  shipping_method: z.string(),
+});
+export type BcShippingAddress = z.infer<typeof shippingAddressSchema>;
 
-export interface BcShippingAddress extends BcAddress {
-  id: number;
-  order_id: number;
-  email: string;
-  items_total: number;
-  items_shipped: number;
-  shipping_method: string;
-}
+const orderProductSchema = z.object({
+  id: z.number().int(),
+  order_id: z.number().int(),
+  product_id: z.number().int(),
+  variant_id: z.number().int(),
+  order_address_id: z.number().int(),
+  name: z.string(),
+  sku: z.string(),
+  quantity: z.number().int(),
+  quantity_shipped: z.number().int(),
+});
+export type BcOrderProduct = z.infer<typeof orderProductSchema>;
 
-export interface BcOrderProduct {
-  id: number;
-  order_id: number;
-  product_id: number;
-  variant_id: number;
-  order_address_id: number;
-  name: string;
-  sku: string;
-  quantity: number;
-  quantity_shipped: number;
-}
-
-export interface BcShipment {
-  id: number;
-  order_id: number;
-  order_address_id: number;
-  date_created: string;
-  tracking_number: string;
-  shipping_method: string;
-  shipping_provider: string;
-  tracking_carrier: string;
-  tracking_link: string;
-  generated_tracking_link: string;
-  comments: string;
-  items: { order_product_id: number; product_id: number; quantity: number }[];
-}
+const shipmentSchema = z.object({
+  id: z.number().int(),
+  order_id: z.number().int(),
+  order_address_id: z.number().int(),
+  date_created: z.string(),
+  tracking_number: z.string(),
+  shipping_method: z.string(),
+  shipping_provider: z.string(),
+  tracking_carrier: z.string(),
+  tracking_link: z.string(),
+  generated_tracking_link: z.string(),
+  comments: z.string(),
+  items: z.array(
+    z.object({ order_product_id: z.number().int(), product_id: z.number().int(), quantity: z.number().int() }),
+  ),
+});
+export type BcShipment = z.infer<typeof shipmentSchema>;
 
 /** A catalog variant (a simple product is its base variant) with its stock at each inventory location. */
-export interface BcVariant {
-  id: number;
-  product_id: number;
-  sku: string;
-  name: string;
-  inventory: Map<number, number>;
-}
+const variantSchema = z.object({
+  id: z.number().int(),
+  product_id: z.number().int(),
+  sku: z.string(),
+  name: z.string(),
+  inventory: z.map(z.number().int(), z.number().int()),
+});
+export type BcVariant = z.infer<typeof variantSchema>;
 
 /** One simulated store: its API account token, request quota and data. */
-export interface Store {
-  hash: string;
-  name: string;
-  accessToken: string;
-  quota: { requests: number; windowMs: number };
-  locations: number[];
-  orders: Map<number, BcOrder>;
-  products: Map<number, BcOrderProduct[]>;
-  addresses: Map<number, BcShippingAddress[]>;
-  shipments: Map<number, BcShipment[]>;
-  variants: Map<string, BcVariant>;
-  adjustments: { transaction_id: string; reason: string; items: number }[];
-}
+const storeSchema = z.object({
+  hash: z.string().min(1),
+  name: z.string(),
+  accessToken: z.string().min(1),
+  quota: z.object({ requests: z.number().int().positive(), windowMs: z.number().int().positive() }),
+  locations: z.array(z.number().int()),
+  orders: z.map(z.number().int(), orderSchema),
+  products: z.map(z.number().int(), z.array(orderProductSchema)),
+  addresses: z.map(z.number().int(), z.array(shippingAddressSchema)),
+  shipments: z.map(z.number().int(), z.array(shipmentSchema)),
+  variants: z.map(z.string(), variantSchema),
+  adjustments: z.array(z.object({ transaction_id: z.string(), reason: z.string(), items: z.number().int() })),
+});
+export type Store = z.infer<typeof storeSchema>;
+
+/** Every store and the ID counters, as a state file keeps them (src/simulators/shared/state-file.ts). */
+export const storeRegistrySnapshotSchema = z.object({
+  stores: z.map(z.string(), storeSchema),
+  nextOrder: z.number().int(),
+  nextId: z.number().int(),
+});
+export type StoreRegistrySnapshot = z.infer<typeof storeRegistrySnapshotSchema>;
 
 /** BigCommerce's V2 dates: RFC 2822 with a numeric zone, "Tue, 20 Nov 2012 00:00:00 +0000". */
 export function rfc2822(date: Date): string {
@@ -150,5 +172,17 @@ export class StoreRegistry {
     this.stores.clear();
     this.nextOrder = this.firstOrder;
     this.nextId = 1;
+  }
+
+  /** Every store and the ID counters, for a state file; `restore` takes it back. */
+  snapshot(): StoreRegistrySnapshot {
+    const { stores, nextOrder, nextId } = this;
+    return { stores, nextOrder, nextId };
+  }
+
+  restore(saved: StoreRegistrySnapshot): void {
+    this.reset();
+    for (const [hash, store] of saved.stores) this.stores.set(hash, store);
+    ({ nextOrder: this.nextOrder, nextId: this.nextId } = saved);
   }
 }

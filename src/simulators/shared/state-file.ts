@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { fieldName } from './field-name';
 
 // A simulator's state kept in a JSON file, so the local stack's simulators still have yesterday's orders after a
 // restart (the orders epf keeps in Temporal point at them). Maps are written as {"$map": [[key, value], ...]}.
@@ -23,27 +24,30 @@ export interface KeptState<D> {
   close(): void;
 }
 
-export interface KeepStateOptions<D> {
+export interface KeepStateOptions<D, S = unknown> {
   /** e.g. `easypost`: a file written by another simulator is refused. */
   simulator: string;
   /** Where the state lives; undefined keeps nothing (seeds every start). */
   file: string | undefined;
   /** The simulator's state as plain data and Maps; `restore` takes what it gave. */
   snapshot(): unknown;
-  restore(state: unknown): void;
+  restore(state: S): void;
   /** Seeds a simulator that has no file yet; its answer is kept beside the state. */
   seed(): D;
+  /** The shapes a kept file must have: a corrupt or older one is refused, naming the file and the field. */
+  schemas?: { demo: z.ZodType<D>; state: z.ZodType<S> };
   everyMs?: number;
 }
 
 /** Restores the simulator from `file` (or seeds it when there is none), then keeps the file current. */
-export function keepState<D>(options: KeepStateOptions<D>): KeptState<D> {
+export function keepState<D, S = unknown>(options: KeepStateOptions<D, S>): KeptState<D> {
   const { file } = options;
   if (!file) return { demo: options.seed(), close: () => undefined };
-  const kept = existsSync(file) ? readKept(file, options.simulator) : undefined;
+  const kept = existsSync(file) ? readKept(file, options.simulator, options.schemas) : undefined;
   let demo: D;
   if (kept) {
-    options.restore(kept.state);
+    // Checked against `schemas.state` when given; without schemas S is unknown.
+    options.restore(kept.state as S);
     demo = kept.demo as D;
   } else {
     demo = options.seed();
@@ -73,7 +77,11 @@ export function keepState<D>(options: KeepStateOptions<D>): KeptState<D> {
   };
 }
 
-function readKept(file: string, simulator: string): z.infer<typeof fileSchema> {
+function readKept(
+  file: string,
+  simulator: string,
+  schemas: { demo: z.ZodType; state: z.ZodType } | undefined,
+): { demo: unknown; state: unknown } {
   const problem = (why: string) =>
     new Error(`${file}: ${why}; delete it (or run \`npm run dev -- --fresh\`) to start the simulator empty`);
   let parsed: unknown;
@@ -85,11 +93,16 @@ function readKept(file: string, simulator: string): z.infer<typeof fileSchema> {
     throw problem(`not a state file (${(err as Error).message})`);
   }
   const kept = fileSchema.safeParse(parsed);
-  if (!kept.success)
-    throw problem(`not a state file (${kept.error.issues[0]?.path.join('.')}: ${kept.error.issues[0]?.message})`);
+  if (!kept.success) throw problem(`not a state file (${firstIssue(kept.error)})`);
   if (kept.data.simulator !== simulator) throw problem(`the state of the ${kept.data.simulator} simulator`);
-  return kept.data;
+  if (!schemas) return kept.data;
+  const checked = z.object(schemas).safeParse(kept.data);
+  if (!checked.success)
+    throw problem(`not a state this ${simulator} simulator can read (${firstIssue(checked.error)})`);
+  return checked.data;
 }
+
+const firstIssue = (error: z.ZodError) => `${fieldName(error.issues[0]?.path ?? [])}: ${error.issues[0]?.message}`;
 
 function isMapJson(value: unknown): value is { [MAP]: [unknown, unknown][] } {
   return typeof value === 'object' && value !== null && Array.isArray((value as Record<string, unknown>)[MAP]);

@@ -1,9 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  keptBigCommerceState,
+  startBigCommerceSimulator,
+  type OrderView,
+  type StoreKeys,
+} from '../../../src/simulators/bigcommerce';
 import { startEasyPostSimulator, type StoreSnapshot } from '../../../src/simulators/easypost';
 import { seedEasyPostDemo } from '../../../src/simulators/easypost/demo';
-import { keepState } from '../../../src/simulators/shared/state-file';
+import { keepState, type KeepStateOptions } from '../../../src/simulators/shared/state-file';
 import { startShopifySimulator, type ShopifySnapshot } from '../../../src/simulators/shopify';
 import { seedShopifyDemo } from '../../../src/simulators/shopify/demo';
 import {
@@ -22,10 +28,10 @@ describe('simulator state files', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** Two runs of one simulator on the same file: `first` works on the seeded one, `second` sees what it left. */
-  async function twoRuns<S extends { close(): Promise<void> }, D>(
+  async function twoRuns<S extends { close(): Promise<void> }, D, T = unknown>(
     file: string,
     start: () => Promise<S>,
-    keep: (sim: S) => Parameters<typeof keepState<D>>[0],
+    keep: (sim: S) => KeepStateOptions<D, T>,
     first: (sim: S, demo: D) => unknown,
     second: (sim: S, demo: D) => Promise<void> | void,
   ): Promise<void> {
@@ -145,6 +151,70 @@ describe('simulator state files', () => {
       (sim, keys) => {
         expect(sim.control.orders(keys.site)).toEqual(before);
         expect(sim.control.stock(keys.site).map((product) => product.sku)).toContain('TEE-WHT-S');
+      },
+    );
+  });
+
+  it('BigCommerce: an order shipped before the restart keeps its ID, shipment, notes and stock; new IDs go on', async () => {
+    const file = join(dir, 'bigcommerce.json');
+    type Sim = Awaited<ReturnType<typeof startBigCommerceSimulator>>;
+    const api = async (sim: Sim, keys: StoreKeys, method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${sim.url}/stores/${keys.store}/${path}`, {
+        method,
+        headers: { 'x-auth-token': keys.access_token, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const ship = (sim: Sim, keys: StoreKeys, order: OrderView) =>
+      api(sim, keys, 'POST', `v2/orders/${order.id}/shipments`, {
+        order_address_id: order.order_shipping_addresses[0]!.id,
+        tracking_number: `1Z${order.id}`,
+        tracking_carrier: 'ups',
+        items: order.order_products.map((line) => ({ order_product_id: line.id, quantity: line.quantity })),
+      });
+    const withoutLinks = ({ products: _p, shipping_addresses: _a, ...order }: OrderView) => order;
+    let before: OrderView[] = [];
+    await twoRuns(
+      file,
+      () => startBigCommerceSimulator(),
+      (sim) => keptBigCommerceState(sim, file),
+      async (sim, keys) => {
+        const order = sim.control.createOrder({
+          store: keys.store,
+          order: { products: [{ sku: 'TOTE-NAT', quantity: 1 }] },
+        });
+        expect((await ship(sim, keys, order)).status).toBe(201);
+        expect((await api(sim, keys, 'PUT', `v2/orders/${order.id}`, { staff_notes: 'epf: sent' })).status).toBe(200);
+        const items = [{ location_id: 1, sku: 'TOTE-NAT', quantity: 3 }];
+        expect((await api(sim, keys, 'PUT', 'v3/inventory/adjustments/absolute', { items })).status).toBe(200);
+        before = sim.control.orders(keys.store);
+      },
+      async (sim, keys) => {
+        const after = sim.control.orders(keys.store);
+        expect(after.map(withoutLinks)).toEqual(before.map(withoutLinks));
+        const shipped = before.at(-1)!;
+        expect((await api(sim, keys, 'GET', `v2/orders/${shipped.id}`)).body).toMatchObject({
+          status: 'Shipped',
+          staff_notes: 'epf: sent',
+          // The links follow this run's port.
+          products: { url: `${sim.url}/stores/${keys.store}/v2/orders/${shipped.id}/products` },
+        });
+        expect(sim.control.stock(keys.store).find((variant) => variant.sku === 'TOTE-NAT')?.inventory).toEqual({
+          1: 3,
+        });
+
+        const next = sim.control.createOrder({ store: keys.store });
+        expect(next.id).toBeGreaterThan(Math.max(...before.map((order) => order.id)));
+        const shipment = await ship(sim, keys, next);
+        expect(shipment.status).toBe(201);
+        const earlierIds = before.flatMap((order) => [
+          ...order.order_products.map((line) => line.id),
+          ...order.order_shipping_addresses.map((address) => address.id),
+          ...order.shipments.map((kept) => kept.id),
+        ]);
+        const newIds = [next.order_products[0]!.id, next.order_shipping_addresses[0]!.id, shipment.body.id];
+        expect(newIds.filter((id) => earlierIds.includes(id as number))).toEqual([]);
       },
     );
   });
