@@ -16,6 +16,7 @@ import { registerOrderBulkRoutes } from './order-bulk';
 import { registerOrderRoutes } from './orders';
 import { registerScheduleRoutes } from './schedules';
 import { registerEasyPostWebhooks } from './webhooks';
+import { registerShopifyCallbacks } from './cart-webhooks/shopify';
 import { registerWooCommerceWebhooks } from './cart-webhooks/woocommerce';
 
 export interface ApiDeps {
@@ -27,7 +28,7 @@ export interface ApiDeps {
   taskQueue: string;
   /**
    * Seals the EasyPost keys and cart credentials of `POST /merchants` and `POST /carts`, and opens the carts' webhook
-   * secrets (EPF_SECRET_KEY).
+   * secrets and Shopify client secrets (EPF_SECRET_KEY).
    */
   secretBox?: SecretBox;
   /** Verifies `POST /webhooks/easypost`; unset, that route answers 404. */
@@ -64,6 +65,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   registerExceptionRoutes(app, deps);
   registerEasyPostWebhooks(app, { pool: deps.pool, temporal: deps.temporal, secret: deps.easyPostWebhookSecret });
   registerWooCommerceWebhooks(app, deps);
+  registerShopifyCallbacks(app, deps);
   registerCodecRoutes(app, deps);
   registerMetricsRoute(app, deps);
 

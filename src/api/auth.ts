@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { logger } from '../logger';
 import { CODEC_SESSION_PATH } from './codec-session';
 import { OPENAPI_PATH } from './openapi';
+import { SHOPIFY_CALLBACK_PATH } from './cart-webhooks/shopify';
 import { WOOCOMMERCE_WEBHOOK_PATH } from './cart-webhooks/woocommerce';
 import { EASYPOST_WEBHOOK_PATH } from './webhooks';
 
@@ -18,6 +19,7 @@ const PUBLIC_ROUTES = new Set([
   OPENAPI_PATH,
   EASYPOST_WEBHOOK_PATH,
   WOOCOMMERCE_WEBHOOK_PATH,
+  SHOPIFY_CALLBACK_PATH,
   CODEC_SESSION_PATH,
 ]);
 

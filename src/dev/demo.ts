@@ -80,7 +80,12 @@ export async function seedDemo(pool: Pool, secretKey: string, sims: DemoSimulato
     merchantId: DEMO_MERCHANT,
     type: 'shopify',
     name: 'Demo Shopify store',
-    credentials: { shopUrl: shopify.shop_url, accessToken: shopify.access_token, locationId: shopify.location_id },
+    credentials: {
+      shopUrl: shopify.shop_url,
+      accessToken: shopify.access_token,
+      locationId: shopify.location_id,
+      clientSecret: shopify.client_secret,
+    },
     settings: {
       orderPullSeconds: DEMO_PULL_SECONDS,
       inventoryPushSeconds: DEMO_STOCK_SECONDS,

@@ -194,6 +194,7 @@ function printReady(
   Logs              .data/logs/
 
   Shopify sim       http://127.0.0.1:${config.EPF_DEV_SHOPIFY_PORT}/__sim/fulfillments?shop=demo-outfitters   (what we pushed)
+                    http://127.0.0.1:${config.EPF_DEV_SHOPIFY_PORT}/__sim/notifications?shop=demo-outfitters   (callbacks to us)
   WooCommerce sim   http://127.0.0.1:${config.EPF_DEV_WOOCOMMERCE_PORT}/__sim/orders?site=demo   (orders, notes, tracking)
   BigCommerce sim   http://127.0.0.1:${config.EPF_DEV_BIGCOMMERCE_PORT}/__sim/orders?store=demo   (orders, staff notes, shipments)
   Demo merchant "demo": stores "demo-shopify", "demo-woo" and "demo-bigcommerce" (pulled every 30 s), cart "demo-phone"; sample orders in ${demoOrders.replace(`${ROOT}/`, '')}/. Try:

@@ -67,6 +67,7 @@ export interface ShopifySimulatorInfo {
   shop_url: string;
   access_token: string;
   location_id: string;
+  client_secret: string;
 }
 
 export interface WooCommerceSimulatorInfo {
@@ -98,7 +99,7 @@ export function startEasyPostSimulator(
   ]);
 }
 
-/** The Shopify simulator with the demo shop; resolves with its URL, token and our fulfillment location. */
+/** The Shopify simulator with the demo shop; resolves with its URL, token, our fulfillment location and app secret. */
 export function startShopifySimulator(dataDir: string, config: DevConfig): Started<ShopifySimulatorInfo> {
   return startSimulator('shopify', dataDir, config.EPF_DEV_SHOPIFY_PORT, 'EPF_DEV_SHOPIFY_PORT');
 }

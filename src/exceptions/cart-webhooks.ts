@@ -39,8 +39,9 @@ export function cartWebhookExceptions(problems: CartWebhookProblem[]): Exception
         since,
         reason: `epf cannot register the webhooks of the ${cartType} cart ${cartId}: ${problem.failing.error}`,
         fix:
-          `check that the cart's API key may manage webhooks (read/write) and that PUBLIC_API_URL is the API's ` +
-          `public address, then ${recheck}`,
+          `check that the cart's credentials may manage webhooks (WooCommerce: a read/write key; Shopify: the ` +
+          `app's fulfillment scopes, and a locationId that is its fulfillment service's) and that PUBLIC_API_URL is ` +
+          `the API's public address, then ${recheck}`,
       });
     }
     return found;

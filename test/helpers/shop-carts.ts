@@ -6,6 +6,14 @@ import type { ShopCredentials } from '../../src/simulators/shopify/control';
 import type { SiteKeys } from '../../src/simulators/woocommerce/control';
 import { TEST_SECRET_KEY } from './database';
 
+/** A simulated shop's credentials as a Shopify cart stores them, its app's client secret included. */
+export const shopifyCredentials = (shop: ShopCredentials) => ({
+  shopUrl: shop.shop_url,
+  accessToken: shop.access_token,
+  locationId: shop.location_id,
+  clientSecret: shop.client_secret,
+});
+
 /**
  * Registers a simulated Shopify shop and WooCommerce site as the merchant's carts `<merchantId>-shop` and
  * `<merchantId>-woo`, with their credentials sealed as production seals them; returns the two cart IDs.
@@ -24,7 +32,7 @@ export async function addShopCarts(
     merchantId,
     type: 'shopify',
     name: 'Shopify',
-    credentials: { shopUrl: shop.shop_url, accessToken: shop.access_token, locationId: shop.location_id },
+    credentials: shopifyCredentials(shop),
     settings: settings.shop,
   });
   await carts.upsert({

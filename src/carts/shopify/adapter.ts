@@ -1,4 +1,5 @@
-import type { CartAdapter } from '../adapter';
+import type { CartAdapter, WebhookTarget } from '../adapter';
+import { ensureCallbackUrl } from './callback';
 import { parseShopifyCredentials } from './credentials';
 import { answerCancellationRequest, acceptFulfillmentRequest } from './fulfillment-requests';
 import { createGraphqlClient, type GraphqlClientOptions } from './graphql-client';
@@ -27,5 +28,11 @@ export function createShopifyAdapter(options: ShopifyAdapterOptions): CartAdapte
     answerCancellation: (cartOrderId, outcome) => answerCancellationRequest(client, cartOrderId, outcome),
     pushTracking: (push) => pushTracking(client, push),
     pushInventory: (levels) => pushInventory(client, credentials.locationId, levels),
+    // The webhook URL is the fulfillment service's callback URL. Shopify signs callbacks with the app's client
+    // secret, not the per-cart secret epf offers: without it none could be trusted, so a cart without one takes
+    // no callbacks (the pull reports `unsupported`) and the interval's pulls alone bring its orders.
+    ...(credentials.clientSecret !== undefined && {
+      ensureWebhooks: (target: WebhookTarget) => ensureCallbackUrl(client, credentials.locationId, target.url),
+    }),
   };
 }

@@ -176,3 +176,45 @@ export const INVENTORY_SET_QUANTITIES: Operation = {
     }
   `,
 };
+
+/** Our fulfillment service, found through its location (the one id a cart stores). */
+export const LOCATION_FULFILLMENT_SERVICE: Operation = {
+  name: 'LocationFulfillmentService',
+  query: /* GraphQL */ `
+    query LocationFulfillmentService($id: ID!) {
+      location(id: $id) {
+        fulfillmentService {
+          id
+          callbackUrl
+          trackingSupport
+          inventoryManagement
+        }
+      }
+    }
+  `,
+};
+
+export const FULFILLMENT_SERVICE_UPDATE: Operation = {
+  name: 'FulfillmentServiceUpdate',
+  query: /* GraphQL */ `
+    mutation FulfillmentServiceUpdate(
+      $id: ID!
+      $callbackUrl: URL
+      $trackingSupport: Boolean
+      $inventoryManagement: Boolean
+    ) {
+      fulfillmentServiceUpdate(
+        id: $id
+        callbackUrl: $callbackUrl
+        trackingSupport: $trackingSupport
+        inventoryManagement: $inventoryManagement
+      ) {
+        fulfillmentService {
+          id
+          callbackUrl
+        }
+        ${USER_ERRORS}
+      }
+    }
+  `,
+};

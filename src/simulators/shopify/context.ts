@@ -6,6 +6,7 @@ import { RequestLog } from '../shared/request-log';
 import { LATE_REQUEST, type FaultKind } from './control-schemas';
 import { IdSequence } from './ids';
 import { LateRequests } from './late-requests';
+import { Notifications } from './notifications';
 import type { ShopState } from './state';
 
 /** Everything one simulator instance holds, shared by the API route and the control. */
@@ -16,6 +17,8 @@ export class SimContext {
   readonly faults: FaultRules<InjectedFault<FaultKind>>;
   /** The `late_request` fault's rules, drawn per new order rather than per request. */
   readonly lateRequests: LateRequests;
+  /** The fulfillment services' callbacks, their faults and what was delivered. */
+  readonly notifications: Notifications;
   readonly requests = new RequestLog<FaultKind>();
 
   constructor(
@@ -25,7 +28,11 @@ export class SimContext {
     this.ids = new IdSequence(firstId);
     const faultId = () => `fault_${randomBytes(8).toString('hex')}`;
     this.faults = new FaultRules(random, faultId);
-    this.lateRequests = new LateRequests(random, faultId);
+    this.notifications = new Notifications(random, faultId);
+    // A request that comes late is a fulfillment request like any other: the service is told.
+    this.lateRequests = new LateRequests(random, faultId, (shop) =>
+      this.notifications.send(shop, 'FULFILLMENT_REQUEST'),
+    );
   }
 
   reset(): void {
@@ -33,6 +40,7 @@ export class SimContext {
     this.shops.clear();
     this.faults.clear();
     this.lateRequests.clear();
+    this.notifications.clear();
     this.clearCounts();
   }
 
@@ -40,6 +48,7 @@ export class SimContext {
   clearCounts(): void {
     this.requests.clear();
     this.lateRequests.fired = 0;
+    this.notifications.clearLog();
   }
 
   /** Faults that fired since the last reset or clear of the request log, by kind. */
@@ -47,6 +56,7 @@ export class SimContext {
     const counts: Record<string, number> = {};
     for (const { fault } of this.requests.list()) if (fault) counts[fault] = (counts[fault] ?? 0) + 1;
     if (this.lateRequests.fired > 0) counts[LATE_REQUEST] = this.lateRequests.fired;
+    for (const [kind, n] of this.notifications.fired) counts[kind] = n;
     return counts;
   }
 }

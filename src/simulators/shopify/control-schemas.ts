@@ -13,6 +13,8 @@ export const shopSchema = z.object({
     .optional(),
   name: z.string().min(1).optional(),
   access_token: z.string().min(1).optional(),
+  /** The app's client secret, which signs the fulfillment service's callbacks; default: a random one. */
+  client_secret: z.string().min(1).optional(),
   /** The throttle bucket; Shopify's standard plan by default (docs/shopify-api.md §Rate limits). */
   bucket: z
     .object({
@@ -120,5 +122,16 @@ const lateRequestSchema = z
   }));
 export type LateRequestInput = z.output<typeof lateRequestSchema>;
 
-export const faultSchema = z.discriminatedUnion('kind', [lateRequestSchema, callFaultSchema]);
+/** Faults drawn per fulfillment-service callback: it is never sent, or sent `latency_ms` late. */
+export const NOTIFICATION_FAULT_KINDS = ['notification_lost', 'notification_delay'] as const;
+const notificationFaultSchema = z.object({
+  kind: z.enum(NOTIFICATION_FAULT_KINDS),
+  rate,
+  times,
+  seed,
+  latency_ms: z.number().int().nonnegative().default(1000),
+});
+export type NotificationFaultInput = z.output<typeof notificationFaultSchema>;
+
+export const faultSchema = z.discriminatedUnion('kind', [lateRequestSchema, notificationFaultSchema, callFaultSchema]);
 export type FaultInput = z.input<typeof faultSchema>;

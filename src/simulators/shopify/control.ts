@@ -8,6 +8,7 @@ import {
   faultSchema,
   inventoryItemsSchema,
   LATE_REQUEST,
+  NOTIFICATION_FAULT_KINDS,
   orderSchema,
   requestSchema,
   shopSchema,
@@ -15,20 +16,32 @@ import {
   type FaultInput,
   type FaultKind,
   type InventoryItemsInput,
+  type NotificationFaultInput,
   type OrderInput,
   type RequestInput,
   type ShopInput,
 } from './control-schemas';
 import { numericTail } from './ids';
+import type { NotificationDelivery } from './notifications';
 import { cancelOrder, createOrder, requestFulfillment } from './orders';
 import { assignmentStatusOf, inventoryItemFor, newShop, type FulfillmentOrderRecord, type ShopState } from './state';
 
-/** What a new shop's app install gives epf: where to call, the token, and our service's location. */
+/** What a new shop's app install gives epf: where to call, the token, our service's location, the app's secret. */
 export interface ShopCredentials {
   shop_id: string;
   shop_url: string;
   access_token: string;
   location_id: string;
+  client_secret: string;
+}
+
+export interface FulfillmentServiceSummary {
+  id: string;
+  service_name: string;
+  location_id: string;
+  callback_url: string | null;
+  tracking_support: boolean;
+  inventory_management: boolean;
 }
 
 export interface FulfillmentOrderSummary {
@@ -79,11 +92,18 @@ export interface ShopifySimControl extends BasicControl<FaultInput, FaultKind> {
   fulfillmentOrders(shopId: string): FulfillmentOrderSummary[];
   fulfillments(shopId: string): FulfillmentSummary[];
   inventory(shopId: string): InventoryLevelSummary[];
+  /** Our app's fulfillment services in the shop: where their callbacks go. */
+  fulfillmentServices(shopId: string): FulfillmentServiceSummary[];
+  /** The callbacks Shopify made (or lost) since the last reset or clear of the request log, optionally one shop's. */
+  notifications(shopId?: string): NotificationDelivery[];
   /** The GraphQL operations the shop ran, by name: what a pull read and wrote. */
   operations(shopId: string): Record<string, number>;
   /** Faults that fired since the last reset or clear of the request log, by kind, `late_request` included. */
   faultCounts(): Record<string, number>;
 }
+
+const isNotificationFault = (fault: { kind: string }): fault is NotificationFaultInput =>
+  (NOTIFICATION_FAULT_KINDS as readonly string[]).includes(fault.kind);
 
 function summarise(shop: ShopState, fo: FulfillmentOrderRecord): FulfillmentOrderSummary {
   return {
@@ -131,6 +151,7 @@ export function createControl(context: SimContext, baseUrl: () => string): Shopi
         name: parsed.name ?? id,
         // Shopify's offline tokens look like `shpat_` and 32 hex characters.
         accessToken: parsed.access_token ?? `shpat_${randomBytes(16).toString('hex')}`,
+        clientSecret: parsed.client_secret ?? randomBytes(16).toString('hex'),
         bucket: { maximumAvailable: parsed.bucket.maximum_available, restoreRate: parsed.bucket.restore_rate },
       });
       context.shops.set(id, shop);
@@ -139,6 +160,7 @@ export function createControl(context: SimContext, baseUrl: () => string): Shopi
         shop_url: `${baseUrl()}/shops/${id}`,
         access_token: shop.accessToken,
         location_id: shop.locationId,
+        client_secret: shop.clientSecret,
       };
     },
 
@@ -149,6 +171,7 @@ export function createControl(context: SimContext, baseUrl: () => string): Shopi
       const unrequested = parsed.unrequested ?? (lateRule ? 'unsubmitted' : undefined);
       const fo = createOrder(shop, context.ids, parsed.order, { malformed: parsed.malformed, unrequested });
       if (lateRule) context.lateRequests.hold(shop, fo, lateRule);
+      if (fo.requestStatus === 'SUBMITTED') context.notifications.send(shop, 'FULFILLMENT_REQUEST');
       return summarise(shop, fo);
     },
 
@@ -161,6 +184,8 @@ export function createControl(context: SimContext, baseUrl: () => string): Shopi
           throw new ControlError(409, `order ${orderId} is ${fo.status.toLowerCase()}`);
         }
         cancelOrder(shop, context.ids, fo, reason ?? 'Customer changed their mind');
+        // A withdrawn request leaves us nothing to answer; only a cancellation request is sent.
+        if (fo.requestStatus === 'CANCELLATION_REQUESTED') context.notifications.send(shop, 'CANCELLATION_REQUEST');
         return summarise(shop, fo);
       }
       throw new ControlError(404, `no order ${orderId}`);
@@ -178,6 +203,7 @@ export function createControl(context: SimContext, baseUrl: () => string): Shopi
           );
         }
         shop.heldRequests.delete(fo.id);
+        context.notifications.send(shop, 'FULFILLMENT_REQUEST');
         return summarise(shop, fo);
       }
       throw new ControlError(404, `no fulfillment order ${id}`);
@@ -220,6 +246,16 @@ export function createControl(context: SimContext, baseUrl: () => string): Shopi
       return levels(shop, shop.inventoryItems.keys());
     },
 
+    fulfillmentServices: (shopId) =>
+      [...shopFor(shopId).fulfillmentServices.values()].map((service) => ({
+        id: service.id,
+        service_name: service.serviceName,
+        location_id: service.locationId,
+        callback_url: service.callbackUrl,
+        tracking_support: service.trackingSupport,
+        inventory_management: service.inventoryManagement,
+      })),
+    notifications: (shopId) => context.notifications.list(shopId),
     operations: (shopId) => Object.fromEntries(shopFor(shopId).operations),
     faultCounts: () => context.faultCounts(),
 
@@ -229,15 +265,18 @@ export function createControl(context: SimContext, baseUrl: () => string): Shopi
     addFault(input) {
       const parsed = parseControl(faultSchema, input);
       if (parsed.kind === LATE_REQUEST) return context.lateRequests.add(parsed);
+      if (isNotificationFault(parsed)) return context.notifications.add(parsed);
       return context.faults.add(toInjectedFault(parsed.operation, parsed));
     },
     removeFault(id) {
       context.faults.remove(id);
       context.lateRequests.remove(id);
+      context.notifications.remove(id);
     },
     clearFaults() {
       context.faults.clear();
       context.lateRequests.clear();
+      context.notifications.clear();
     },
   };
 }

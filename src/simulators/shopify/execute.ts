@@ -14,6 +14,7 @@ import { operationCost, SINGLE_QUERY_MAX_COST } from './cost';
 import { deprecationsUsed } from './deprecations';
 import { fulfillmentCreateMutation } from './fulfillment-create';
 import { fulfillmentRequestMutations } from './fulfillment-requests';
+import { fulfillmentServiceMutations } from './fulfillment-services';
 import type { IdSequence } from './ids';
 import { inventorySetMutation } from './inventory-set';
 import { queryRoot } from './query-root';
@@ -129,6 +130,7 @@ export async function executeAdmin(
       ...fulfillmentRequestMutations(shop),
       ...fulfillmentCreateMutation(shop, ids),
       ...inventorySetMutation(shop, ids, version),
+      ...fulfillmentServiceMutations(shop, ids),
     },
   });
   const actual = Math.min(requested, operationCost(schema, operation, fragments, variables, result.data));

@@ -4,8 +4,10 @@ import { SimContext } from './context';
 import { createControl, type ShopifySimControl } from './control';
 import { restoreShops, snapshotShops, type ShopifySnapshot } from './saved-state';
 
+export type { NotificationDelivery } from './notifications';
 export type {
   FulfillmentOrderSummary,
+  FulfillmentServiceSummary,
   FulfillmentSummary,
   InventoryLevelSummary,
   ShopCredentials,

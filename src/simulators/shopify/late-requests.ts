@@ -20,7 +20,12 @@ export class LateRequests {
   private readonly rules: FaultRules<LateRequestRule>;
   fired = 0;
 
-  constructor(random: Random, newId: () => string) {
+  constructor(
+    random: Random,
+    newId: () => string,
+    /** Told of each fulfillment order it requests. */
+    private readonly requested: (shop: ShopState, fo: FulfillmentOrderRecord) => void,
+  ) {
     this.rules = new FaultRules(random, newId);
   }
 
@@ -68,7 +73,10 @@ export class LateRequests {
       shop.heldRequests.delete(id);
       // One the buyer cancelled meanwhile stays closed: nothing came late.
       const fo = shop.fulfillmentOrders.get(id);
-      if (fo && requestFulfillment(ids, fo, null)) this.fired += 1;
+      if (fo && requestFulfillment(ids, fo, null)) {
+        this.fired += 1;
+        this.requested(shop, fo);
+      }
     }
   }
 }

@@ -3,8 +3,8 @@
 import { runMain } from '../../main';
 import { simulatorArgs } from '../shared/process-args';
 import { keepState } from '../shared/state-file';
-import { seedShopifyDemo } from './demo';
-import { startShopifySimulator, type ShopifySnapshot } from '.';
+import { DEMO_CLIENT_SECRET, seedShopifyDemo } from './demo';
+import { startShopifySimulator, type ShopCredentials, type ShopifySnapshot } from '.';
 
 runMain(async () => {
   const args = simulatorArgs(4011);
@@ -17,8 +17,14 @@ runMain(async () => {
     restore: (saved) => simulator.restore(saved as ShopifySnapshot),
     seed: () => seedShopifyDemo(simulator.control),
   });
-  // The shop's URL is this run's: the port may have changed since the state was kept.
-  const shop = { ...kept.demo, shop_url: `${simulator.url}/shops/${kept.demo.shop_id}` };
+  // The shop's URL is this run's: the port may have changed since the state was kept. A state kept before shops had
+  // a client secret restores with the demo one.
+  const demo: Omit<ShopCredentials, 'client_secret'> & Partial<ShopCredentials> = kept.demo;
+  const shop = {
+    ...demo,
+    client_secret: demo.client_secret ?? DEMO_CLIENT_SECRET,
+    shop_url: `${simulator.url}/shops/${demo.shop_id}`,
+  };
   // One machine-readable line: the launcher waits for it and configures the demo cart from it.
   console.log(`shopify simulator ready ${JSON.stringify(shop)}`);
   const stop = () => {

@@ -1,4 +1,5 @@
 import { connection, type PageArgs } from './connection';
+import { locationView } from './fulfillment-services';
 import { assignmentStatusOf, type ShopState } from './state';
 import { fulfillmentOrderView } from './views';
 
@@ -7,7 +8,7 @@ export function skusInQuery(query: string): string[] {
   return [...query.matchAll(/sku:(?:'([^']*)'|"([^"]*)"|(\S+))/g)].map((match) => match[1] ?? match[2] ?? match[3]!);
 }
 
-/** The read side of the schema for one shop: `assignedFulfillmentOrders`, `fulfillmentOrder`, `inventoryItems`. */
+/** The read side of the schema for one shop: fulfillment orders, inventory items, locations and their services. */
 export function queryRoot(shop: ShopState) {
   return {
     assignedFulfillmentOrders(args: PageArgs & { assignmentStatus?: string | null; locationIds?: string[] | null }) {
@@ -40,7 +41,7 @@ export function queryRoot(shop: ShopState) {
     },
 
     location(args: { id?: string | null }) {
-      return !args.id || args.id === shop.locationId ? { id: shop.locationId, name: `${shop.name} Fulfillment` } : null;
+      return locationView(shop, args.id ?? shop.locationId);
     },
   };
 }

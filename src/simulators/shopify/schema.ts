@@ -269,6 +269,16 @@ const sdl = (version: ApiVersion) => /* GraphQL */ `
   type Location {
     id: ID!
     name: String!
+    fulfillmentService: FulfillmentService
+  }
+
+  type FulfillmentService {
+    id: ID!
+    serviceName: String!
+    callbackUrl: URL
+    trackingSupport: Boolean!
+    inventoryManagement: Boolean!
+    location: Location
   }
 
   type QueryRoot {
@@ -327,6 +337,14 @@ const sdl = (version: ApiVersion) => /* GraphQL */ `
     fulfillment: Fulfillment
     userErrors: [UserError!]!
   }
+  type FulfillmentServiceCreatePayload {
+    fulfillmentService: FulfillmentService
+    userErrors: [UserError!]!
+  }
+  type FulfillmentServiceUpdatePayload {
+    fulfillmentService: FulfillmentService
+    userErrors: [UserError!]!
+  }
   type InventorySetQuantitiesUserError {
     code: InventorySetQuantitiesUserErrorCode
     field: [String!]
@@ -359,6 +377,21 @@ const sdl = (version: ApiVersion) => /* GraphQL */ `
     ): FulfillmentOrderRejectCancellationRequestPayload
     fulfillmentCreate(fulfillment: FulfillmentInput!, message: String): FulfillmentCreatePayload
     inventorySetQuantities(input: InventorySetQuantitiesInput!): InventorySetQuantitiesPayload
+    fulfillmentServiceCreate(
+      name: String!
+      callbackUrl: URL
+      trackingSupport: Boolean = false
+      inventoryManagement: Boolean = false
+      requiresShippingMethod: Boolean = true
+    ): FulfillmentServiceCreatePayload
+    fulfillmentServiceUpdate(
+      id: ID!
+      name: String
+      callbackUrl: URL
+      trackingSupport: Boolean
+      inventoryManagement: Boolean
+      requiresShippingMethod: Boolean
+    ): FulfillmentServiceUpdatePayload
   }
 `;
 

@@ -81,6 +81,19 @@ export interface FulfillmentRecord {
 }
 
 /**
+ * A fulfillment service of our app. The shop's install made one at `ShopState.locationId`, where every fulfillment
+ * order is assigned; with a `callbackUrl`, Shopify posts each fulfillment and cancellation request to it.
+ */
+export interface FulfillmentServiceRecord {
+  id: string;
+  serviceName: string;
+  locationId: string;
+  callbackUrl: string | null;
+  trackingSupport: boolean;
+  inventoryManagement: boolean;
+}
+
+/**
  * A fulfillment request the `late_request` fault holds back: submitted once the shop's listings of requested
  * fulfillment orders reach `afterListing`, or once `dueAt` (epoch ms) has passed, whichever comes first.
  */
@@ -94,7 +107,11 @@ export interface ShopState {
   id: string;
   name: string;
   accessToken: string;
+  /** The app's client secret: Shopify signs the fulfillment service's callbacks with it. */
+  clientSecret: string;
   locationId: string;
+  /** Our app's fulfillment services, by id; the first is the install's, at `locationId`. */
+  fulfillmentServices: Map<string, FulfillmentServiceRecord>;
   orders: Map<string, OrderRecord>;
   /** In creation order, which is also id order: paging relies on it. */
   fulfillmentOrders: Map<string, FulfillmentOrderRecord>;
@@ -116,13 +133,23 @@ export interface ShopState {
 
 export function newShop(
   ids: IdSequence,
-  init: { id: string; name: string; accessToken: string; bucket: { maximumAvailable: number; restoreRate: number } },
+  init: {
+    id: string;
+    name: string;
+    accessToken: string;
+    clientSecret: string;
+    bucket: { maximumAvailable: number; restoreRate: number };
+  },
 ): ShopState {
+  const locationId = ids.gid('Location');
+  const service = newFulfillmentService(ids, `${init.name} Fulfillment`, locationId);
   return {
     id: init.id,
     name: init.name,
     accessToken: init.accessToken,
-    locationId: ids.gid('Location'),
+    clientSecret: init.clientSecret,
+    locationId,
+    fulfillmentServices: new Map([[service.id, service]]),
     orders: new Map(),
     fulfillmentOrders: new Map(),
     fulfillments: [],
@@ -133,6 +160,22 @@ export function newShop(
     requestedListings: 0,
     operations: new Map(),
     idempotentAnswers: new Map(),
+  };
+}
+
+/** A fulfillment service with no callback URL and neither callback feature, as Shopify creates one without them. */
+export function newFulfillmentService(
+  ids: IdSequence,
+  serviceName: string,
+  locationId: string,
+): FulfillmentServiceRecord {
+  return {
+    id: ids.gid('FulfillmentService'),
+    serviceName,
+    locationId,
+    callbackUrl: null,
+    trackingSupport: false,
+    inventoryManagement: false,
   };
 }
 

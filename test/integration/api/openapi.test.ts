@@ -4,7 +4,13 @@ import { createTestPool } from '../../helpers/database';
 import { connectDevServer, uniqueTaskQueue } from '../../helpers/temporal';
 import { startApi, type RunningApi } from './harness';
 
-const PUBLIC = ['/healthz', '/openapi.json', '/webhooks/easypost', '/webhooks/carts/{cartId}/woocommerce'];
+const PUBLIC = [
+  '/healthz',
+  '/openapi.json',
+  '/webhooks/easypost',
+  '/webhooks/carts/{cartId}/woocommerce',
+  '/webhooks/carts/{cartId}/shopify/fulfillment_order_notification',
+];
 let env: TestWorkflowEnvironment;
 let pool: Pool;
 let api: RunningApi;

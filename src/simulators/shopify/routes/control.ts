@@ -41,6 +41,12 @@ export function controlRoutes(app: FastifyInstance, control: ShopifySimControl):
   }));
   app.get('/fulfillments', async (request) => ({ fulfillments: control.fulfillments(shopOf(request.query)) }));
   app.get('/inventory', async (request) => ({ inventory: control.inventory(shopOf(request.query)) }));
+  app.get('/fulfillment-services', async (request) => ({
+    fulfillment_services: control.fulfillmentServices(shopOf(request.query)),
+  }));
+  app.get<{ Querystring: { shop?: string } }>('/notifications', async (request) => ({
+    notifications: control.notifications(request.query.shop),
+  }));
   app.get('/operations', async (request) => ({ operations: control.operations(shopOf(request.query)) }));
   app.get('/fault-counts', async () => ({ counts: control.faultCounts() }));
 }

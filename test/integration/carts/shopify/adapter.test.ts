@@ -6,6 +6,7 @@ import {
   type RunningShopifySimulator,
   type ShopCredentials,
 } from '../../../../src/simulators/shopify';
+import { shopifyCredentials } from '../../../helpers/shop-carts';
 
 describe('Shopify adapter against the simulator', () => {
   let sim: RunningShopifySimulator;
@@ -191,6 +192,49 @@ describe('Shopify adapter against the simulator', () => {
     order();
     sim.control.addFault({ kind: 'latency', latency_ms: 100, times: 1 });
     expect((await adapter.listOrders(undefined)).orders).toHaveLength(1);
+  });
+
+  it('points the fulfillment service at our webhook URL once, and takes no webhooks without the client secret', async () => {
+    const withSecret = createShopifyAdapter({
+      merchantId: 'acme',
+      cartId: 'acme-shopify',
+      credentials: shopifyCredentials(shop),
+    });
+    // The per-cart secret epf offers goes unused: Shopify signs with the app's client secret.
+    const target = {
+      url: 'https://epf.example.com/webhooks/carts/acme-shopify/shopify',
+      secret: 'x',
+      secretChanged: true,
+    };
+    expect(adapter.ensureWebhooks).toBeUndefined();
+    const none = { created: [], updated: [], disabled: [] };
+    expect(await withSecret.ensureWebhooks!(target)).toEqual({ ...none, created: ['fulfillment_order_notification'] });
+    expect(await withSecret.ensureWebhooks!(target)).toEqual(none);
+    expect(await withSecret.ensureWebhooks!({ ...target, url: `${target.url}-moved` })).toEqual({
+      ...none,
+      updated: ['fulfillment_order_notification'],
+    });
+    expect(sim.control.fulfillmentServices('acme')).toEqual([
+      expect.objectContaining({
+        callback_url: `${target.url}-moved`,
+        tracking_support: false,
+        inventory_management: false,
+      }),
+    ]);
+    expect(sim.control.operations('acme')).toMatchObject({
+      LocationFulfillmentService: 3,
+      FulfillmentServiceUpdate: 2,
+    });
+  });
+
+  it('refuses to register on a location that is no fulfillment service’s', async () => {
+    const elsewhere = createShopifyAdapter({
+      merchantId: 'acme',
+      cartId: 'acme-shopify',
+      credentials: { ...shopifyCredentials(shop), locationId: 'gid://shopify/Location/1' },
+    });
+    const target = { url: 'https://epf.example.com/webhooks/carts/x/shopify', secret: 'x', secretChanged: false };
+    await expect(elsewhere.ensureWebhooks!(target)).rejects.toThrow(CartRefusal);
   });
 
   it('an unknown token is a non-retryable auth error', async () => {

@@ -18,6 +18,7 @@ describe('Shopify simulator: control API and faults', () => {
       shop_url: `${h.sim.url}/shops/acme`,
       access_token: 'shpat_acme',
       location_id: expect.stringMatching(/^gid:\/\/shopify\/Location\/\d+$/),
+      client_secret: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
     const order = await h.simCall('POST', 'orders', {
       shop: 'acme',
