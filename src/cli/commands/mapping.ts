@@ -44,10 +44,10 @@ export function registerMappingCommands(program: Command, ctx: CliContext): void
       .argument('<merchant>', 'merchant ID')
       .addArgument(key)
       .addArgument(value)
-      .action(async (merchant: string, given: string, valueGiven: V) => {
+      .action(async (merchant: string, keyGiven: string, valueGiven: V) => {
         const pool = await ctx.pool();
-        await forMerchant(merchant, () => setMappingRule(pool, merchant, toRule(given, valueGiven)));
-        console.log(`${merchant}: ${confirm(given, valueGiven)}`);
+        await forMerchant(merchant, () => setMappingRule(pool, merchant, toRule(keyGiven, valueGiven)));
+        console.log(`${merchant}: ${confirm(keyGiven, valueGiven)}`);
       });
 
   const addImport = (group: Command, kind: ImportKind) =>
