@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { createAlertedExceptionStore } from '../src/db/alerted-exceptions';
 import type { Exception } from '../src/domain/exceptions';
 import { findExceptions } from '../src/exceptions/find-exceptions';
+import { EXCEPTIONS_ALERT_SCHEDULE_ID } from '../workflows/definitions';
 
 export interface ExceptionActivityDeps {
   pool: Pool;
@@ -37,7 +38,9 @@ export function createExceptionActivities(deps: ExceptionActivityDeps) {
      */
     async alertNewExceptions(): Promise<ExceptionAlertResult> {
       if (!deps.webhookUrl) {
-        log.warn('The exceptions-alert schedule ran but EXCEPTIONS_WEBHOOK_URL is not set on this worker');
+        log.warn(
+          `The ${EXCEPTIONS_ALERT_SCHEDULE_ID} schedule ran but EXCEPTIONS_WEBHOOK_URL is not set on this worker`,
+        );
         return { current: 0, alerted: 0 };
       }
       const exceptions = (await findExceptions(deps.pool))!;

@@ -15,6 +15,7 @@ import {
   workflowListUrl,
   workflowUrl,
 } from '../test/helpers/web-ui';
+import { pullScheduleId } from '../workflows/definitions';
 
 const ROOT = join(__dirname, '..');
 
@@ -77,7 +78,7 @@ async function run(): Promise<void> {
     await page.goto(schedulesUrl(args.ui));
     await page.setViewportSize({ width: 1280, height: 1000 });
     await page
-      .getByRole('link', { name: /^pull:/ })
+      .getByRole('link', { name: new RegExp(`^${pullScheduleId('')}`) })
       .first()
       .waitFor();
     await shoot(page, 'schedules.png');

@@ -16,6 +16,7 @@ export {
   inventoryPickupScheduleId,
   inventoryPushScheduleId,
   orderWorkflowId,
+  parseOrderWorkflowId,
   pullScheduleId,
   shipmentPickupScheduleId,
 } from './ids';

@@ -1,7 +1,7 @@
 // Workflow and schedule IDs, built here only: the worker, clients, the dev launcher, chaos and tests all call these.
 
 /** The deterministic workflow ID of a cart order: a second pull of the same order cannot start a second workflow. */
-export { orderWorkflowId } from '../src/domain/order';
+export { orderWorkflowId, parseOrderWorkflowId } from '../src/domain/order';
 
 /** The deterministic ID of an operational check run; one per requester so concurrent checks never collide. */
 export function healthCheckWorkflowId(requester: string): string {

@@ -7,6 +7,7 @@ import {
   type CreateOrderRequest,
 } from '../../src/easypost';
 import { startEasyPostSimulator, type FaultKind } from '../../src/simulators/easypost';
+import { orderWorkflowId } from '../../workflows/definitions';
 import { retryLikeTemporal, type RetryPolicy } from './retry';
 
 export interface CreateBenchOptions {
@@ -117,7 +118,9 @@ export async function runCreateBench(options: CreateBenchOptions): Promise<Creat
     const client = createEasyPostClient({ apiKey, baseUrl: sim.apiBaseUrl, timeoutMs, fetch: countingFetch });
 
     const runId = Date.now().toString(36);
-    const markers = Array.from({ length: options.orders }, (_, i) => orderMarker(`order:bench-${runId}:${i}`));
+    const markers = Array.from({ length: options.orders }, (_, i) =>
+      orderMarker(orderWorkflowId(`bench-${runId}`, String(i))),
+    );
     const startedAt = new Date();
     const started = performance.now();
     const tally = { attempts: 0, adopted: 0, failed: 0, unclassified: 0, errors: [] as string[] };

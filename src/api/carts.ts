@@ -7,10 +7,9 @@ import { cartSettingsSchema } from '../domain/merchant-settings';
 import { addCart, updateCart } from '../operations/carts';
 import type { ApiDeps } from './app';
 import { operationDeps } from './operation-deps';
-import { page, pageQuery } from './paging';
+import { pageQuery } from './paging';
 import { patchOf } from './patch';
-import { ApiError, route } from './route';
-import { changesSchema, reconcileResultSchema } from './schedules';
+import { addRoute, getRoute, listRoute, updateRoute, type Resource } from './resource-routes';
 
 /** A cart as the API shows it: never its credentials (the store does not read them back). */
 const cartSchema = z.object({
@@ -21,7 +20,7 @@ const cartSchema = z.object({
   settings: cartSettingsSchema,
 });
 
-const params = z.strictObject({ id: z.string().min(1) });
+const resource: Resource = { name: 'carts', noun: 'cart', schema: cartSchema };
 
 /** A new cart, as `epf carts add` takes it. */
 const newCartSchema = z.strictObject({
@@ -40,89 +39,37 @@ const newCartSchema = z.strictObject({
 export function registerCartRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const carts = createCartStore(deps.pool);
   const operations = operationDeps(deps);
-  const tag = 'carts';
 
-  route(
+  listRoute(
     app,
-    'GET',
-    '/carts',
+    resource,
     {
-      tag,
       summary: "every cart, or one merchant's, by ID",
       query: pageQuery.extend({ merchant: z.string().min(1).optional() }),
-      responses: {
-        200: {
-          description: 'one page',
-          schema: z.object({ carts: z.array(cartSchema), nextCursor: z.string().optional() }),
-        },
-      },
     },
-    async ({ query }) => {
-      const all = (await carts.list()).filter((cart) => !query.merchant || cart.merchantId === query.merchant);
-      const { items, nextCursor } = page(all, (cart) => cart.id, query);
-      return { carts: items, nextCursor };
-    },
+    async (query) => (await carts.list()).filter((cart) => !query.merchant || cart.merchantId === query.merchant),
   );
+  getRoute(app, resource, { summary: 'a cart and its settings', description: 'the cart' }, (id) => carts.get(id));
 
-  route(
+  addRoute(
     app,
-    'GET',
-    '/carts/:id',
+    resource,
     {
-      tag,
-      summary: 'a cart and its settings',
-      params,
-      responses: { 200: { description: 'the cart', schema: cartSchema }, 404: 'no such cart' },
-    },
-    async ({ params: { id } }) => (await carts.get(id)) ?? notFound(id),
-  );
-
-  route(
-    app,
-    'POST',
-    '/carts',
-    {
-      tag,
       summary: 'add a cart to a merchant, as epf carts add; its pull and push schedules start at once',
       body: newCartSchema,
-      responses: {
-        201: {
-          description: 'the cart (never its credentials) and the schedules reconciling changed',
-          schema: z.object({ cart: cartSchema, schedules: reconcileResultSchema }),
-        },
-        404: 'no such merchant',
-        409: 'the cart exists: change it with PATCH',
-      },
+      created: 'the cart (never its credentials) and the schedules reconciling changed',
+      errors: { 404: 'no such merchant', 409: 'the cart exists: change it with PATCH' },
     },
-    async ({ body }, reply) => {
-      const { cart, schedules } = await addCart(operations, body, { onlyNew: true });
-      return reply.code(201).send({ cart, schedules });
-    },
+    (body) => addCart(operations, body, { onlyNew: true }),
   );
-
-  route(
+  updateRoute(
     app,
-    'PATCH',
-    '/carts/:id',
+    resource,
     {
-      tag,
       summary: 'change the given name and settings; audited (actor api), schedules reconciled at once',
-      params,
       body: z.strictObject({ name: z.string().min(1).optional(), settings: patchOf(cartSettingsSchema).optional() }),
-      responses: {
-        200: {
-          description: 'the cart, the changed fields and the schedules reconciling changed',
-          schema: z.object({ cart: cartSchema, changes: changesSchema, schedules: reconcileResultSchema }),
-        },
-        404: 'no such cart',
-      },
+      updated: 'the cart, the changed fields and the schedules reconciling changed',
     },
-    async ({ params: { id }, body }) => {
-      return (await updateCart(operations, id, body)) ?? notFound(id);
-    },
+    (id, body) => updateCart(operations, id, body),
   );
-}
-
-function notFound(id: string): never {
-  throw new ApiError(404, `cart ${id} does not exist`);
 }

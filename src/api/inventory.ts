@@ -6,6 +6,7 @@ import { createMerchantStore } from '../db/merchants';
 import { cartStockReport } from '../inventory/cart-stock-report';
 import type { ApiDeps } from './app';
 import { ApiError, route } from './route';
+import { inventoryPickupScheduleId } from '../../workflows/definitions';
 
 const merchantParams = z.strictObject({ merchantId: z.string().min(1) });
 
@@ -23,7 +24,7 @@ export function registerInventoryRoutes(app: FastifyInstance, deps: ApiDeps): vo
     if (snapshot) return snapshot;
     throw new ApiError(
       404,
-      `merchant ${merchantId} has no stock snapshot yet: trigger the schedule inventory-pickup:${merchantId}`,
+      `merchant ${merchantId} has no stock snapshot yet: trigger the schedule ${inventoryPickupScheduleId(merchantId)}`,
     );
   };
 

@@ -6,10 +6,9 @@ import { merchantSettingsSchema } from '../domain/merchant-settings';
 import { addMerchant, updateMerchant } from '../operations/merchants';
 import type { ApiDeps } from './app';
 import { operationDeps } from './operation-deps';
-import { page, pageQuery } from './paging';
+import { pageQuery } from './paging';
 import { patchOf } from './patch';
-import { ApiError, route } from './route';
-import { changesSchema, reconcileResultSchema } from './schedules';
+import { addRoute, getRoute, listRoute, updateRoute, type Resource } from './resource-routes';
 
 const modeSchema = z.enum(['test', 'production']);
 
@@ -23,7 +22,7 @@ export const merchantSchema = z.object({
   settings: merchantSettingsSchema,
 });
 
-const params = z.strictObject({ id: z.string().min(1) });
+const resource: Resource = { name: 'merchants', noun: 'merchant', schema: merchantSchema };
 
 const keySchema = (mode: string) =>
   z.string().trim().min(1).optional().describe(`the EasyPost ${mode} API key; stored encrypted, never answered`);
@@ -42,89 +41,35 @@ const newMerchantSchema = z.strictObject({
 export function registerMerchantRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const merchants = createMerchantStore(deps.pool);
   const operations = operationDeps(deps);
-  const tag = 'merchants';
 
-  route(
+  listRoute(app, resource, { summary: 'every merchant, by ID', query: pageQuery }, () => merchants.list());
+  getRoute(
     app,
-    'GET',
-    '/merchants',
-    {
-      tag,
-      summary: 'every merchant, by ID',
-      query: pageQuery,
-      responses: {
-        200: {
-          description: 'one page',
-          schema: z.object({ merchants: z.array(merchantSchema), nextCursor: z.string().optional() }),
-        },
-      },
-    },
-    async ({ query }) => {
-      const { items, nextCursor } = page(await merchants.list(), (merchant) => merchant.id, query);
-      return { merchants: items, nextCursor };
-    },
+    resource,
+    { summary: 'a merchant: settings, mode and which keys are set', description: 'the merchant' },
+    (id) => merchants.get(id),
   );
 
-  route(
+  addRoute(
     app,
-    'GET',
-    '/merchants/:id',
+    resource,
     {
-      tag,
-      summary: 'a merchant: settings, mode and which keys are set',
-      params,
-      responses: { 200: { description: 'the merchant', schema: merchantSchema }, 404: 'no such merchant' },
-    },
-    async ({ params: { id } }) => (await merchants.get(id)) ?? notFound(id),
-  );
-
-  route(
-    app,
-    'POST',
-    '/merchants',
-    {
-      tag,
       summary: 'add a merchant, as epf merchants add; its pickup schedules start at once',
       body: newMerchantSchema,
-      responses: {
-        201: {
-          description: 'the merchant (which keys are set, never the keys) and the schedules it got',
-          schema: z.object({ merchant: merchantSchema, schedules: reconcileResultSchema }),
-        },
-        409: 'the merchant exists (change it with PATCH), or it has no key for the mode asked',
-      },
+      created: 'the merchant (which keys are set, never the keys) and the schedules it got',
+      errors: { 409: 'the merchant exists (change it with PATCH), or it has no key for the mode asked' },
     },
-    async ({ body }, reply) => {
-      const { merchant, schedules } = await addMerchant(operations, body, { onlyNew: true });
-      return reply.code(201).send({ merchant, schedules });
-    },
+    (body) => addMerchant(operations, body, { onlyNew: true }),
   );
-
-  route(
+  updateRoute(
     app,
-    'PATCH',
-    '/merchants/:id',
+    resource,
     {
-      tag,
       summary: 'change the given settings and mode; audited (actor api), schedules reconciled at once',
-      params,
       body: z.strictObject({ mode: modeSchema.optional(), settings: patchOf(merchantSettingsSchema).optional() }),
-      responses: {
-        200: {
-          description: 'the merchant, the changed fields and the schedules reconciling changed',
-          schema: z.object({ merchant: merchantSchema, changes: changesSchema, schedules: reconcileResultSchema }),
-        },
-        404: 'no such merchant',
-        409: 'the merchant has no EasyPost key for that mode',
-      },
+      updated: 'the merchant, the changed fields and the schedules reconciling changed',
+      errors: { 409: 'the merchant has no EasyPost key for that mode' },
     },
-    async ({ params: { id }, body }) => {
-      const { merchant, changes, schedules } = (await updateMerchant(operations, id, body)) ?? notFound(id);
-      return { merchant, changes, schedules };
-    },
+    (id, body) => updateMerchant(operations, id, body),
   );
-}
-
-function notFound(id: string): never {
-  throw new ApiError(404, `merchant ${id} does not exist`);
 }

@@ -1,5 +1,5 @@
 // Option and argument parsers: a bad value is a usage error (commander prints it naming the option, exit 2).
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import type { z } from 'zod';
 import { cartOrderSchema } from '../domain/order';
 import { MAX_BUNDLE_UNITS } from '../domain/translation';
@@ -32,6 +32,11 @@ export function integerIn(min: number, max = Number.MAX_SAFE_INTEGER): (value: s
 /** A whole number within the bounds of a settings schema, so the CLI and the stored settings agree on them. */
 export function integerBy(schema: z.ZodNumber): (value: string) => number {
   return integerIn(schema.minValue ?? 0, schema.maxValue ?? undefined);
+}
+
+/** An option taking a whole number within the bounds of a settings field (optional or defaulted). */
+export function integerOption(flags: string, description: string, field: { unwrap(): z.ZodNumber }): Option {
+  return new Option(flags, description).argParser(integerBy(field.unwrap()));
 }
 
 const ORDER_DELIVERY_FORMS = 'immediately, grace:<minutes> or slots:HH:MM,HH:MM[@Zone]';

@@ -89,3 +89,11 @@ export function orderWorkflowId(cartId: string, cartOrderId: string): string {
   if (!SLUG.test(cartId)) throw new RangeError(`cart ID "${cartId}" is not a slug (a-z, 0-9, -)`);
   return `order:${cartId}:${cartOrderId}`;
 }
+
+const ORDER_WORKFLOW_ID = new RegExp(`^order:(${SLUG.source.slice(1, -1)}):(.*)$`, 's');
+
+/** The cart and cart order an order workflow's ID names (`orderWorkflowId` read back), or undefined for another ID. */
+export function parseOrderWorkflowId(workflowId: string): { cartId: string; cartOrderId: string } | undefined {
+  const [, cartId, cartOrderId] = ORDER_WORKFLOW_ID.exec(workflowId) ?? [];
+  return cartId === undefined || cartOrderId === undefined ? undefined : { cartId, cartOrderId };
+}

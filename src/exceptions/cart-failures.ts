@@ -1,12 +1,13 @@
 import type { CartFailure } from '../db/cart-failures';
 import type { Exception } from '../domain/exceptions';
 import { shellWord } from '../domain/shell-word';
+import { inventoryPushScheduleId, pullScheduleId } from '../../workflows/definitions';
 
 /** Failed attempts in a row (about 20 minutes of a pull's retries) before a failing cart needs a person. */
 export const CART_FAILURES_BEFORE_EXCEPTION = 10;
 
 const WHAT = { pull: 'order pull', inventory_push: 'stock push' } as const;
-const SCHEDULE = { pull: 'pull', inventory_push: 'inventory-push' } as const;
+const SCHEDULE = { pull: pullScheduleId, inventory_push: inventoryPushScheduleId } as const;
 
 /**
  * A cart that refuses our credentials needs a person at once; one whose pulls or pushes keep failing for another
@@ -17,7 +18,7 @@ export function cartFailureExceptions(failures: CartFailure[]): Exception[] {
   return failures.flatMap((failure): Exception[] => {
     const since = failure.firstFailedAt.toISOString();
     const what = WHAT[failure.operation];
-    const retry = `epf schedules trigger ${SCHEDULE[failure.operation]}:${failure.cartId}`;
+    const retry = `epf schedules trigger ${SCHEDULE[failure.operation](failure.cartId)}`;
     const common = { merchantId: failure.merchantId, cartId: failure.cartId, since };
     if (failure.auth) {
       return [

@@ -1,6 +1,7 @@
 import type { KeptShipment } from '../db/kept-shipments';
 import type { Exception } from '../domain/exceptions';
 import { shellWord } from '../domain/shell-word';
+import { parseOrderWorkflowId } from '../../workflows/definitions';
 
 /** A shipment kept this long has not found a running workflow through many pickups: it needs a person. */
 export const KEPT_SHIPMENT_DAYS = 1;
@@ -14,7 +15,7 @@ export function keptShipmentExceptions(kept: KeptShipment[]): Exception[] {
   return kept.map((shipment) => {
     const since = shipment.firstKeptAt.toISOString();
     const packages = `${shipment.updates.length} package(s)`;
-    const cartOrderId = shipment.workflowId?.slice(`order:${shipment.cartId}:`.length);
+    const cartOrderId = parseOrderWorkflowId(shipment.workflowId ?? '')?.cartOrderId;
     const show =
       cartOrderId === undefined
         ? `find the order marked ${shipment.marker} in EasyPost, then epf orders show <ref> --cart ${shipment.cartId}`

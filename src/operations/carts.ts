@@ -1,29 +1,17 @@
 import type { FieldChanges } from '../db/audit';
-import { createCartStore, type Cart, type CartChange } from '../db/carts';
-import type { CartSettings } from '../domain/merchant-settings';
+import { createCartStore, type Cart, type CartChange, type CartInput } from '../db/carts';
 import type { ReconcileResult } from '../schedules/reconcile';
 import type { OperationDeps } from './deps';
 import { OperationError, scopedToMerchant } from './errors';
 import { reconcileAfter, reconcileNow } from './schedules';
 
-/** A cart to add; its credentials (shape per cart type) are sealed before they are stored. */
-export interface CartAddition {
-  id: string;
-  merchantId: string;
-  type: string;
-  name: string;
-  /** Undefined keeps the stored credentials. */
-  credentials?: unknown;
-  settings?: Partial<CartSettings>;
-}
-
 /**
- * Adds a cart, or (unless `onlyNew`) changes an existing one, keeping the settings not given; its pull and push
- * schedules follow at once.
+ * Adds a cart, or (unless `onlyNew`) changes an existing one, keeping the settings not given; its credentials are
+ * sealed before they are stored, and its pull and push schedules follow at once.
  */
 export async function addCart(
   deps: OperationDeps,
-  input: CartAddition,
+  input: CartInput,
   { onlyNew = false } = {},
 ): Promise<{ cart: Cart; created: boolean; schedules: ReconcileResult }> {
   const store = createCartStore(deps.pool, input.credentials === undefined ? undefined : deps.secretBox());

@@ -1,6 +1,12 @@
-import { createMerchantStore, missingKeyMessage, type EasyPostMode, type Merchant } from '../db/merchants';
+import {
+  createMerchantStore,
+  missingKeyMessage,
+  type EasyPostMode,
+  type Merchant,
+  type MerchantChange,
+  type MerchantInput,
+} from '../db/merchants';
 import type { FieldChanges } from '../db/audit';
-import type { MerchantSettings } from '../domain/merchant-settings';
 import type { ReconcileResult } from '../schedules/reconcile';
 import { inventoryPickupScheduleId } from '../../workflows/definitions';
 import type { OperationDeps } from './deps';
@@ -8,14 +14,9 @@ import { OperationError } from './errors';
 import { reconcileAfter, reconcileNow } from './schedules';
 
 /** A merchant to add: keys in clear (sealed before they are stored), settings as given. */
-export interface MerchantAddition {
-  id: string;
+export interface MerchantAddition extends Omit<MerchantInput, 'name'> {
   /** Required for a new merchant; an existing one keeps its name when undefined. */
   name?: string;
-  mode?: EasyPostMode;
-  testKey?: string;
-  productionKey?: string;
-  settings?: Partial<MerchantSettings>;
 }
 
 export interface MerchantAdded {
@@ -69,7 +70,7 @@ export interface MerchantUpdated {
 export async function updateMerchant(
   deps: OperationDeps,
   id: string,
-  change: { mode?: EasyPostMode; settings?: Partial<MerchantSettings> },
+  change: MerchantChange,
 ): Promise<MerchantUpdated | undefined> {
   const store = createMerchantStore(deps.pool);
   const current = await store.get(id);

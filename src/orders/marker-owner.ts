@@ -1,4 +1,5 @@
 import { MAX_MARKER_LENGTH } from '../easypost/idempotent-create';
+import { parseOrderWorkflowId } from '../../workflows/definitions';
 
 /** The order an EasyPost order's `epf:` marker names (see `orderMarker`). */
 export interface MarkerOwner {
@@ -10,9 +11,13 @@ export interface MarkerOwner {
 }
 
 const PREFIX = 'epf:';
-const ORDER_MARKER = /^epf:order:([a-z0-9][a-z0-9-]{0,62}):/;
 // `orderMarker` cuts a long workflow ID to the cap and ends it in `~` and 16 hex characters of its hash.
 const HASHED = /~[0-9a-f]{16}$/;
+
+/** The cart an `epf:<order workflow ID>` token names; undefined for any other token. */
+function ownerOf(token: string): { cartId: string } | undefined {
+  return token.startsWith(PREFIX) ? parseOrderWorkflowId(token.slice(PREFIX.length)) : undefined;
+}
 
 /**
  * The order whose marker ends an EasyPost order's description (we append it last, so the last marker wins over any
@@ -21,14 +26,14 @@ const HASHED = /~[0-9a-f]{16}$/;
 export function markerOwner(description: string | null | undefined): MarkerOwner | undefined {
   const marker = (description ?? '')
     .split(/\s+/)
-    .filter((token) => ORDER_MARKER.test(token))
+    .filter((token) => ownerOf(token) !== undefined)
     .at(-1);
   // Text with NUL can be neither a workflow ID nor stored, so it is nobody's marker.
   if (marker === undefined || marker.includes('\u0000')) return undefined;
   const hashed = marker.length === MAX_MARKER_LENGTH && HASHED.test(marker);
   return {
     marker,
-    cartId: ORDER_MARKER.exec(marker)![1]!,
+    cartId: ownerOf(marker)!.cartId,
     workflowId: hashed ? undefined : marker.slice(PREFIX.length),
   };
 }

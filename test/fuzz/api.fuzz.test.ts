@@ -7,6 +7,7 @@ import { cartOrder } from '../unit/domain/fixtures';
 import { mutationsOf, nastyJson } from './json-mutations';
 import { runningApi } from './running-api';
 import { fuzzParams, fuzzTimeout } from './runs';
+import { pullScheduleId } from '../../workflows/definitions';
 
 // Boundary 4: the admin API's request bodies, queries and path parameters, through a running API with no worker.
 // Every answer is a success, a 400 naming each bad field, a 404 or a 409: never a 500.
@@ -122,7 +123,7 @@ const ROUTES: RouteSpec[] = [
   {
     method: 'POST',
     path: '/schedules/:id/pause',
-    params: { id: `pull:no-such-cart-${run}` },
+    params: { id: pullScheduleId(`no-such-cart-${run}`) },
     body: { note: 'why' },
     accepted: 404,
   },

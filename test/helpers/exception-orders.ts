@@ -6,6 +6,7 @@ import { createOrderIndex } from '../../src/db/orders';
 import type { OrderStatus } from '../../src/domain/order-status';
 import type { OrderTransition } from '../../workflows/definitions';
 import { TEST_SECRET_KEY } from './database';
+import { orderWorkflowId } from '../../workflows/definitions';
 
 export interface ExceptionFixture {
   merchantId: string;
@@ -43,7 +44,7 @@ export async function seedExceptionOrders(pool: Pool, name: string): Promise<Exc
           cartOrderId: number,
           cartOrderNumber: number,
           merchantId,
-          workflowId: `order:${cartId}:${number}`,
+          workflowId: orderWorkflowId(cartId, number),
           status,
           holdCount: status === 'on_hold' ? 1 : 0,
           summary: `${number} · ${status}`,

@@ -8,10 +8,10 @@ import { cartSettingsSchema, type CartSettings } from '../../domain/merchant-set
 import { addCart, updateCart } from '../../operations/carts';
 import { readJsonInput } from '../json-input';
 import type { CliContext } from '../context';
-import { CliError } from '../errors';
-import { formatFields, formatTable, printJson } from '../format';
-import { bySchema, integerBy, parseSlug, repeatable } from '../parsers';
+import { formatFields } from '../format';
+import { bySchema, integerOption, parseSlug, repeatable } from '../parsers';
 import { operationDeps } from '../operation-deps';
+import { addListCommand, addShowCommand } from '../resource-commands';
 import { givenOnly, printSchedules, printUpdate } from '../setting-changes';
 import { forMerchant } from '../unknown-merchant';
 
@@ -88,43 +88,36 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
     printSchedules(schedules);
   });
 
-  carts
-    .command('list')
-    .description("every cart, or one merchant's: type and schedules")
-    .option('--merchant <id>', "only this merchant's carts")
-    .option('--json', 'print JSON')
-    .action(async (options: { merchant?: string; json?: boolean }) => {
-      const all = (await createCartStore(await ctx.pool()).list()).filter(
+  addListCommand(
+    carts,
+    {
+      description: "every cart, or one merchant's: type and schedules",
+      options: [new Option('--merchant <id>', "only this merchant's carts")],
+    },
+    async (options: { merchant?: string }) =>
+      (await createCartStore(await ctx.pool()).list()).filter(
         (cart) => !options.merchant || cart.merchantId === options.merchant,
-      );
-      if (options.json) return printJson(all);
-      console.log(
-        formatTable(
-          ['ID', 'MERCHANT', 'TYPE', 'NAME', 'WAREHOUSES', 'PULL EVERY', 'STOCK EVERY'],
-          all.map((cart) => [
-            cart.id,
-            cart.merchantId,
-            cart.type,
-            cart.name,
-            cart.settings.warehouseIds.join(', '),
-            cart.type === 'manual' ? undefined : `${cart.settings.orderPullSeconds} s`,
-            cart.type === 'manual' ? undefined : `${cart.settings.inventoryPushSeconds} s`,
-          ]),
-        ),
-      );
-    });
+      ),
+    {
+      headers: ['ID', 'MERCHANT', 'TYPE', 'NAME', 'WAREHOUSES', 'PULL EVERY', 'STOCK EVERY'],
+      row: (cart) => [
+        cart.id,
+        cart.merchantId,
+        cart.type,
+        cart.name,
+        cart.settings.warehouseIds.join(', '),
+        cart.type === 'manual' ? undefined : `${cart.settings.orderPullSeconds} s`,
+        cart.type === 'manual' ? undefined : `${cart.settings.inventoryPushSeconds} s`,
+      ],
+    },
+  );
 
-  carts
-    .command('show')
-    .description('show a cart and its settings (never its credentials)')
-    .argument('<id>', 'cart ID')
-    .option('--json', 'print JSON')
-    .action(async (id: string, options: { json?: boolean }) => {
-      const cart = await createCartStore(await ctx.pool()).get(id);
-      if (!cart) throw new CliError(`cart ${id} does not exist`);
-      if (options.json) printJson(cart);
-      else console.log(formatCart(cart));
-    });
+  addShowCommand(
+    carts,
+    { description: 'show a cart and its settings (never its credentials)', noun: 'cart' },
+    async (id) => createCartStore(await ctx.pool()).get(id),
+    formatCart,
+  );
 
   const set = carts
     .command('set')
@@ -132,19 +125,21 @@ export function registerCartCommands(program: Command, ctx: CliContext): void {
     .argument('<id>', 'cart ID')
     .option('--name <name>', 'display name')
     .addOption(
-      new Option('--tracking-upload-every <seconds>', 'batch tracking uploads to the cart (0: each at once)').argParser(
-        integerBy(shape.trackingUploadSeconds.unwrap()),
+      integerOption(
+        '--tracking-upload-every <seconds>',
+        'batch tracking uploads to the cart (0: each at once)',
+        shape.trackingUploadSeconds,
       ),
     )
     .addOption(
-      new Option('--inventory-push-every <seconds>', 'how often newer stock is pushed to the cart').argParser(
-        integerBy(shape.inventoryPushSeconds.unwrap()),
+      integerOption(
+        '--inventory-push-every <seconds>',
+        'how often newer stock is pushed to the cart',
+        shape.inventoryPushSeconds,
       ),
     )
     .addOption(
-      new Option('--minimum-inventory <units>', 'at or below this stock the cart is told 0').argParser(
-        integerBy(shape.minimumInventory.unwrap()),
-      ),
+      integerOption('--minimum-inventory <units>', 'at or below this stock the cart is told 0', shape.minimumInventory),
     )
     .addOption(
       new Option(
@@ -180,9 +175,7 @@ function settingOptions(): Option[] {
       'EasyPost warehouse whose stock the cart sells (repeatable, in preference order; replaces the list)',
     ).argParser(repeatable(parseWarehouseId)),
     new Option('--default-warehouse <id>', 'warehouse used when none is chosen').argParser(parseWarehouseId),
-    new Option('--pull-every <seconds>', 'how often orders are pulled').argParser(
-      integerBy(shape.orderPullSeconds.unwrap()),
-    ),
+    integerOption('--pull-every <seconds>', 'how often orders are pulled', shape.orderPullSeconds),
     new Option(
       '--earliest-order <iso>',
       'skip (and record) orders placed before this date-time, e.g. the go-live date',

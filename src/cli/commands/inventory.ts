@@ -6,6 +6,7 @@ import { cartStockReport } from '../../inventory/cart-stock-report';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { formatTable, formatTime, printJson } from '../format';
+import { inventoryPickupScheduleId } from '../../../workflows/definitions';
 
 interface ShowOptions {
   cart?: string;
@@ -31,7 +32,7 @@ export function registerInventoryCommands(program: Command, ctx: CliContext): vo
       const snapshot = await stock.latestSnapshot(merchantId);
       if (!snapshot) {
         throw new CliError(
-          `merchant ${merchantId} has no stock snapshot yet: run epf schedules trigger inventory-pickup:${merchantId}`,
+          `merchant ${merchantId} has no stock snapshot yet: run epf schedules trigger ${inventoryPickupScheduleId(merchantId)}`,
         );
       }
       if (options.cart) await showCart(ctx, merchantId, options.cart, snapshot, options.json);

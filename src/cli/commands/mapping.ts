@@ -1,5 +1,6 @@
-import type { Command } from 'commander';
+import { Argument, type Command } from 'commander';
 import { createMappingStore } from '../../db/product-mapping';
+import { setMappingRule, type MappingRule } from '../../operations/mapping';
 import type { CliContext } from '../context';
 import { formatTable, printJson } from '../format';
 import { parseComponent, repeatable } from '../parsers';
@@ -29,6 +30,26 @@ export function registerMappingCommands(program: Command, ctx: CliContext): void
         printJson(table.map((row) => Object.fromEntries(headers.map((header, i) => [header, row[i]]))));
       });
 
+  /** `set <merchant> <key> <value>`: one rule, confirmed in one line. */
+  const addSet = <V>(
+    group: Command,
+    description: string,
+    [key, value]: [Argument, Argument],
+    toRule: (key: string, value: V) => MappingRule,
+    confirm: (key: string, value: V) => string,
+  ) =>
+    group
+      .command('set')
+      .description(description)
+      .argument('<merchant>', 'merchant ID')
+      .addArgument(key)
+      .addArgument(value)
+      .action(async (merchant: string, keyGiven: string, valueGiven: V) => {
+        const pool = await ctx.pool();
+        await forMerchant(merchant, () => setMappingRule(pool, merchant, toRule(keyGiven, valueGiven)));
+        console.log(`${merchant}: ${confirm(keyGiven, valueGiven)}`);
+      });
+
   const addImport = (group: Command, kind: ImportKind) =>
     group
       .command('import')
@@ -46,17 +67,13 @@ export function registerMappingCommands(program: Command, ctx: CliContext): void
   addList(aliases, ['sku', 'barcode'], async (merchant) =>
     Object.entries((await (await mapping()).productMapping(merchant)).aliases).sort(),
   );
-  aliases
-    .command('set')
-    .description('map a cart SKU to an EasyPost product barcode')
-    .argument('<merchant>', 'merchant ID')
-    .argument('<sku>', 'the SKU as the cart sends it')
-    .argument('<barcode>', 'the EasyPost product barcode')
-    .action(async (merchant: string, sku: string, barcode: string) => {
-      const store = await mapping();
-      await forMerchant(merchant, () => store.setAlias(merchant, sku, barcode));
-      console.log(`${merchant}: SKU ${sku} → barcode ${barcode}`);
-    });
+  addSet(
+    aliases,
+    'map a cart SKU to an EasyPost product barcode',
+    [new Argument('<sku>', 'the SKU as the cart sends it'), new Argument('<barcode>', 'the EasyPost product barcode')],
+    (sku, barcode: string) => ({ kind: 'alias', sku, barcode }),
+    (sku, barcode) => `SKU ${sku} → barcode ${barcode}`,
+  );
 
   const bundles = program.command('bundles').description('bundle SKU → several EasyPost products');
   addImport(bundles, 'bundles');
@@ -65,33 +82,33 @@ export function registerMappingCommands(program: Command, ctx: CliContext): void
       .sort()
       .map(([sku, components]) => [sku, components.map(({ barcode, units }) => `${barcode}:${units}`).join(' ')]),
   );
-  bundles
-    .command('set')
-    .description("replace a bundle's components")
-    .argument('<merchant>', 'merchant ID')
-    .argument('<bundleSku>', 'the bundle SKU as the cart sends it')
-    .argument('<components...>', 'barcode:units for each product in one bundle', repeatable(parseComponent))
-    .action(async (merchant: string, bundleSku: string, components: ReturnType<typeof parseComponent>[]) => {
-      const store = await mapping();
-      await forMerchant(merchant, () => store.setBundle(merchant, bundleSku, components));
-      const parts = components.map(({ barcode, units }) => `${units} × ${barcode}`).join(' + ');
-      console.log(`${merchant}: bundle ${bundleSku} → ${parts}`);
-    });
+  addSet(
+    bundles,
+    "replace a bundle's components",
+    [
+      new Argument('<bundleSku>', 'the bundle SKU as the cart sends it'),
+      new Argument('<components...>', 'barcode:units for each product in one bundle').argParser(
+        repeatable(parseComponent),
+      ),
+    ],
+    (sku, components: ReturnType<typeof parseComponent>[]) => ({ kind: 'bundle', sku, components }),
+    (sku, components) =>
+      `bundle ${sku} → ${components.map(({ barcode, units }) => `${units} × ${barcode}`).join(' + ')}`,
+  );
 
   const shipMethods = program.command('ship-methods').description('cart shipping method → EasyPost service');
   addImport(shipMethods, 'ship-methods');
   addList(shipMethods, ['cart_method', 'service'], async (merchant) =>
     Object.entries(await (await mapping()).shipMethodRules(merchant)).sort(),
   );
-  shipMethods
-    .command('set')
-    .description('map a cart shipping method (matched case-insensitively) to an EasyPost service')
-    .argument('<merchant>', 'merchant ID')
-    .argument('<cartMethod>', "the cart's shipping method code or title")
-    .argument('<service>', 'the EasyPost service')
-    .action(async (merchant: string, cartMethod: string, service: string) => {
-      const store = await mapping();
-      await forMerchant(merchant, () => store.setShipMethod(merchant, cartMethod, service));
-      console.log(`${merchant}: ship method "${cartMethod}" → ${service}`);
-    });
+  addSet(
+    shipMethods,
+    'map a cart shipping method (matched case-insensitively) to an EasyPost service',
+    [
+      new Argument('<cartMethod>', "the cart's shipping method code or title"),
+      new Argument('<service>', 'the EasyPost service'),
+    ],
+    (method, service: string) => ({ kind: 'shipMethod', method, service }),
+    (method, service) => `ship method "${method}" → ${service}`,
+  );
 }

@@ -9,11 +9,11 @@ import {
 } from '../../domain/merchant-settings';
 import { addMerchant, updateMerchant } from '../../operations/merchants';
 import type { CliContext } from '../context';
-import { CliError } from '../errors';
-import { formatFields, formatTable, printJson } from '../format';
-import { bySchema, integerBy, parseOrderDelivery, parseSlug } from '../parsers';
+import { formatFields } from '../format';
+import { bySchema, integerOption, parseOrderDelivery, parseSlug } from '../parsers';
 import { promptSecrets, readSecret } from '../secrets';
 import { operationDeps } from '../operation-deps';
+import { addListCommand, addShowCommand } from '../resource-commands';
 import { givenOnly, printSchedules, printUpdate } from '../setting-changes';
 
 const { shape } = merchantSettingsSchema;
@@ -98,14 +98,17 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
     .argument('<id>', 'merchant ID')
     .addOption(modeOption('(refused when the key of that mode is not set)'))
     .addOption(
-      new Option(
+      integerOption(
         '--shipment-pickup-every <seconds>',
         'how often shipments and tracking are fetched from EasyPost',
-      ).argParser(integerBy(shape.shipmentPickupSeconds.unwrap())),
+        shape.shipmentPickupSeconds,
+      ),
     )
     .addOption(
-      new Option('--inventory-pickup-every <seconds>', 'how often stock is read from EasyPost').argParser(
-        integerBy(shape.inventoryPickupSeconds.unwrap()),
+      integerOption(
+        '--inventory-pickup-every <seconds>',
+        'how often stock is read from EasyPost',
+        shape.inventoryPickupSeconds,
       ),
     )
     .addOption(
@@ -153,39 +156,29 @@ export function registerMerchantCommands(program: Command, ctx: CliContext): voi
       if (updated.triggered) console.log(`${updated.triggered}: triggered`);
     });
 
-  merchants
-    .command('list')
-    .description('every merchant: mode, keys set, pickup intervals')
-    .option('--json', 'print JSON')
-    .action(async (options: { json?: boolean }) => {
-      const all = await createMerchantStore(await ctx.pool()).list();
-      if (options.json) return printJson(all);
-      console.log(
-        formatTable(
-          ['ID', 'NAME', 'MODE', 'KEYS', 'SHIPMENTS EVERY', 'STOCK EVERY'],
-          all.map((m) => [
-            m.id,
-            m.name,
-            m.mode,
-            [m.hasTestKey && 'test', m.hasProductionKey && 'production'].filter(Boolean).join(', '),
-            `${m.settings.shipmentPickupSeconds} s`,
-            `${m.settings.inventoryPickupSeconds} s`,
-          ]),
-        ),
-      );
-    });
+  addListCommand(
+    merchants,
+    { description: 'every merchant: mode, keys set, pickup intervals' },
+    async () => createMerchantStore(await ctx.pool()).list(),
+    {
+      headers: ['ID', 'NAME', 'MODE', 'KEYS', 'SHIPMENTS EVERY', 'STOCK EVERY'],
+      row: (m) => [
+        m.id,
+        m.name,
+        m.mode,
+        [m.hasTestKey && 'test', m.hasProductionKey && 'production'].filter(Boolean).join(', '),
+        `${m.settings.shipmentPickupSeconds} s`,
+        `${m.settings.inventoryPickupSeconds} s`,
+      ],
+    },
+  );
 
-  merchants
-    .command('show')
-    .description('show a merchant: settings and which keys are set (never the keys)')
-    .argument('<id>', 'merchant ID')
-    .option('--json', 'print JSON')
-    .action(async (id: string, options: { json?: boolean }) => {
-      const merchant = await createMerchantStore(await ctx.pool(), ctx.secretBox()).get(id);
-      if (!merchant) throw new CliError(`merchant ${id} does not exist`);
-      if (options.json) printJson(merchant);
-      else console.log(formatMerchant(merchant));
-    });
+  addShowCommand(
+    merchants,
+    { description: 'show a merchant: settings and which keys are set (never the keys)', noun: 'merchant' },
+    async (id) => createMerchantStore(await ctx.pool(), ctx.secretBox()).get(id),
+    formatMerchant,
+  );
 }
 
 function modeOption(note: string): Option {
@@ -193,14 +186,18 @@ function modeOption(note: string): Option {
 }
 
 function resendHourOption(): Option {
-  return new Option('--resend-hour <hour>', 'local hour of the daily resend of held orders (default: 1)').argParser(
-    integerBy(shape.resendHour.unwrap()),
+  return integerOption(
+    '--resend-hour <hour>',
+    'local hour of the daily resend of held orders (default: 1)',
+    shape.resendHour,
   );
 }
 
 function resendMinuteOption(): Option {
-  return new Option('--resend-minute <minute>', 'minute past --resend-hour of the daily resend (default: 0)').argParser(
-    integerBy(shape.resendMinute.unwrap()),
+  return integerOption(
+    '--resend-minute <minute>',
+    'minute past --resend-hour of the daily resend (default: 0)',
+    shape.resendMinute,
   );
 }
 

@@ -1,10 +1,22 @@
-import { ScheduleNotFoundError, type ScheduleHandle } from '@temporalio/client';
 import type { Command } from 'commander';
-import { reconcileSchedules } from '../../schedules/reconcile';
-import { loadScheduleSources } from '../../schedules/sources';
+import { OperationError } from '../../operations/errors';
+import {
+  actOnSchedule,
+  listSchedules,
+  reconcileNow,
+  SCHEDULE_ID_EXAMPLES,
+  type ScheduleAction,
+} from '../../operations/schedules';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { formatTable, printJson } from '../format';
+import { operationDeps } from '../operation-deps';
+
+const DESCRIPTIONS: Record<ScheduleAction, string> = {
+  trigger: 'run a schedule now (a pull, a pickup), whatever its interval',
+  pause: 'stop a schedule until resumed (e.g. while a cart is down)',
+  resume: 'restart a paused schedule',
+};
 
 /** `epf schedules reconcile|list|trigger|pause|resume`: the Temporal Schedules that pull carts' orders. */
 export function registerScheduleCommands(program: Command, ctx: CliContext): void {
@@ -14,52 +26,37 @@ export function registerScheduleCommands(program: Command, ctx: CliContext): voi
     .command('reconcile')
     .description('make the pull and pickup schedules match the carts and merchants (idempotent)')
     .action(async () => {
-      const { client, taskQueue } = await ctx.temporal();
-      const result = await reconcileSchedules(client, await loadScheduleSources(await ctx.pool()), taskQueue);
+      const result = await reconcileNow(await operationDeps(ctx));
       console.log(
         `created ${result.created.length}, updated ${result.updated.length}, deleted ${result.deleted.length}`,
       );
     });
 
-  const act = (verb: string, description: string, run: (handle: ScheduleHandle, note: string) => Promise<void>) =>
+  for (const [verb, description] of Object.entries(DESCRIPTIONS) as [ScheduleAction, string][]) {
     schedules
       .command(verb)
       .description(description)
-      .argument('<scheduleId>', 'e.g. pull:acme-shop or shipments:acme (epf schedules list)')
+      .argument('<scheduleId>', `${SCHEDULE_ID_EXAMPLES} (epf schedules list)`)
       .option('--note <text>', 'why, shown in the Web UI', `${verb} by epf`)
       .action(async (scheduleId: string, options: { note: string }) => {
-        const { client } = await ctx.temporal();
-        const handle = client.schedule.getHandle(scheduleId);
         try {
-          await run(handle, options.note);
+          await actOnSchedule((await ctx.temporal()).client, scheduleId, verb, options.note);
         } catch (err) {
-          if (err instanceof ScheduleNotFoundError) {
-            throw new CliError(`schedule ${scheduleId} does not exist: see epf schedules list`);
+          if (err instanceof OperationError && err.kind === 'not found') {
+            throw new CliError(`${err.message}: see epf schedules list`);
           }
           throw err;
         }
         console.log(`${scheduleId}: ${verb === 'trigger' ? 'triggered' : `${verb}d`}`);
       });
-
-  act('trigger', 'run a schedule now (a pull, a pickup), whatever its interval', (handle) => handle.trigger());
-  act('pause', 'stop a schedule until resumed (e.g. while a cart is down)', (handle, note) => handle.pause(note));
-  act('resume', 'restart a paused schedule', (handle, note) => handle.unpause(note));
+  }
 
   schedules
     .command('list')
     .description('every schedule with its state')
     .option('--json', 'machine-readable output')
     .action(async (options: { json?: boolean }) => {
-      const { client } = await ctx.temporal();
-      const rows = [];
-      for await (const schedule of client.schedule.list()) {
-        rows.push({
-          id: schedule.scheduleId,
-          paused: schedule.state.paused,
-          next: schedule.info.nextActionTimes[0]?.toISOString(),
-          workflow: schedule.action?.type === 'startWorkflow' ? schedule.action.workflowType : undefined,
-        });
-      }
+      const rows = await listSchedules((await ctx.temporal()).client);
       if (options.json) printJson(rows);
       else
         console.log(

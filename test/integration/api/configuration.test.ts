@@ -6,7 +6,7 @@ import { createInventoryStore } from '../../../src/db/inventory';
 import { createMerchantStore } from '../../../src/db/merchants';
 import { createMappingStore } from '../../../src/db/product-mapping';
 import { createTestPool, TEST_SECRET_KEY } from '../../helpers/database';
-import { pullScheduleId, shipmentPickupScheduleId } from '../../../workflows/definitions';
+import { pullScheduleId, shipmentPickupScheduleId, WorkflowType } from '../../../workflows/definitions';
 import { connectDevServer, uniqueTaskQueue } from '../../helpers/temporal';
 import { startApi, type RunningApi } from './harness';
 
@@ -155,7 +155,7 @@ describe('schedules', () => {
     const listed = await api.call('GET', '/schedules?limit=1000');
     expect(listed.status).toBe(200);
     expect(listed.body.schedules).toEqual(
-      expect.arrayContaining([expect.objectContaining({ id, paused: false, workflow: 'pullOrdersWorkflow' })]),
+      expect.arrayContaining([expect.objectContaining({ id, paused: false, workflow: WorkflowType.pullOrders })]),
     );
   });
 });

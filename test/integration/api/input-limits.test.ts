@@ -5,6 +5,7 @@ import { createOrderIndex } from '../../../src/db/orders';
 import { createTestPool } from '../../helpers/database';
 import { connectDevServer, uniqueTaskQueue } from '../../helpers/temporal';
 import { startApi, type RunningApi } from './harness';
+import { pullScheduleId } from '../../../workflows/definitions';
 
 // Inputs that passed validation and then failed in PostgreSQL or Temporal as a 500, each found by test/fuzz/.
 const merchantId = `limits-${Date.now().toString(36)}`;
@@ -51,7 +52,7 @@ describe('API input PostgreSQL or Temporal cannot take', () => {
   });
 
   it('refuses a schedule note longer than Temporal keeps, and takes one at the limit', async () => {
-    const id = `pull:no-such-${merchantId}`;
+    const id = pullScheduleId(`no-such-${merchantId}`);
     const long = await api.call('POST', `/schedules/${id}/pause`, { body: { note: 'é'.repeat(501) } });
     expect(long).toMatchObject({ status: 400, body: { issues: [{ field: 'note' }] } });
     expect((await api.call('POST', `/schedules/${id}/pause`, { body: { note: 'x'.repeat(1000) } })).status).toBe(404);

@@ -6,6 +6,7 @@ import { createMerchantStore } from '../../../src/db/merchants';
 import { createTestPool, TEST_SECRET_KEY } from '../../helpers/database';
 import { connectDevServer, uniqueTaskQueue } from '../../helpers/temporal';
 import { startApi, type RunningApi } from './harness';
+import { pullScheduleId, shipmentPickupScheduleId } from '../../../workflows/definitions';
 
 // The database is shared by the whole test run: every ID this file creates carries the run's suffix.
 const run = Date.now().toString(36);
@@ -35,7 +36,7 @@ describe('onboarding over the API', () => {
     expect(answer.status).toBe(201);
     expect(answer.body.merchant).toMatchObject({ id: merchantId, mode: 'test', hasTestKey: true });
     expect(answer.body.merchant.settings.shipmentPickupSeconds).toBe(120);
-    expect(answer.body.schedules.created).toEqual(expect.arrayContaining([`shipments:${merchantId}`]));
+    expect(answer.body.schedules.created).toEqual(expect.arrayContaining([shipmentPickupScheduleId(merchantId)]));
     expect(JSON.stringify(answer.body)).not.toContain(KEY);
     const box = new SecretBox(TEST_SECRET_KEY);
     expect((await createMerchantStore(pool, box).easyPostAccess(merchantId)).apiKey).toBe(KEY);
@@ -69,7 +70,7 @@ describe('onboarding over the API', () => {
     const answer = await api.call('POST', '/carts', { body });
     expect(answer.status).toBe(201);
     expect(answer.body.cart).toMatchObject({ id: cartId, merchantId, type: 'shopify' });
-    expect(answer.body.schedules.created).toEqual(expect.arrayContaining([`pull:${cartId}`]));
+    expect(answer.body.schedules.created).toEqual(expect.arrayContaining([pullScheduleId(cartId)]));
     expect(JSON.stringify(answer.body)).not.toContain(TOKEN);
     expect(await createCartStore(pool, new SecretBox(TEST_SECRET_KEY)).credentials(cartId)).toEqual(credentials);
 

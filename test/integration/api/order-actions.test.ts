@@ -3,6 +3,7 @@ import type { OrderStatus } from '../../../src/domain/order-status';
 import { startOrderStack, type OrderStack } from '../../helpers/order-stack';
 import { pollUntil } from '../../helpers/poll';
 import { startApi, type RunningApi } from './harness';
+import { orderWorkflowId } from '../../../workflows/definitions';
 
 let stack: OrderStack;
 let api: RunningApi;
@@ -38,7 +39,7 @@ describe('orders over the API', () => {
   it('submits an order once, then names the existing workflow', async () => {
     const order = stack.orderFor();
     const first = await api.call('POST', '/orders', { body: order });
-    expect(first).toEqual({ status: 201, body: { workflowId: `order:${stack.cartId}:${order.cartOrderId}` } });
+    expect(first).toEqual({ status: 201, body: { workflowId: orderWorkflowId(stack.cartId, order.cartOrderId) } });
     const again = await api.call('POST', '/orders', { body: order });
     expect(again).toEqual({ status: 200, body: { workflowId: first.body.workflowId, duplicate: expect.any(String) } });
 

@@ -4,6 +4,7 @@ import type { CartOrder } from '../../../src/domain/order';
 import { startOrderStack, type OrderStack } from '../../helpers/order-stack';
 import { pollUntil } from '../../helpers/poll';
 import { startApi, type RunningApi } from './harness';
+import { orderWorkflowId } from '../../../workflows/definitions';
 
 let stack: OrderStack;
 let api: RunningApi;
@@ -97,7 +98,7 @@ describe('GET /orders a page at a time', () => {
         cartOrderId: id,
         cartOrderNumber: `#${id}`,
         merchantId: stack.merchantId,
-        workflowId: `order:${cartId}:${id}`,
+        workflowId: orderWorkflowId(cartId, id),
         status: 'received',
         holdCount: 0,
         summary: 'paged',

@@ -8,6 +8,7 @@ import type { SiteKeys } from '../../../src/simulators/woocommerce/control';
 import { pullOrdersWorkflow } from '../../../workflows';
 import { TEST_SECRET_KEY } from '../../helpers/database';
 import { startOrderStack, type OrderStack } from '../../helpers/order-stack';
+import { pullScheduleId } from '../../../workflows/definitions';
 
 // Cart trouble is an exception like a refused EasyPost key: a cart refusing our credentials at once, a cart whose
 // pulls keep failing after CART_FAILURES_BEFORE_EXCEPTION attempts in a row; the next good pull clears either.
@@ -43,7 +44,7 @@ async function pull(cartId: string): Promise<boolean> {
   try {
     await stack.env.client.workflow.execute(pullOrdersWorkflow, {
       taskQueue: stack.taskQueue,
-      workflowId: `pull:${cartId}:${Date.now()}`,
+      workflowId: `${pullScheduleId(cartId)}:${Date.now()}`,
       args: [{ cartId }],
     });
     return true;
@@ -69,7 +70,7 @@ describe('cart failures as exceptions', () => {
         reason: expect.stringMatching(/^the woocommerce cart \S+ refused epf's credentials on its order pull: .*401/),
         fix:
           `epf carts add ${cartId} --merchant ${stack.merchantId} --type woocommerce --name 'Woo store' ` +
-          `--credentials-file <new credentials.json>, then epf schedules trigger pull:${cartId}`,
+          `--credentials-file <new credentials.json>, then epf schedules trigger ${pullScheduleId(cartId)}`,
       }),
     ]);
 
@@ -90,7 +91,7 @@ describe('cart failures as exceptions', () => {
         reason: expect.stringMatching(
           new RegExp(`^${CART_FAILURES_BEFORE_EXCEPTION} order pull attempts of cart \\S+ failed in a row: .*404`),
         ),
-        fix: `check that the woocommerce store answers (its URL, its status page), then epf schedules trigger pull:${cartId}`,
+        fix: `check that the woocommerce store answers (its URL, its status page), then epf schedules trigger ${pullScheduleId(cartId)}`,
       }),
     ]);
   });

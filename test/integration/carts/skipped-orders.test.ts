@@ -11,6 +11,7 @@ import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-
 import { pollUntil } from '../../helpers/poll';
 import { TEST_SECRET_KEY } from '../../helpers/database';
 import { runEpf } from '../cli/run-epf';
+import { pullScheduleId } from '../../../workflows/definitions';
 
 // Every order a pull brings must land in exactly one place: started, skipped with its rule, or waiting in error.
 const EARLIEST = '2026-11-01T00:00:00Z';
@@ -105,7 +106,7 @@ describe('a pulled page with early, fully filtered and malformed orders', () => 
   it('accounts for every cart order exactly once: started, skipped with its rule, or in error', async () => {
     const totals = await stack.env.client.workflow.execute(pullOrdersWorkflow, {
       taskQueue: stack.taskQueue,
-      workflowId: `pull:${cartId}:${Date.now()}`,
+      workflowId: `${pullScheduleId(cartId)}:${Date.now()}`,
       args: [{ cartId }],
     });
     expect(totals).toMatchObject({ pulled: PAGE.length, started: 3, skipped: 4, malformed: 2, duplicates: 0 });

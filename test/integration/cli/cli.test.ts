@@ -6,6 +6,7 @@ import { createOrderIndex } from '../../../src/db/orders';
 import { createTestPool } from '../../helpers/database';
 import { uniqueTaskQueue } from '../../helpers/temporal';
 import { runEpf } from './run-epf';
+import { orderWorkflowId, pullScheduleId } from '../../../workflows/definitions';
 
 // The database is shared by the whole test run: every ID this file creates carries the run's suffix.
 const run = Date.now().toString(36);
@@ -169,7 +170,7 @@ describe('the epf CLI as a process', () => {
   it('submits a valid order once: the repeat names the existing workflow and is not a failure', async () => {
     const stdin = JSON.stringify(order({ cartOrderId: `submit-${run}` }));
     const first = await epf(['orders', 'submit', '--file', '-'], { stdin });
-    expect(first).toMatchObject({ code: 0, stdout: `order:${cartA}:submit-${run}\n` });
+    expect(first).toMatchObject({ code: 0, stdout: `${orderWorkflowId(cartA, `submit-${run}`)}\n` });
     const repeat = await epf(['orders', 'submit', '--file', '-'], { stdin });
     expect(repeat).toMatchObject({ code: 0, stdout: expect.stringContaining('already exists') });
   });
@@ -199,20 +200,24 @@ describe('the epf CLI as a process', () => {
       '3600',
     ]);
     expect(added.code).toBe(0);
-    expect(added.stdout).toContain(`pull:${shop}`);
+    expect(added.stdout).toContain(pullScheduleId(shop));
     expect(added.stdout).not.toContain('token');
 
-    expect((await epf(['schedules', 'pause', `pull:${shop}`, '--note', 'cart down'])).stdout.trim()).toBe(
-      `pull:${shop}: paused`,
+    expect((await epf(['schedules', 'pause', pullScheduleId(shop), '--note', 'cart down'])).stdout.trim()).toBe(
+      `${pullScheduleId(shop)}: paused`,
     );
     const listed = JSON.parse((await epf(['schedules', 'list', '--json'])).stdout) as { id: string; paused: boolean }[];
-    expect(listed.find((schedule) => schedule.id === `pull:${shop}`)?.paused).toBe(true);
-    expect((await epf(['schedules', 'resume', `pull:${shop}`])).code).toBe(0);
-    expect((await epf(['schedules', 'trigger', `pull:${shop}`])).stdout.trim()).toBe(`pull:${shop}: triggered`);
+    expect(listed.find((schedule) => schedule.id === pullScheduleId(shop))?.paused).toBe(true);
+    expect((await epf(['schedules', 'resume', pullScheduleId(shop)])).code).toBe(0);
+    expect((await epf(['schedules', 'trigger', pullScheduleId(shop)])).stdout.trim()).toBe(
+      `${pullScheduleId(shop)}: triggered`,
+    );
 
-    const missing = await epf(['schedules', 'pause', 'pull:nothing-here']);
+    const missing = await epf(['schedules', 'pause', pullScheduleId('nothing-here')]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr.trim()).toBe('error: schedule pull:nothing-here does not exist: see epf schedules list');
+    expect(missing.stderr.trim()).toBe(
+      `error: schedule ${pullScheduleId('nothing-here')} does not exist: see epf schedules list`,
+    );
   });
 
   it('exits 2 on bad usage with one line naming the option', async () => {
@@ -232,7 +237,7 @@ describe('the epf CLI as a process', () => {
         cartOrderId: `o-${run}`,
         cartOrderNumber: `#${run}`,
         merchantId,
-        workflowId: `order:${cartId}:o-${run}`,
+        workflowId: orderWorkflowId(cartId, `o-${run}`),
         status: 'on_hold',
         holdCount: 2,
         summary: 'test',
@@ -257,7 +262,7 @@ describe('the epf CLI as a process', () => {
     // No workflow was started for these rows: the index still answers, the live part says why it is missing.
     expect(show.code).toBe(0);
     expect(JSON.parse(show.stdout)).toMatchObject({
-      order: { cartId: cartA, workflowId: `order:${cartA}:o-${run}` },
+      order: { cartId: cartA, workflowId: orderWorkflowId(cartA, `o-${run}`) },
       live: null,
       liveUnavailable: expect.stringContaining('not found'),
       trackingPushes: [],

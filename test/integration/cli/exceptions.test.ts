@@ -8,6 +8,7 @@ import { createTestPool } from '../../helpers/database';
 import { seedExceptionOrders, type ExceptionFixture } from '../../helpers/exception-orders';
 import { uniqueTaskQueue } from '../../helpers/temporal';
 import { runEpf } from './run-epf';
+import { orderWorkflowId } from '../../../workflows/definitions';
 
 const taskQueue = uniqueTaskQueue('cli-exceptions');
 const epf = (args: string[]) => runEpf(taskQueue, args);
@@ -74,7 +75,7 @@ describe('epf exceptions', () => {
         cartId: fixture.cartId,
         cartOrderId: 'E1',
         cartOrderNumber: 'E1',
-        workflowId: `order:${fixture.cartId}:E1`,
+        workflowId: orderWorkflowId(fixture.cartId, 'E1'),
         status: 'error',
       },
       since: expect.any(String),

@@ -8,6 +8,7 @@ import {
   type EasyPostClient,
 } from '../../../src/easypost';
 import { failureOf } from './failure-of';
+import { orderWorkflowId } from '../../../workflows/definitions';
 
 /** What differs between the simulator and the real test environment. */
 export interface ContractSetup {
@@ -65,7 +66,7 @@ export function describeEasyPostContract(
     const client = () => target.client;
     const runId = `${Date.now().toString(36)}`;
     let sequence = 0;
-    const nextMarker = () => orderMarker(`order:contract-${runId}:${(sequence += 1)}`);
+    const nextMarker = () => orderMarker(orderWorkflowId(`contract-${runId}`, String((sequence += 1))));
     const order = (barcode: string, units = 1): CreateOrderRequest => ({
       service: 'standard',
       description: 'epf contract test',

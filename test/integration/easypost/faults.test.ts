@@ -10,6 +10,7 @@ import {
 import { SIM_CATALOG } from './sim-http';
 import { startSimTarget } from './sim-target';
 import { failureOf } from './failure-of';
+import { orderWorkflowId } from '../../../workflows/definitions';
 
 const TIMEOUT_MS = 400;
 
@@ -126,7 +127,7 @@ describe('EasyPost client under injected faults', () => {
   });
 
   it('commit_then_timeout, then a retry through createOrderIdempotently, leaves exactly one order', async () => {
-    const marker = orderMarker('order:faults:commit-then-timeout');
+    const marker = orderMarker(orderWorkflowId('faults', 'commit-then-timeout'));
     await target.control.addFault({ route: 'POST /orders', kind: 'commit_then_timeout', times: 1 });
 
     const first = await failureOf(

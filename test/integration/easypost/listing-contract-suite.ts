@@ -9,6 +9,7 @@ import {
   type ListingProbe,
   type LookupStrategy,
 } from '../../../src/easypost';
+import { orderWorkflowId } from '../../../workflows/definitions';
 
 /** A product the real test account holds at least a few units of, for the write tests. */
 export async function findStockedBarcode(client: EasyPostClient): Promise<string | undefined> {
@@ -71,7 +72,7 @@ export function describeListingContract(
     });
 
     it('answers a marker no order carries with "none" or lookup_inconclusive, never a wrong order', async () => {
-      const marker = orderMarker(`order:listing-${runId}:absent`);
+      const marker = orderMarker(orderWorkflowId(`listing-${runId}`, 'absent'));
       const since = new Date(Date.now() - 60 * 60 * 1000);
       const outcome = await lookUpMarker(target.client, marker, { createdAfter: since }).catch((err: unknown) => err);
       if (outcome instanceof EasyPostError) expect(outcome.kind).toBe('lookup_inconclusive');
@@ -84,7 +85,7 @@ export function describeListingContract(
       const created: string[] = [];
       const create = async (description: string) => {
         const { order: made } = await createOrderIdempotently(target.client, order(barcode, description), {
-          marker: orderMarker(`order:listing-${runId}:${description}`),
+          marker: orderMarker(orderWorkflowId(`listing-${runId}`, description)),
           checkExistingFirst: false,
         });
         created.push(made.id);
@@ -99,7 +100,7 @@ export function describeListingContract(
 
       const probe = await probeListing(target.client.listOrders);
       console.log(`EasyPost listing (${name}): sorted ${probe.sort}, query ${probe.query}`);
-      const marker = orderMarker(`order:listing-${runId}:ours`);
+      const marker = orderMarker(orderWorkflowId(`listing-${runId}`, 'ours'));
       const found = await lookUpMarker(target.client, marker, { createdAfter, perPage: 2 });
       expect(found.order?.id).toBe(ours.id);
       expect(expectedStrategy(probe)).toContain(found.strategy);

@@ -8,6 +8,7 @@ import {
 import { describeListingContract, findStockedBarcode } from './listing-contract-suite';
 import { SIM_CATALOG } from './sim-http';
 import { startSimTarget } from './sim-target';
+import { orderWorkflowId } from '../../../workflows/definitions';
 
 const LISTINGS = [
   { listing_order: 'newest_first', listing_query: 'honoured' },
@@ -43,7 +44,7 @@ describe('marker lookup on a simulator that lists oldest first and ignores query
       for (let i = 0; i < 3; i += 1) await client.createOrder(request(`older ${i}`));
       await new Promise((resolve) => setTimeout(resolve, 1100));
       const createdAfter = new Date();
-      const marker = orderMarker('order:shop1:1001');
+      const marker = orderMarker(orderWorkflowId('shop1', '1001'));
       const ours = await client.createOrder(request(`#1001 ${marker}`));
 
       expect((await findOrderByMarker(client, marker, { createdAfter }))?.id).toBe(ours.id);

@@ -2,7 +2,7 @@ import { createInventoryStore } from '../../../src/db/inventory';
 import { createOrderIndex } from '../../../src/db/orders';
 import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { inventoryPickupWorkflow } from '../../../workflows';
-import { inventoryPickupScheduleId, statusQuery } from '../../../workflows/definitions';
+import { inventoryPickupScheduleId, orderWorkflowId, statusQuery } from '../../../workflows/definitions';
 import { waitForStatus } from '../../workflows/order-fakes';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
 import { pollUntil } from '../../helpers/poll';
@@ -93,7 +93,7 @@ describe('the inventory pickup', () => {
         cartOrderId: `gone-${Date.now()}`,
         cartOrderNumber: 'GONE',
         merchantId: stack.merchantId,
-        workflowId: `order:${stack.cartId}:gone-${Date.now()}`,
+        workflowId: orderWorkflowId(stack.cartId, `gone-${Date.now()}`),
         status: 'on_hold',
         holdCount: 1,
         summary: 'held, workflow gone',

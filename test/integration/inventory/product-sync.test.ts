@@ -1,7 +1,7 @@
 import { createMappingStore } from '../../../src/db/product-mapping';
 import { findExceptions } from '../../../src/exceptions/find-exceptions';
 import { inventoryPickupWorkflow } from '../../../workflows';
-import { fixOrderUpdate, retryNowSignal, statusQuery } from '../../../workflows/definitions';
+import { fixOrderUpdate, inventoryPickupScheduleId, retryNowSignal, statusQuery } from '../../../workflows/definitions';
 import { waitForStatus } from '../../workflows/order-fakes';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
 import { pollUntil } from '../../helpers/poll';
@@ -15,7 +15,7 @@ beforeAll(async () => {
   await stack.startWorker();
   await stack.env.client.workflow.execute(inventoryPickupWorkflow, {
     taskQueue: stack.taskQueue,
-    workflowId: `inventory-pickup:${stack.merchantId}:${Date.now()}`,
+    workflowId: `${inventoryPickupScheduleId(stack.merchantId)}:${Date.now()}`,
     args: [{ merchantId: stack.merchantId }],
   });
 });

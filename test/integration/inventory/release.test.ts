@@ -4,6 +4,7 @@ import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { inventoryPickupWorkflow } from '../../../workflows';
 import { waitForStatus } from '../../workflows/order-fakes';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
+import { inventoryPickupScheduleId } from '../../../workflows/definitions';
 
 // The shortest pickup interval a merchant may set: the order must reach the warehouse within one of them.
 const PICKUP_SECONDS = 60;
@@ -41,7 +42,7 @@ it('releases an on-hold order within one inventory pickup interval of the stock 
     },
     stack.taskQueue,
   );
-  expect(schedules.created).toContain(`inventory-pickup:${stack.merchantId}`);
+  expect(schedules.created).toContain(inventoryPickupScheduleId(stack.merchantId));
 
   const [warehouse] = await stack.easyPost().listWarehouses();
   stack.sim.control.setStock({

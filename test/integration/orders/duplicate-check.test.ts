@@ -3,7 +3,7 @@ import type { Exception } from '../../../src/domain/exceptions';
 import { findExceptions } from '../../../src/exceptions/find-exceptions';
 import { DEMO_KEYS } from '../../../src/simulators/easypost/demo';
 import { duplicateCheckWorkflow } from '../../../workflows';
-import { duplicateCheckScheduleId, statusQuery } from '../../../workflows/definitions';
+import { duplicateCheckScheduleId, orderWorkflowId, statusQuery } from '../../../workflows/definitions';
 import { waitForStatus } from '../../workflows/order-fakes';
 import { BARCODES, startOrderStack, type OrderStack } from '../../helpers/order-stack';
 import { startApi } from '../api/harness';
@@ -111,7 +111,7 @@ describe('the duplicate check', () => {
   });
 
   it('leaves the choice to a person when the order tracks none of them, and forgets the duplicate once resolved', async () => {
-    const workflowId = `order:${stack.cartId}:unknown-${Date.now()}`;
+    const workflowId = orderWorkflowId(stack.cartId, `unknown-${Date.now()}`);
     const [first, second] = [await plantDuplicate(workflowId), await plantDuplicate(workflowId)];
     await check();
     const unknown = (await duplicatesAtWarehouse()).filter((e) => e.reason.includes(orderMarker(workflowId)));

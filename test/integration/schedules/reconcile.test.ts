@@ -4,6 +4,14 @@ import type { Merchant } from '../../../src/db/merchants';
 import { cartSettingsSchema, merchantSettingsSchema } from '../../../src/domain/merchant-settings';
 import { reconcileSchedules } from '../../../src/schedules/reconcile';
 import { connectDevServer, uniqueTaskQueue } from '../../helpers/temporal';
+import {
+  duplicateCheckScheduleId,
+  inventoryPickupScheduleId,
+  inventoryPushScheduleId,
+  pullScheduleId,
+  shipmentPickupScheduleId,
+  WorkflowType,
+} from '../../../workflows/definitions';
 
 let env: TestWorkflowEnvironment;
 const taskQueue = uniqueTaskQueue('schedules');
@@ -43,37 +51,37 @@ describe('reconcileSchedules', () => {
 
     expect(await reconcileSchedules(env.client, { carts: [shop, woo, manual], merchants: [acme] }, taskQueue)).toEqual({
       created: [
-        `pull:${shop.id}`,
-        `pull:${woo.id}`,
-        `shipments:${acme.id}`,
-        `inventory-pickup:${acme.id}`,
-        `inventory-push:${shop.id}`,
-        `inventory-push:${woo.id}`,
-        `duplicates:${acme.id}`,
+        pullScheduleId(shop.id),
+        pullScheduleId(woo.id),
+        shipmentPickupScheduleId(acme.id),
+        inventoryPickupScheduleId(acme.id),
+        inventoryPushScheduleId(shop.id),
+        inventoryPushScheduleId(woo.id),
+        duplicateCheckScheduleId(acme.id),
       ],
       updated: [],
       deleted: [],
     });
-    const described = await env.client.schedule.getHandle(`pull:${woo.id}`).describe();
+    const described = await env.client.schedule.getHandle(pullScheduleId(woo.id)).describe();
     expect(described.spec.intervals?.[0]?.every).toBe(120_000);
     expect(described.policies.overlap).toBe('SKIP');
     expect(described.action).toMatchObject({
-      workflowType: 'pullOrdersWorkflow',
+      workflowType: WorkflowType.pullOrders,
       taskQueue,
       args: [{ cartId: woo.id }],
     });
-    const pickup = await env.client.schedule.getHandle(`shipments:${acme.id}`).describe();
-    expect(pickup.action).toMatchObject({ workflowType: 'shipmentPickupWorkflow', args: [{ merchantId: acme.id }] });
+    const pickup = await env.client.schedule.getHandle(shipmentPickupScheduleId(acme.id)).describe();
+    expect(pickup.action).toMatchObject({ workflowType: WorkflowType.shipmentPickup, args: [{ merchantId: acme.id }] });
     expect(pickup.spec.intervals?.[0]?.every).toBe(600_000);
-    const inventory = await env.client.schedule.getHandle(`inventory-pickup:${acme.id}`).describe();
+    const inventory = await env.client.schedule.getHandle(inventoryPickupScheduleId(acme.id)).describe();
     expect(inventory.action).toMatchObject({
-      workflowType: 'inventoryPickupWorkflow',
+      workflowType: WorkflowType.inventoryPickup,
       args: [{ merchantId: acme.id }],
     });
     expect(inventory.spec.intervals?.[0]?.every).toBe(1_200_000);
     expect(inventory.policies.overlap).toBe('SKIP');
-    const push = await env.client.schedule.getHandle(`inventory-push:${woo.id}`).describe();
-    expect(push.action).toMatchObject({ workflowType: 'inventoryPushWorkflow', args: [{ cartId: woo.id }] });
+    const push = await env.client.schedule.getHandle(inventoryPushScheduleId(woo.id)).describe();
+    expect(push.action).toMatchObject({ workflowType: WorkflowType.inventoryPush, args: [{ cartId: woo.id }] });
     expect(push.spec.intervals?.[0]?.every).toBe(600_000);
 
     const unchanged = { carts: [shop, woo, manual], merchants: [acme] };
@@ -87,11 +95,13 @@ describe('reconcileSchedules', () => {
     const acmeFasterStock = merchant('acme', 600, 300);
     expect(await reconcileSchedules(env.client, { carts: [faster], merchants: [acmeFasterStock] }, taskQueue)).toEqual({
       created: [],
-      updated: [`pull:${shop.id}`, `inventory-pickup:${acme.id}`],
-      deleted: [`inventory-push:${woo.id}`, `pull:${woo.id}`],
+      updated: [pullScheduleId(shop.id), inventoryPickupScheduleId(acme.id)],
+      deleted: [inventoryPushScheduleId(woo.id), pullScheduleId(woo.id)],
     });
-    expect((await env.client.schedule.getHandle(`pull:${shop.id}`).describe()).spec.intervals?.[0]?.every).toBe(60_000);
-    const updatedInventory = await env.client.schedule.getHandle(`inventory-pickup:${acme.id}`).describe();
+    expect((await env.client.schedule.getHandle(pullScheduleId(shop.id)).describe()).spec.intervals?.[0]?.every).toBe(
+      60_000,
+    );
+    const updatedInventory = await env.client.schedule.getHandle(inventoryPickupScheduleId(acme.id)).describe();
     expect(updatedInventory.spec.intervals?.[0]?.every).toBe(300_000);
   });
 });

@@ -1,4 +1,10 @@
-import { cartOrderSchema, describeProblems, orderWorkflowId, parseCartOrder } from '../../../src/domain/order';
+import {
+  cartOrderSchema,
+  describeProblems,
+  orderWorkflowId,
+  parseCartOrder,
+  parseOrderWorkflowId,
+} from '../../../src/domain/order';
 import { fieldPath } from '../../../src/domain/problems';
 import { cartOrder } from './fixtures';
 
@@ -107,5 +113,22 @@ describe('orderWorkflowId', () => {
 
   it('refuses a cart ID that is not a slug', () => {
     expect(() => orderWorkflowId('a:b', 'c')).toThrow(RangeError);
+  });
+});
+
+describe('parseOrderWorkflowId', () => {
+  it('reads back the cart and cart order orderWorkflowId was given, colons, spaces and line breaks included', () => {
+    for (const [cartId, cartOrderId] of [
+      ['acme-shop', '1001'],
+      ['woo', 'gid://x/Order 7'],
+      ['a', ''],
+      ['a', 'b\nc'],
+    ] as const) {
+      expect(parseOrderWorkflowId(orderWorkflowId(cartId, cartOrderId))).toEqual({ cartId, cartOrderId });
+    }
+  });
+
+  it.each(['pull:acme-shop', 'order:Acme:1', 'order:acme', 'epf:order:acme:1', ''])('finds no order in %j', (id) => {
+    expect(parseOrderWorkflowId(id)).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import {
 } from '../../../src/domain/exceptions';
 import { shellWord } from '../../../src/domain/shell-word';
 import { merchantSettingsSchema } from '../../../src/domain/merchant-settings';
+import { orderWorkflowId } from '../../../workflows/definitions';
 
 const NOW = new Date('2027-03-14T12:00:00Z');
 const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000);
@@ -28,7 +29,7 @@ const order = (overrides: Partial<ExceptionOrder> = {}): ExceptionOrder => {
     cart_order_id: `o${next}`,
     cart_order_number: '#1001',
     merchant_id: 'acme',
-    workflow_id: `order:acme-shop:o${next}`,
+    workflow_id: orderWorkflowId('acme-shop', `o${next}`),
     status: 'error',
     last_error: null,
     last_error_field: null,

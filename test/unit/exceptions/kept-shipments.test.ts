@@ -1,12 +1,13 @@
 import type { KeptShipment } from '../../../src/db/kept-shipments';
 import { keptShipmentExceptions } from '../../../src/exceptions/kept-shipments';
+import { orderWorkflowId } from '../../../workflows/definitions';
 
 const kept = (overrides: Partial<KeptShipment> = {}): KeptShipment => ({
   easyPostOrderId: 'order_1',
   merchantId: 'acme',
   cartId: 'acme-shop',
   marker: "epf:order:acme-shop:#1001_it's",
-  workflowId: "order:acme-shop:#1001 it's",
+  workflowId: orderWorkflowId('acme-shop', "#1001 it's"),
   updates: [],
   reason: 'workflow order:acme-shop:#1001 is not running',
   revision: 3,
