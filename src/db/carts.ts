@@ -50,12 +50,12 @@ export function createCartStore(pool: Pool, box?: SecretBox) {
     return box;
   };
   return {
-    async upsert(cart: CartInput): Promise<Cart> {
+    /** `insertOnly`: a cart that exists by now fails with PostgreSQL's unique_violation instead of being changed. */
+    async upsert(cart: CartInput, { insertOnly = false } = {}): Promise<Cart> {
       const sealed = cart.credentials === undefined ? null : requireBox().encrypt(JSON.stringify(cart.credentials));
       const { rows } = await pool.query<CartRow>(
         `INSERT INTO carts (id, merchant_id, type, name, settings, credentials_enc) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (id) DO UPDATE SET merchant_id = $2, type = $3, name = $4, settings = $5,
-           credentials_enc = COALESCE($6, carts.credentials_enc), updated_at = now()
+         ${insertOnly ? '' : CART_UPDATE_ON_CONFLICT}
          RETURNING *`,
         [cart.id, cart.merchantId, cart.type, cart.name, cartSettingsSchema.parse(cart.settings ?? {}), sealed],
       );
@@ -126,3 +126,6 @@ export function createCartStore(pool: Pool, box?: SecretBox) {
 }
 
 export type CartStore = ReturnType<typeof createCartStore>;
+
+const CART_UPDATE_ON_CONFLICT = `ON CONFLICT (id) DO UPDATE SET merchant_id = $2, type = $3, name = $4, settings = $5,
+  credentials_enc = COALESCE($6, carts.credentials_enc), updated_at = now()`;

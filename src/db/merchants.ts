@@ -84,18 +84,16 @@ export function createMerchantStore(pool: Pool, box?: SecretBox) {
     /**
      * Creates or updates a merchant; keys left undefined keep their stored value. A mode change goes through the
      * same switch as `update` (refused without the key, audited as `actor`), in the same transaction as the rest.
+     * `insertOnly`: a merchant that exists by now fails with PostgreSQL's unique_violation instead of being changed.
      */
-    async upsert(input: MerchantInput, actor = 'epf'): Promise<Merchant> {
+    async upsert(input: MerchantInput, actor = 'epf', { insertOnly = false } = {}): Promise<Merchant> {
       const settings = merchantSettingsSchema.parse(input.settings ?? {});
       const seal = (key: string | undefined) => (key === undefined ? null : requireBox().encrypt(key));
       return withTransaction(pool, async (client) => {
         const { rows } = await client.query<MerchantRow>(
           `INSERT INTO merchants (id, name, easypost_test_key_enc, easypost_production_key_enc, settings)
            VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (id) DO UPDATE SET name = $2,
-             easypost_test_key_enc = COALESCE($3, merchants.easypost_test_key_enc),
-             easypost_production_key_enc = COALESCE($4, merchants.easypost_production_key_enc),
-             settings = $5, updated_at = now()
+           ${insertOnly ? '' : MERCHANT_UPDATE_ON_CONFLICT}
            RETURNING *`,
           [input.id, input.name, seal(input.testKey), seal(input.productionKey), settings],
         );
@@ -171,3 +169,8 @@ export function createMerchantStore(pool: Pool, box?: SecretBox) {
 }
 
 export type MerchantStore = ReturnType<typeof createMerchantStore>;
+
+const MERCHANT_UPDATE_ON_CONFLICT = `ON CONFLICT (id) DO UPDATE SET name = $2,
+  easypost_test_key_enc = COALESCE($3, merchants.easypost_test_key_enc),
+  easypost_production_key_enc = COALESCE($4, merchants.easypost_production_key_enc),
+  settings = $5, updated_at = now()`;

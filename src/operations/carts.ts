@@ -2,7 +2,7 @@ import type { FieldChanges } from '../db/audit';
 import { createCartStore, type Cart, type CartChange, type CartInput } from '../db/carts';
 import type { ReconcileResult } from '../schedules/reconcile';
 import type { OperationDeps } from './deps';
-import { OperationError, scopedToMerchant } from './errors';
+import { insertedOnce, OperationError, scopedToMerchant } from './errors';
 import { reconcileAfter, reconcileNow } from './schedules';
 
 /**
@@ -17,8 +17,10 @@ export async function addCart(
   const store = createCartStore(deps.pool, input.credentials === undefined ? undefined : deps.secretBox());
   const existing = await store.get(input.id);
   if (existing && onlyNew) throw new OperationError('conflict', `cart ${input.id} already exists`);
-  const cart = await scopedToMerchant(input.merchantId, () =>
-    store.upsert({ ...input, settings: { ...existing?.settings, ...input.settings } }),
+  const cart = await insertedOnce(`cart ${input.id}`, () =>
+    scopedToMerchant(input.merchantId, () =>
+      store.upsert({ ...input, settings: { ...existing?.settings, ...input.settings } }, { insertOnly: !existing }),
+    ),
   );
   return { cart, created: !existing, schedules: await reconcileNow(deps) };
 }

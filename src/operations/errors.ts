@@ -34,3 +34,21 @@ export async function scopedToMerchant<T>(merchantId: string, write: () => Promi
     throw err;
   }
 }
+
+// PostgreSQL's unique_violation.
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Runs the insert of a new `what` (`merchant acme`) read as absent a moment before; one created meanwhile by a
+ * concurrent request becomes a conflict, so neither request overwrites the other.
+ */
+export async function insertedOnce<T>(what: string, insert: () => Promise<T>): Promise<T> {
+  try {
+    return await insert();
+  } catch (err) {
+    if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
+      throw new OperationError('conflict', `${what} was added meanwhile by another request`);
+    }
+    throw err;
+  }
+}

@@ -10,7 +10,7 @@ import type { FieldChanges } from '../db/audit';
 import type { ReconcileResult } from '../schedules/reconcile';
 import { inventoryPickupScheduleId } from '../../workflows/definitions';
 import type { OperationDeps } from './deps';
-import { OperationError } from './errors';
+import { insertedOnce, OperationError } from './errors';
 import { reconcileAfter, reconcileNow } from './schedules';
 
 /** A merchant to add: keys in clear (sealed before they are stored), settings as given. */
@@ -47,9 +47,10 @@ export async function addMerchant(
     hasTestKey: input.testKey !== undefined || existing?.hasTestKey === true,
     hasProductionKey: input.productionKey !== undefined || existing?.hasProductionKey === true,
   });
-  const merchant = await store.upsert(
-    { ...input, name, settings: { ...existing?.settings, ...input.settings } },
-    deps.actor,
+  const merchant = await insertedOnce(`merchant ${input.id}`, () =>
+    store.upsert({ ...input, name, settings: { ...existing?.settings, ...input.settings } }, deps.actor, {
+      insertOnly: !existing,
+    }),
   );
   return { merchant, created: !existing, schedules: existing ? undefined : await reconcileNow(deps) };
 }

@@ -77,6 +77,38 @@ describe('onboarding over the API', () => {
     expect((await api.call('POST', '/carts', { body })).status).toBe(409);
   });
 
+  it('adds a merchant and a cart once when the same one is posted several times at once', async () => {
+    const racedMerchant = `${merchantId}-raced`;
+    const merchants = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        api.call('POST', '/merchants', { body: { id: racedMerchant, name: `Raced ${n}`, testKey: `${KEY}-${n}` } }),
+      ),
+    );
+    const merchantWinners = merchants.filter((answer) => answer.status === 201);
+    expect(merchantWinners).toHaveLength(1);
+    expect(merchants.filter((answer) => answer.status === 409)).toHaveLength(4);
+    // The one answered 201 is what is stored: no later request overwrote its name or key.
+    const winner = merchantWinners[0]!.body.merchant.name as string;
+    expect((await api.call('GET', `/merchants/${racedMerchant}`)).body.name).toBe(winner);
+    const box = new SecretBox(TEST_SECRET_KEY);
+    expect((await createMerchantStore(pool, box).easyPostAccess(racedMerchant)).apiKey).toBe(
+      `${KEY}-${winner.split(' ')[1]}`,
+    );
+
+    const racedCart = `${cartId}-raced`;
+    const carts = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        api.call('POST', '/carts', {
+          body: { id: racedCart, merchantId: racedMerchant, type: 'manual', name: `Raced cart ${n}` },
+        }),
+      ),
+    );
+    const cartWinners = carts.filter((answer) => answer.status === 201);
+    expect(cartWinners).toHaveLength(1);
+    expect(carts.filter((answer) => answer.status === 409)).toHaveLength(4);
+    expect((await api.call('GET', `/carts/${racedCart}`)).body.name).toBe(cartWinners[0]!.body.cart.name);
+  });
+
   it('refuses a cart of an unknown merchant or type', async () => {
     const orphan = await api.call('POST', '/carts', {
       body: { id: `${cartId}-orphan`, merchantId: `nobody-${run}`, type: 'manual', name: 'Orphan' },
