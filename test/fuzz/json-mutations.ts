@@ -73,6 +73,8 @@ function apply(root: unknown, path: Path, change: Mutation): unknown {
     if (Array.isArray(parent)) parent.splice(Number(key), 1);
     else delete record[key];
   } else if (change.kind === 'extra' && isObject(record[key])) {
+    // JSON has no extra keys on an array (and an array's `length` cannot be redefined): objects only.
+    if (Array.isArray(record[key])) return root;
     // defineProperty: `__proto__` becomes an own key, as JSON.parse makes it.
     Object.defineProperty(record[key], change.key, {
       value: 'extra',
