@@ -66,7 +66,12 @@ export async function listOrders(
   const parsed = z.array(bcOrderSchema).safeParse(body ?? []);
   // An order without an id, status or modified date is not an order: the answer is broken, not the merchant's data.
   if (!parsed.success) throw new BigCommerceUnavailable(`GET v2/orders: unexpected answer: ${parsed.error.message}`);
-  const listed = parsed.data.map((order) => ({ order, id: order.id, modified: isoDate(order.date_modified)! }));
+  const listed = parsed.data.map((order) => ({
+    order,
+    id: order.id,
+    modified: isoDate(order.date_modified)!,
+    status: order.status_id,
+  }));
   const lastPage = listed.length < options.pageSize;
   const fresh = listed.filter((entry) => isNew(cursor, entry));
   const orders: PulledOrder[] = [];

@@ -35,7 +35,12 @@ export async function listOrders(http: WooHttp, options: PullOptions, stored: st
   const parsed = z.array(wooOrderSchema).safeParse(body);
   // An order without an id or modified date is not an order: the answer is broken, not the merchant's data.
   if (!parsed.success) throw new WooCommerceUnavailable(`GET wc/v3/orders: unexpected answer: ${parsed.error.message}`);
-  const listed = parsed.data.map((order) => ({ order, id: order.id, modified: gmt(order.date_modified_gmt) }));
+  const listed = parsed.data.map((order) => ({
+    order,
+    id: order.id,
+    modified: gmt(order.date_modified_gmt),
+    status: order.status,
+  }));
   const totalPages = Number(headers.get('x-wp-totalpages') ?? '1');
   const lastPage = cursor.page >= totalPages;
   return {
