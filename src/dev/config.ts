@@ -26,8 +26,8 @@ export function loadDevConfig(): DevConfig {
 const demoTimingSchema = z.object({
   /** The simulated warehouse ships each accepted order this long after it arrives; 0: only by its control API. */
   EPF_DEV_SHIP_SECONDS: z.coerce.number().min(0).default(30),
-  /** The held demo SKU arrives in stock this long after "ready"; 0: never by itself. */
-  EPF_DEV_RESTOCK_SECONDS: z.coerce.number().min(0).default(60),
+  /** The held demo SKU arrives in stock this long after "ready" (time to look at a held order); 0: never by itself. */
+  EPF_DEV_RESTOCK_SECONDS: z.coerce.number().min(0).default(240),
 });
 
 export type DemoTiming = z.infer<typeof demoTimingSchema>;
