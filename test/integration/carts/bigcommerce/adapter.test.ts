@@ -12,7 +12,7 @@ import {
   type StoreInput,
   type StoreKeys,
 } from '../../../../src/simulators/bigcommerce';
-import { idsOf, pullAll, startOfNextSecond } from '../../../helpers/cart-pulls';
+import { cancelWithinTheSecondOfItsPull, idsOf, pullAll } from '../../../helpers/cart-pulls';
 
 describe('BigCommerce adapter against the simulator', () => {
   let sim: RunningBigCommerceSimulator;
@@ -144,16 +144,12 @@ describe('BigCommerce adapter against the simulator', () => {
   });
 
   it('brings a cancellation made in the same second as the pull that delivered the order', async () => {
-    // Placed, pulled and cancelled within one second: the order shows the same modified date twice, in two statuses.
-    await startOfNextSecond();
-    const placed = order();
-    const cart = adapter();
-    const first = await cart.listOrders(undefined);
-    sim.control.cancelOrder(placed.id);
-    expect(first.orders.map((entry) => entry.kind)).toEqual(['order']);
-    expect(sim.control.orders(keys.store)[0]!.date_modified).toBe(placed.date_modified);
-    const second = await cart.listOrders(first.cursor);
-    expect(second.orders).toEqual([expect.objectContaining({ kind: 'cancelled', cartOrderId: String(placed.id) })]);
+    const { id, ...pulled } = await cancelWithinTheSecondOfItsPull(adapter(), {
+      place: () => order().id,
+      cancel: (placed) => sim.control.cancelOrder(placed),
+      modified: () => sim.control.orders(keys.store)[0]!.date_modified,
+    });
+    expect(pulled).toEqual({ sameSecond: true, pulls: [[`order ${id}`], [`cancelled ${id}`]] });
   });
 
   describe('transient failures throw BigCommerceUnavailable; refusals throw CartRefusal', () => {

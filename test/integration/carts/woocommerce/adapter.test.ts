@@ -11,7 +11,7 @@ import {
   type RunningWooCommerceSimulator,
   type SiteKeys,
 } from '../../../../src/simulators/woocommerce';
-import { idsOf, pullAll, startOfNextSecond } from '../../../helpers/cart-pulls';
+import { cancelWithinTheSecondOfItsPull, idsOf, pullAll } from '../../../helpers/cart-pulls';
 
 describe('WooCommerce adapter against the simulator', () => {
   let sim: RunningWooCommerceSimulator;
@@ -127,17 +127,12 @@ describe('WooCommerce adapter against the simulator', () => {
   });
 
   it('brings a cancellation made in the same second as the pull that delivered the order', async () => {
-    // Placed, pulled and cancelled within one second: the order shows the same modified date twice, in two statuses.
-    await startOfNextSecond();
-    const placed = order();
-    const cart = adapter();
-    const first = await cart.listOrders(undefined);
-    sim.control.cancelOrder(placed.id);
-    const modified = sim.control.orders(keys.site)[0]!.date_modified_gmt;
-    expect(first.orders.map((entry) => entry.kind)).toEqual(['order']);
-    expect(modified).toBe(placed.date_modified_gmt);
-    const second = await cart.listOrders(first.cursor);
-    expect(second.orders).toEqual([expect.objectContaining({ kind: 'cancelled', cartOrderId: String(placed.id) })]);
+    const { id, ...pulled } = await cancelWithinTheSecondOfItsPull(adapter(), {
+      place: () => order().id,
+      cancel: (placed) => sim.control.cancelOrder(placed),
+      modified: () => sim.control.orders(keys.site)[0]!.date_modified_gmt,
+    });
+    expect(pulled).toEqual({ sameSecond: true, pulls: [[`order ${id}`], [`cancelled ${id}`]] });
   });
 
   describe('transient failures throw WooCommerceUnavailable; refusals throw CartRefusal', () => {
