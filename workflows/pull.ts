@@ -4,10 +4,12 @@ import { noPullCounts, type PullCounts } from '../src/domain/pull-counts';
 
 const { pullOrderPage } = proxyActivities<ReturnType<typeof createActivities>>({
   // A page lists up to ~100 orders and starts a workflow for each. The activity heartbeats every 3 s while it works,
-  // so a page on a worker that died is retried 15 s later instead of stalling the cart's pulls.
+  // so a page on a worker that died is retried 15 s later instead of stalling the cart's pulls. Retries wait at most
+  // a minute: a longer backoff after a few failures in a row only holds back the cart's new orders and cancels, and
+  // the schedule's next pull waits behind this one.
   startToCloseTimeout: '5 minutes',
   heartbeatTimeout: '15 seconds',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 10 },
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
 });
 
 const { ensureCartWebhooks } = proxyActivities<ReturnType<typeof createActivities>>({
